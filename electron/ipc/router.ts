@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import { channels, type ChannelName, type ChannelOutput, type Channels } from '../../shared/ipc/contract';
+import type { IpcErrorCode, IpcResult } from '../../shared/ipc/ipc-result';
+import { AppError } from '../services/app-error';
+import type { Logger } from '../services/ports';
+import type { IpcSender } from './sender';
+
+export type Handlers = {
+  [C in ChannelName]: (input: z.output<Channels[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
+
+export interface RouterOptions {
+  handlers: Handlers;
+  isTrustedSender: (sender: IpcSender) => boolean;
+  /** Scrubs every known secret and token from text leaving main. */
+  redact: (text: string) => string;
+  log: Logger;
+}
+
+export type IpcRouter = (sender: IpcSender, channel: string, input: unknown) => Promise<IpcResult<unknown>>;
+
+const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({ ok: false, code, message });
+
+/**
+ * The one door into main: checks the sender, parses the input with the channel's schema,
+ * runs the handler, and parses the output too (zod drops any field the contract does not
+ * name, so nothing extra can leak). Errors become `{ok:false, code, message}`, no stack.
+ */
+export function createRouter(options: RouterOptions): IpcRouter {
+  return async (sender, channel, input) => {
+    if (!options.isTrustedSender(sender)) return fail('forbidden', 'This window may not talk to Keymint.');
+    if (!Object.hasOwn(channels, channel)) return fail('unknown-channel', `There is no channel "${channel}".`);
+    const name = channel as ChannelName;
+    const spec = channels[name];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return fail('invalid-input', options.redact(describeIssues(parsed.error.issues)));
+    try {
+      const handler = options.handlers[name] as (input: unknown) => unknown;
+      const value: unknown = await handler(parsed.data);
+      const output = spec.output.safeParse(value);
+      if (!output.success) {
+        options.log.warn(`ipc ${name}: handler output does not match the contract`);
+        return fail('internal', 'Something went wrong inside Keymint.');
+      }
+      return { ok: true, value: output.data };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, options.redact(error.message));
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === 'locked') return fail('locked', 'The vault is locked. Unlock it first.');
+      options.log.warn(`ipc ${name} failed: ${options.redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error))}`);
+      return fail('internal', 'Something went wrong inside Keymint.');
+    }
+  };
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}

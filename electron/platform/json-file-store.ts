@@ -1,0 +1,258 @@
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
+
+/**
+ * A durable single-document JSON store. Defines the semantics every settings
+ * backend must meet: a write either fully happens or not at all (even on power
+ * loss or SIGKILL), a damaged file is reported and left untouched, and files
+ * are private to the user.
+ *
+ * Must import only node:* modules: the crash-safety test transpiles this file
+ * alone and runs it in a child `node` process.
+ */
+
+export interface JsonFileStore {
+  readonly path: string;
+  /** The stored document, or undefined if the file does not exist. Throws StoreCorruptError. */
+  read(): unknown;
+  /** Atomically replaces the document. */
+  write(doc: unknown): void;
+}
+
+export interface JsonFileStoreOptions {
+  /** File mode for the document; default 0o600 (owner only). */
+  readonly mode?: number;
+}
+
+export class StoreCorruptError extends Error {
+  readonly code = 'corrupt' as const;
+  readonly filePath: string;
+
+  constructor(filePath: string, reason: string) {
+    // The parser's own message is not included: V8 quotes file contents in it.
+    super(`${filePath} could not be read (${reason}); the file was left untouched.`);
+    this.name = 'StoreCorruptError';
+    this.filePath = filePath;
+  }
+}
+
+const DIR_MODE = 0o700;
+const isWindows = process.platform === 'win32';
+
+function tempPrefix(filePath: string): string {
+  return `.${basename(filePath)}.tmp-`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Makes a rename/unlink in `dir` durable. Not possible (nor needed) on Windows. */
+function fsyncDirectory(dir: string): void {
+  if (isWindows) return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Creates missing parent directories as 0700 (chmod too, since mkdir's mode is filtered by the umask). */
+function ensureDirectory(dir: string): void {
+  const firstCreated = mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  if (firstCreated === undefined || isWindows) return;
+  let current = firstCreated;
+  chmodSync(current, DIR_MODE);
+  for (const part of relative(firstCreated, dir).split(sep).filter(Boolean)) {
+    current = join(current, part);
+    chmodSync(current, DIR_MODE);
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files left by a writer that died mid-write. Only our own
+ * naming pattern is touched, and only when the writing process is gone (or is
+ * us: writes are synchronous, so none of ours can be in progress).
+ */
+function removeStaleTempFiles(filePath: string): void {
+  const dir = dirname(filePath);
+  const prefix = tempPrefix(filePath);
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)-[0-9a-f]{16}$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && isProcessAlive(pid)) continue;
+    const tempPath = join(dir, name);
+    try {
+      if (lstatSync(tempPath).isFile()) unlinkSync(tempPath);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** Windows can briefly refuse a rename while antivirus or an indexer holds the target open. */
+function renameWithRetry(from: string, to: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = errorCode(error);
+      const transient = isWindows && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY');
+      if (!transient || attempt >= 5) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
+    }
+  }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+function decode(filePath: string, bytes: Buffer): unknown {
+  if (bytes.length === 0) throw new StoreCorruptError(filePath, 'the file is empty');
+  let text: string;
+  try {
+    // fatal: reject invalid UTF-8 instead of silently substituting U+FFFD;
+    // ignoreBOM false: strip a leading BOM that some editors add when hand-editing.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new StoreCorruptError(filePath, 'the file is not valid UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new StoreCorruptError(filePath, 'the file is not valid JSON');
+  }
+}
+
+export function openJsonFileStore(filePath: string, options: JsonFileStoreOptions = {}): JsonFileStore {
+  const mode = options.mode ?? 0o600;
+  const dir = dirname(filePath);
+  ensureDirectory(dir);
+  removeStaleTempFiles(filePath);
+
+  return {
+    path: filePath,
+    read() {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(filePath);
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return undefined;
+        throw error;
+      }
+      return decode(filePath, bytes);
+    },
+    write(doc) {
+      const text = JSON.stringify(doc, null, 2);
+      if (text === undefined) throw new TypeError('The document is not representable as JSON');
+      // Same directory as the target, so the rename is atomic (same filesystem).
+      const tempPath = join(dir, `${tempPrefix(filePath)}${process.pid}-${randomBytes(8).toString('hex')}`);
+      // 'wx': never follow or reuse an existing file at the temp name.
+      const fd = openSync(tempPath, 'wx', mode);
+      try {
+        try {
+          if (!isWindows) fchmodSync(fd, mode); // the open() mode was filtered by the umask
+          writeAll(fd, Buffer.from(`${text}\n`, 'utf8'));
+          // Data must be on disk before the rename is, or a crash could leave a renamed-but-empty file.
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameWithRetry(tempPath, filePath);
+      } catch (error) {
+        try {
+          unlinkSync(tempPath);
+        } catch {
+          // Already renamed or never created; the original error is what matters.
+        }
+        throw error;
+      }
+      fsyncDirectory(dir);
+    },
+  };
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+/** UTC, so the name does not depend on the machine's time zone or DST. */
+function timestamp(now: Date): string {
+  return (
+    `${pad(now.getUTCFullYear(), 4)}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-` +
+    `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`
+  );
+}
+
+/** Renames without ever replacing an existing file; false if `to` exists. */
+function renameNoClobber(from: string, to: string): boolean {
+  try {
+    // link() fails with EEXIST instead of overwriting, atomically.
+    linkSync(from, to);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST') return false;
+    // Filesystems without hard links (FAT, some network shares): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    try {
+      lstatSync(to);
+      return false;
+    } catch (statError) {
+      if (errorCode(statError) !== 'ENOENT') throw statError;
+    }
+    renameSync(from, to);
+    return true;
+  }
+  unlinkSync(from);
+  return true;
+}
+
+/**
+ * Moves a corrupt file out of the way as `<name>.corrupt-<YYYYMMDD-HHmmss>.json`
+ * (suffixed -2, -3, ... if that exists) so the app can start fresh while the
+ * user's data stays recoverable. Returns the new path.
+ */
+export function moveAside(filePath: string, now: Date | number = Date.now()): string {
+  const dir = dirname(filePath);
+  const ext = extname(filePath);
+  const stem = ext === '.json' ? basename(filePath, ext) : basename(filePath);
+  const stamp = timestamp(new Date(now));
+  for (let n = 1; n <= 1000; n++) {
+    const target = join(dir, `${stem}.corrupt-${stamp}${n === 1 ? '' : `-${n}`}.json`);
+    if (renameNoClobber(filePath, target)) {
+      fsyncDirectory(dir);
+      return target;
+    }
+  }
+  throw new Error(`Too many corrupt copies of ${filePath} for ${stamp}`);
+}

@@ -1,0 +1,132 @@
+import type { FetchPort, Sleep } from '../ports';
+import { TokenError } from '../tokens/token-error';
+import { MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body';
+
+export interface TokenHttpRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string | URLSearchParams | FormData;
+}
+
+export interface TokenHttpReply {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export interface TokenHttpOptions {
+  timeoutMs: number;
+  sleep: Sleep;
+  /** A 429 asking to wait up to this long is waited out once; longer waits become an error. */
+  maxRetryAfterSeconds?: number;
+  maxBytes?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_RETRY_AFTER_S = 10;
+
+/**
+ * Sends one token request safely: no redirects (a 3xx names where it wanted to go, and
+ * nothing is sent there), a timeout, a capped body, one retry after a connection reset,
+ * and one wait-and-retry for a short Retry-After.
+ */
+export async function sendTokenRequest(fetch: FetchPort, request: TokenHttpRequest, options: TokenHttpOptions): Promise<TokenHttpReply> {
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER_S;
+  let resetRetried = false;
+  let rateRetried = false;
+  for (;;) {
+    let reply: TokenHttpReply;
+    try {
+      reply = await sendOnce(fetch, request, options);
+    } catch (error) {
+      if (!resetRetried && error instanceof TokenError && error.kind === 'network' && error.details.providerCode === 'reset') {
+        resetRetried = true;
+        continue;
+      }
+      throw error;
+    }
+    if (reply.status === 429 && !rateRetried) {
+      const wait = retryAfterSeconds(reply.headers.get('retry-after'), Date.now());
+      if (wait !== undefined && wait <= maxRetryAfter) {
+        rateRetried = true;
+        await options.sleep(wait * 1000);
+        continue;
+      }
+    }
+    return reply;
+  }
+}
+
+async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: TokenHttpOptions): Promise<TokenHttpReply> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(
+      new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        redirect: 'manual',
+        signal,
+      }),
+    );
+  } catch (error) {
+    throw networkError(error, request.url, options.timeoutMs, signal);
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    await response.body?.cancel();
+    throw redirectError(request.url, response.headers.get('location'));
+  }
+  try {
+    const text = await readCappedBody(response, options.maxBytes ?? MAX_RESPONSE_BYTES);
+    return { status: response.status, headers: response.headers, text };
+  } catch (error) {
+    if (error instanceof TokenError) throw error;
+    throw networkError(error, request.url, options.timeoutMs, signal);
+  }
+}
+
+function redirectError(from: URL, location: string | null): TokenError {
+  let target = 'another address';
+  if (location) {
+    try {
+      const to = new URL(location, from);
+      target = to.origin === from.origin ? `${to.origin}${to.pathname}` : to.origin;
+    } catch {
+      target = 'an unreadable address';
+    }
+  }
+  return new TokenError(
+    'redirect',
+    `The provider redirected the token request to ${target}. Keymint does not follow redirects with credentials; check the base URL.`,
+  );
+}
+
+const TLS_CODES = /CERT|SSL|TLS|ERR_CERT|self.signed/i;
+const RESET_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
+
+function networkError(error: unknown, url: URL, timeoutMs: number, signal: AbortSignal): TokenError {
+  if (signal.aborted) {
+    return new TokenError('timeout', `${url.host} did not answer within ${Math.round(timeoutMs / 1000)} s. Check the base URL or raise the timeout.`);
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const code = cause?.code ?? '';
+  const text = `${code} ${cause?.message ?? ''} ${(error as Error | undefined)?.message ?? ''}`;
+  if (TLS_CODES.test(text)) {
+    return new TokenError('tls', `The secure connection to ${url.host} failed (${code || 'certificate problem'}). Check the URL; Keymint does not skip certificate checks.`);
+  }
+  if (RESET_CODES.has(code)) {
+    return new TokenError('network', `The connection to ${url.host} was reset.`, { providerCode: 'reset' });
+  }
+  const reason = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : code || 'network error';
+  return new TokenError('network', `Could not reach ${url.host} (${reason}). Check the base URL and your connection.`);
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}

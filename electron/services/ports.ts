@@ -1,0 +1,30 @@
+/** The small seams services depend on; electron/platform implements them for Electron and Node. */
+
+/** The standard fetch signature: Electron's net.fetch in the app (system proxies), Node's in tests. */
+export type FetchPort = (input: Request) => Promise<Response>;
+
+export interface Clock {
+  now(): number;
+}
+
+export type Sleep = (ms: number) => Promise<void>;
+
+export interface ClipboardPort {
+  writeText(text: string): void;
+}
+
+/** Envelope encryption of one value bound to its place (e.g. `provider:<id>:field:<key>`). */
+export interface Cipher {
+  encrypt(plaintext: string, place: string): string;
+  decrypt(ciphertext: string, place: string): string;
+}
+
+/** One JSON document, read whole and written atomically. */
+export interface DocumentStore {
+  read(): unknown;
+  write(document: unknown): void;
+}
+
+export interface Logger {
+  warn(message: string): void;
+}

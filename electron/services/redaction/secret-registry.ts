@@ -1,0 +1,32 @@
+/**
+ * Every secret and token main has seen this session, so any text leaving main (an IPC error,
+ * a log line) can be scrubbed of them, including their common encodings.
+ */
+export class SecretRegistry {
+  private readonly secrets = new Set<string>();
+  private pattern: RegExp | undefined;
+
+  add(...values: (string | undefined)[]): void {
+    for (const value of values) {
+      if (!value || value.length < 4) continue;
+      for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1), Buffer.from(value).toString('base64')]) {
+        if (!this.secrets.has(form)) {
+          this.secrets.add(form);
+          this.pattern = undefined;
+        }
+      }
+    }
+  }
+
+  redact(text: string): string {
+    if (this.secrets.size === 0) return text;
+    this.pattern ??= new RegExp(
+      [...this.secrets]
+        .sort((a, b) => b.length - a.length)
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+      'g',
+    );
+    return text.replace(this.pattern, '[redacted]');
+  }
+}

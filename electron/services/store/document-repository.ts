@@ -1,0 +1,43 @@
+import type { DocumentStore } from '../ports';
+import { emptyDocument, keymintDocumentSchema, type KeymintDocument } from './keymint-document';
+
+export class DocumentUnreadableError extends Error {
+  constructor(readonly reason: string) {
+    super(`Keymint's data file could not be read: ${reason}`);
+    this.name = 'DocumentUnreadableError';
+  }
+}
+
+/**
+ * Holds the document in memory and writes it whole after every change, so the file always
+ * holds one complete version. A file that fails validation is reported, never replaced.
+ */
+export class DocumentRepository {
+  private document: KeymintDocument;
+
+  constructor(private readonly store: DocumentStore) {
+    this.document = load(store);
+  }
+
+  get current(): Readonly<KeymintDocument> {
+    return this.document;
+  }
+
+  update(change: (draft: KeymintDocument) => void): void {
+    const draft = structuredClone(this.document);
+    change(draft);
+    this.store.write(draft);
+    this.document = draft;
+  }
+}
+
+function load(store: DocumentStore): KeymintDocument {
+  const raw = store.read();
+  if (raw === undefined) return emptyDocument();
+  const parsed = keymintDocumentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DocumentUnreadableError(issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : 'invalid');
+  }
+  return parsed.data;
+}

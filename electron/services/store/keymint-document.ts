@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { providerSettingsSchema } from '../../../shared/ipc/provider-view';
+import { PRESET_IDS } from '../../../shared/recipes/presets';
+
+/** Everything Keymint keeps on disk. Secret field values and tokens are ciphertexts only. */
+export const storedProviderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  presetId: z.enum(PRESET_IDS),
+  baseUrl: z.string(),
+  recipe: z.string().nullable(),
+  /** Non-secret field values, in clear. */
+  values: z.record(z.string(), z.string()),
+  /** Secret field values, each encrypted for `provider:<id>:field:<key>`. */
+  secrets: z.record(z.string(), z.string()),
+  settings: providerSettingsSchema,
+  createdAt: z.number(),
+});
+export type StoredProvider = z.infer<typeof storedProviderSchema>;
+
+export const storedTokenSchema = z.object({
+  /** `{token, refreshToken, saved}` encrypted for `provider:<id>:token`. */
+  sealed: z.string(),
+  obtainedAt: z.number(),
+  expiresAt: z.number().nullable(),
+  expirySource: z.string(),
+  claims: z.record(z.string(), z.string()).optional(),
+});
+export type StoredToken = z.infer<typeof storedTokenSchema>;
+
+export const DOCUMENT_VERSION = 1;
+
+export const keymintDocumentSchema = z.object({
+  version: z.literal(DOCUMENT_VERSION),
+  providers: z.array(storedProviderSchema),
+  tokens: z.record(z.string(), storedTokenSchema),
+  /** Key slots wrapping the vault's data key (see electron/services/vault). */
+  vault: z.record(z.string(), z.unknown()).optional(),
+});
+export type KeymintDocument = z.infer<typeof keymintDocumentSchema>;
+
+export function emptyDocument(): KeymintDocument {
+  return { version: DOCUMENT_VERSION, providers: [], tokens: {} };
+}

@@ -1,0 +1,72 @@
+import type { Recipe } from '../../../shared/recipes/recipe-schema';
+import { DEFAULT_TIMEOUT_MS, sendTokenRequest } from '../http/token-http-client';
+import type { Clock, FetchPort, Sleep } from '../ports';
+import { buildTokenRequest, type RequestContext } from '../recipes/build-token-request';
+import { mapTokenReply, type TokenGrant } from '../recipes/map-token-reply';
+import { TokenError } from './token-error';
+
+export interface TokenJob {
+  recipe: Recipe;
+  baseUrl: string;
+  values: Record<string, string>;
+  timeoutMs?: number;
+  lifetimeSeconds?: number;
+  /** What the last grant left behind: a refresh token and saved values. */
+  held?: { refreshToken?: string; saved: Record<string, string> };
+}
+
+export interface TokenEngineDeps {
+  fetch: FetchPort;
+  clock: Clock;
+  sleep: Sleep;
+}
+
+/** A failed refresh that a full authentication can fix (the grant was used, revoked or expired). */
+function refreshRejected(error: unknown): boolean {
+  if (!(error instanceof TokenError) || error.kind !== 'http') return false;
+  const status = error.details.status ?? 0;
+  return status === 400 || status === 401 || status === 403 || error.details.providerCode === 'invalid_grant';
+}
+
+/**
+ * Obtains tokens: the refresh request when a refresh token is held (falling back to full
+ * authentication once if the provider rejects it), and one network call at a time per
+ * provider — concurrent callers share it.
+ */
+export class TokenEngine {
+  private readonly inFlight = new Map<string, Promise<TokenGrant>>();
+
+  constructor(private readonly deps: TokenEngineDeps) {}
+
+  obtain(providerId: string, job: TokenJob): Promise<TokenGrant> {
+    const running = this.inFlight.get(providerId);
+    if (running) return running;
+    const started = this.run(job).finally(() => this.inFlight.delete(providerId));
+    this.inFlight.set(providerId, started);
+    return started;
+  }
+
+  private async run(job: TokenJob): Promise<TokenGrant> {
+    const held = job.held;
+    if (job.recipe.refresh && held?.refreshToken) {
+      try {
+        const grant = await this.exchange(job, job.recipe.refresh, { ...held.saved, refreshToken: held.refreshToken });
+        // Keep the newest refresh token; a provider that does not rotate leaves the old one valid.
+        return { ...grant, refreshToken: grant.refreshToken ?? held.refreshToken, saved: { ...held.saved, ...grant.saved } };
+      } catch (error) {
+        if (!refreshRejected(error)) throw error;
+      }
+    }
+    return this.exchange(job, job.recipe.request, held?.saved ?? {});
+  }
+
+  private async exchange(job: TokenJob, request: Recipe['request'], saved: Record<string, string>): Promise<TokenGrant> {
+    const context: RequestContext = { baseUrl: job.baseUrl, values: job.values, saved };
+    const httpRequest = buildTokenRequest(job.recipe, request, context);
+    const reply = await sendTokenRequest(this.deps.fetch, httpRequest, {
+      timeoutMs: job.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      sleep: this.deps.sleep,
+    });
+    return mapTokenReply(job.recipe, reply, { now: this.deps.clock.now(), lifetimeSeconds: job.lifetimeSeconds });
+  }
+}

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryKeychain, type MemoryKeychain } from './memory-keychain';
+import { fieldPlace } from './places';
+import { expectVaultError, expectVaultRejection, TEST_KDF } from './test-helpers';
+import { Vault, type VaultOptions, type VaultSnapshot } from './vault';
+import { parseVaultSlots, type VaultSlots } from './vault-slots';
+
+interface Harness {
+  vault: Vault;
+  keychain: MemoryKeychain;
+  saved: VaultSlots[];
+  clock: { now: number };
+  /** A new Vault over the last persisted slots, as after an app restart. */
+  restart(): Vault;
+}
+
+function harness(overrides: Partial<VaultOptions> = {}, slots?: VaultSlots): Harness {
+  const keychain = createMemoryKeychain();
+  const saved: VaultSlots[] = [];
+  const clock = { now: 1_000_000 };
+  const options = (): VaultOptions => ({
+    // Round-trip through JSON, as the real store does.
+    slots: parseVaultSlots(saved.length ? JSON.parse(JSON.stringify(saved.at(-1))) : slots),
+    keychain,
+    saveSlots: (next) => void saved.push(next),
+    now: () => clock.now,
+    kdf: TEST_KDF,
+    ...overrides,
+  });
+  return { vault: new Vault(options()), keychain, saved, clock, restart: () => new Vault(options()) };
+}
+
+const place = fieldPlace('acme', 'client_secret');
+
+describe('Vault', () => {
+  it('starts uninitialized and refuses to unlock or give a cipher', async () => {
+    const { vault } = harness();
+    expect(vault.state()).toBe('uninitialized');
+    expectVaultError(() => vault.cipher(), 'not-initialized');
+    await expectVaultRejection(vault.unlockWithPassphrase('x'), 'not-initialized');
+    await expectVaultRejection(vault.unlockWithKeychain(), 'not-initialized');
+  });
+
+  it('setup with a passphrase ends unlocked and persists only the wrapped key', async () => {
+    const { vault, saved } = harness();
+    await vault.setup({ method: 'passphrase', passphrase: 'hunter2 hunter2' });
+    expect(vault.snapshot()).toEqual({ state: 'unlocked', slots: ['passphrase'] });
+    expect(saved).toHaveLength(1);
+    expect(Object.keys(saved[0])).toEqual(['passphrase']);
+    expect(JSON.stringify(saved)).not.toContain('hunter2');
+    expect(vault.cipher().decrypt(vault.cipher().encrypt('s3cret', place), place)).toBe('s3cret');
+    await expectVaultRejection(vault.setup({ method: 'keychain' }), 'already-initialized');
+  });
+
+  it('setup with the keychain ends unlocked; unlocks again after a restart', async () => {
+    const h = harness();
+    await h.vault.setup({ method: 'keychain' });
+    expect(h.vault.snapshot()).toEqual({ state: 'unlocked', slots: ['keychain'] });
+    const stored = h.vault.cipher().encrypt('s3cret', place);
+    const restarted = h.restart();
+    expect(restarted.state()).toBe('locked');
+    await restarted.unlockWithKeychain();
+    expect(restarted.cipher().decrypt(stored, place)).toBe('s3cret');
+  });
+
+  it('setup with the keychain refuses when it is unavailable, and stays uninitialized', async () => {
+    const h = harness();
+    h.keychain.setStatus({ available: false, reason: 'basic_text' });
+    await expectVaultRejection(h.vault.setup({ method: 'keychain' }), 'keychain-unavailable');
+    expect(h.vault.state()).toBe('uninitialized');
+    expect(h.saved).toHaveLength(0);
+  });
+
+  it('lock zeroes the key: cipher() and previously handed-out ciphers throw locked', async () => {
+    const { vault } = harness();
+    await vault.setup({ method: 'passphrase', passphrase: 'pass phrase' });
+    const held = vault.cipher();
+    const stored = held.encrypt('s3cret', place);
+    vault.lock();
+    expect(vault.state()).toBe('locked');
+    expectVaultError(() => vault.cipher(), 'locked');
+    expectVaultError(() => held.decrypt(stored, place), 'locked');
+    expectVaultError(() => held.encrypt('x', place), 'locked');
+    await vault.unlockWithPassphrase('pass phrase');
+    expect(held.decrypt(stored, place)).toBe('s3cret');
+  });
+
+  it('unlock: wrong passphrase then right one', async () => {
+    const h = harness();
+    await h.vault.setup({ method: 'passphrase', passphrase: 'right one' });
+    const stored = h.vault.cipher().encrypt('s3cret', place);
+    const vault = h.restart();
+    await expectVaultRejection(vault.unlockWithPassphrase('wrong one'), 'wrong-passphrase');
+    expect(vault.state()).toBe('locked');
+    await vault.unlockWithPassphrase('right one');
+    expect(vault.state()).toBe('unlocked');
+    expect(vault.cipher().decrypt(stored, place)).toBe('s3cret');
+    await expectVaultRejection(vault.unlockWithKeychain(), 'no-such-slot');
+  });
+
+  it('changing the passphrase keeps every ciphertext readable; the old passphrase stops working', async () => {
+    const h = harness();
+    await h.vault.setup({ method: 'passphrase', passphrase: 'old passphrase' });
+    const stored = ['a', 'b', 'c'].map((text) => h.vault.cipher().encrypt(text, place));
+    await h.vault.changePassphrase('new passphrase');
+    expect(h.vault.state()).toBe('unlocked');
+    expect(stored.map((text) => h.vault.cipher().decrypt(text, place))).toEqual(['a', 'b', 'c']);
+
+    const vault = h.restart();
+    await expectVaultRejection(vault.unlockWithPassphrase('old passphrase'), 'wrong-passphrase');
+    await vault.unlockWithPassphrase('new passphrase');
+    expect(stored.map((text) => vault.cipher().decrypt(text, place))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('changePassphrase needs an existing passphrase slot and an unlocked vault', async () => {
+    const h = harness();
+    await h.vault.setup({ method: 'keychain' });
+    await expectVaultRejection(h.vault.changePassphrase('new one'), 'no-such-slot');
+    h.vault.lock();
+    await expectVaultRejection(h.vault.addPassphrase('new one'), 'locked');
+  });
+
+  it('holds both slots at once; either unlocks the same data key', async () => {
+    const h = harness();
+    await h.vault.setup({ method: 'keychain' });
+    await h.vault.addPassphrase('backup passphrase');
+    expect(h.vault.snapshot().slots).toEqual(['keychain', 'passphrase']);
+    expect(Object.keys(h.saved.at(-1) ?? {}).sort()).toEqual(['keychain', 'passphrase']);
+    const stored = h.vault.cipher().encrypt('s3cret', place);
+
+    const viaPassphrase = h.restart();
+    await viaPassphrase.unlockWithPassphrase('backup passphrase');
+    expect(viaPassphrase.cipher().decrypt(stored, place)).toBe('s3cret');
+
+    const viaKeychain = h.restart();
+    await viaKeychain.unlockWithKeychain();
+    expect(viaKeychain.cipher().decrypt(stored, place)).toBe('s3cret');
+  });
+
+  it('adds a keychain slot to a passphrase vault', async () => {
+    const h = harness();
+    await h.vault.setup({ method: 'passphrase', passphrase: 'first method' });
+    await h.vault.addKeychain();
+    const vault = h.restart();
+    await vault.unlockWithKeychain();
+    expect(vault.state()).toBe('unlocked');
+  });
+
+  it('removes a slot but never the last one', async () => {
+    const h = harness();
+    await h.vault.setup({ method: 'keychain' });
+    await h.vault.addPassphrase('backup passphrase');
+    await h.vault.removeSlot('keychain');
+    expect(h.vault.snapshot().slots).toEqual(['passphrase']);
+    expect(Object.keys(h.saved.at(-1) ?? {})).toEqual(['passphrase']);
+    await expectVaultRejection(h.vault.removeSlot('passphrase'), 'last-slot');
+    await expectVaultRejection(h.vault.removeSlot('keychain'), 'no-such-slot');
+    expect(h.vault.snapshot().slots).toEqual(['passphrase']);
+    await expectVaultRejection(h.restart().unlockWithKeychain(), 'no-such-slot');
+  });
+
+  it('keeps its previous slots when saving fails', async () => {
+    const h = harness({
+      saveSlots: () => {
+        throw new Error('disk full');
+      },
+    });
+    await expect(h.vault.setup({ method: 'passphrase', passphrase: 'some phrase' })).rejects.toThrow('disk full');
+    expect(h.vault.state()).toBe('uninitialized');
+  });
+
+  it('auto-locks after the idle period, measured from the last touch', async () => {
+    const h = harness({ autoLockMs: 60_000 });
+    await h.vault.setup({ method: 'passphrase', passphrase: 'idle phrase' });
+    expect(h.vault.idleDeadline()).toBe(h.clock.now + 60_000);
+    h.clock.now += 59_000;
+    expect(h.vault.checkIdle()).toBe(false);
+    h.vault.touch();
+    h.clock.now += 59_000;
+    expect(h.vault.checkIdle()).toBe(false);
+    expect(h.vault.state()).toBe('unlocked');
+    h.clock.now += 1_000;
+    expect(h.vault.checkIdle()).toBe(true);
+    expect(h.vault.state()).toBe('locked');
+    expect(h.vault.idleDeadline()).toBeUndefined();
+  });
+
+  it('cipher() enforces auto-lock even if no timer called checkIdle (e.g. after sleep)', async () => {
+    const h = harness({ autoLockMs: 60_000 });
+    await h.vault.setup({ method: 'passphrase', passphrase: 'idle phrase' });
+    const held = h.vault.cipher();
+    h.clock.now += 3_600_000;
+    expectVaultError(() => held.encrypt('x', place), 'locked');
+    expect(h.vault.state()).toBe('locked');
+  });
+
+  it('never auto-locks without autoLockMs', async () => {
+    const h = harness();
+    await h.vault.setup({ method: 'passphrase', passphrase: 'no idle' });
+    h.clock.now += 10 ** 10;
+    expect(h.vault.checkIdle()).toBe(false);
+    expect(h.vault.state()).toBe('unlocked');
+  });
+
+  it('a change in flight when the vault locks is discarded, not saved', async () => {
+    const memory = createMemoryKeychain();
+    let release = (): void => undefined;
+    let entered = (): void => undefined;
+    const inKeychain = new Promise<void>((resolve) => (entered = resolve));
+    // A keychain that waits (like a macOS access prompt) so lock() lands mid-operation.
+    const slowKeychain = {
+      ...memory,
+      encrypt: async (data: Buffer) => {
+        entered();
+        await new Promise<void>((resolve) => (release = resolve));
+        return memory.encrypt(data);
+      },
+    };
+    const h = harness({ keychain: slowKeychain });
+    await h.vault.setup({ method: 'passphrase', passphrase: 'first phrase' });
+    const pending = h.vault.addKeychain();
+    await inKeychain;
+    h.vault.lock();
+    release();
+    await expectVaultRejection(pending, 'locked');
+    expect(h.saved).toHaveLength(1);
+    expect(h.vault.snapshot()).toEqual({ state: 'locked', slots: ['passphrase'] });
+  });
+
+  it('notifies listeners of state and slot changes until unsubscribed', async () => {
+    const h = harness();
+    const seen: VaultSnapshot[] = [];
+    const unsubscribe = h.vault.onChange((snapshot) => seen.push(snapshot));
+    await h.vault.setup({ method: 'passphrase', passphrase: 'listen phrase' });
+    await h.vault.addKeychain();
+    h.vault.lock();
+    h.vault.lock(); // no change, no event
+    unsubscribe();
+    await h.vault.unlockWithKeychain();
+    expect(seen).toEqual([
+      { state: 'unlocked', slots: ['passphrase'] },
+      { state: 'unlocked', slots: ['keychain', 'passphrase'] },
+      { state: 'locked', slots: ['keychain', 'passphrase'] },
+    ]);
+  });
+
+  it('treats persisted empty slots as uninitialized and rejects malformed ones as corrupt', () => {
+    const vault = new Vault({ slots: {}, keychain: createMemoryKeychain(), saveSlots: () => undefined, now: () => 0 });
+    expect(vault.state()).toBe('uninitialized');
+    expect(parseVaultSlots(undefined)).toBeUndefined();
+    expectVaultError(() => parseVaultSlots([]), 'corrupt');
+    expectVaultError(() => parseVaultSlots({ passphrase: { kind: 'passphrase' } }), 'corrupt');
+  });
+});

@@ -1,0 +1,284 @@
+import { randomBytes } from 'node:crypto';
+import { KEY_BYTES } from './aead';
+import { createEnvelopeCipher, type EnvelopeCipher } from './envelope-cipher';
+import { unwrapWithKeychain, wrapWithKeychain, type Keychain } from './keychain-slot';
+import { unwrapWithPassphrase, wrapWithPassphrase, type PassphraseSlotOptions } from './passphrase-slot';
+import { VaultError } from './vault-error';
+import { slotKinds, type SlotKind, type VaultSlots } from './vault-slots';
+
+export { describeKeychain } from './describe-keychain';
+
+export type VaultState = 'uninitialized' | 'locked' | 'unlocked';
+
+export type SetupRequest = { readonly method: 'keychain' } | { readonly method: 'passphrase'; readonly passphrase: string };
+
+export interface VaultSnapshot {
+  readonly state: VaultState;
+  readonly slots: readonly SlotKind[];
+}
+
+export type VaultListener = (snapshot: VaultSnapshot) => void;
+
+export interface VaultOptions {
+  /** As last persisted (see parseVaultSlots); undefined or {} means not set up. */
+  readonly slots: VaultSlots | undefined;
+  readonly keychain: Keychain;
+  /** Persist synchronously; if it throws, the vault keeps its previous slots. */
+  saveSlots(slots: VaultSlots): void;
+  now(): number;
+  /** Idle time after which checkIdle() locks; undefined or 0 disables auto-lock. */
+  readonly autoLockMs?: number;
+  /** TESTS ONLY: weaker scrypt cost (see PassphraseSlotOptions). Never set in the app. */
+  readonly kdf?: PassphraseSlotOptions['kdf'];
+}
+
+interface Unlocked {
+  readonly dataKey: Buffer;
+  readonly cipher: EnvelopeCipher;
+}
+
+/**
+ * Holds the data key while unlocked and nothing secret while locked. The data
+ * key is random and never changes; unlock methods ("slots") only wrap it, so
+ * adding or changing a passphrase never re-encrypts stored secrets.
+ *
+ * Async operations are serialised; lock() is synchronous and always wins: an
+ * operation that was in flight when the vault locked fails with 'locked' and
+ * persists nothing.
+ */
+export class Vault {
+  private slots: VaultSlots;
+  private unlocked: Unlocked | undefined;
+  /** Bumped on every lock/unlock so in-flight operations can tell the key they started with is gone. */
+  private generation = 0;
+  private lastActivity = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<VaultListener>();
+  private readonly guardedCipher: EnvelopeCipher;
+
+  constructor(private readonly options: VaultOptions) {
+    this.slots = { ...options.slots };
+    // Handed out by cipher(): delegates to the live key, so a reference kept
+    // by some service stops working the moment the vault locks.
+    this.guardedCipher = {
+      encrypt: (plaintext, place) => this.liveCipher().encrypt(plaintext, place),
+      decrypt: (ciphertext, place) => this.liveCipher().decrypt(ciphertext, place),
+    };
+  }
+
+  state(): VaultState {
+    if (this.unlocked) return 'unlocked';
+    return slotKinds(this.slots).length === 0 ? 'uninitialized' : 'locked';
+  }
+
+  snapshot(): VaultSnapshot {
+    return { state: this.state(), slots: slotKinds(this.slots) };
+  }
+
+  onChange(listener: VaultListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  setup(request: SetupRequest): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.state() !== 'uninitialized') throw new VaultError('already-initialized', 'The vault is already set up.');
+      const dataKey = randomBytes(KEY_BYTES);
+      try {
+        const slots: VaultSlots =
+          request.method === 'keychain'
+            ? { keychain: await wrapWithKeychain(dataKey, this.options.keychain) }
+            : { passphrase: await wrapWithPassphrase(dataKey, request.passphrase, this.kdfOptions()) };
+        this.persist(slots);
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+      this.becomeUnlocked(dataKey);
+    });
+  }
+
+  unlockWithPassphrase(passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      const slot = this.requireSlot('passphrase');
+      this.acceptKey(await unwrapWithPassphrase(slot, passphrase, this.kdfOptions()));
+    });
+  }
+
+  unlockWithKeychain(): Promise<void> {
+    return this.exclusive(async () => {
+      const slot = this.requireSlot('keychain');
+      this.acceptKey(await unwrapWithKeychain(slot, this.options.keychain));
+    });
+  }
+
+  lock(): void {
+    if (!this.unlocked) return;
+    // Zero the only copy of the key; the envelope cipher shares this buffer.
+    this.unlocked.dataKey.fill(0);
+    this.unlocked = undefined;
+    this.generation += 1;
+    this.emit();
+  }
+
+  /** Adds a passphrase slot, or replaces the existing one. */
+  addPassphrase(passphrase: string): Promise<void> {
+    return this.rewrap((dataKey) => wrapWithPassphrase(dataKey, passphrase, this.kdfOptions()).then((passphrase) => ({ passphrase })));
+  }
+
+  /**
+   * Replaces the passphrase slot. Only the unlocked vault is required, so the
+   * UI should ask for the current passphrase (unlockWithPassphrase) first.
+   */
+  changePassphrase(passphrase: string): Promise<void> {
+    return this.rewrap(
+      (dataKey) => wrapWithPassphrase(dataKey, passphrase, this.kdfOptions()).then((passphrase) => ({ passphrase })),
+      () => {
+        if (!this.slots.passphrase) throw new VaultError('no-such-slot', 'The vault has no passphrase to change.');
+      },
+    );
+  }
+
+  addKeychain(): Promise<void> {
+    return this.rewrap((dataKey) => wrapWithKeychain(dataKey, this.options.keychain).then((keychain) => ({ keychain })));
+  }
+
+  removeSlot(kind: SlotKind): Promise<void> {
+    return this.exclusive(async () => {
+      this.requireUnlocked();
+      if (!this.slots[kind]) throw new VaultError('no-such-slot', `The vault has no ${kind} unlock method.`);
+      const rest: { -readonly [K in SlotKind]?: VaultSlots[K] } = { ...this.slots };
+      delete rest[kind];
+      if (slotKinds(rest).length === 0) {
+        throw new VaultError('last-slot', 'This is the only way to unlock the vault, so it cannot be removed.');
+      }
+      this.persist(rest);
+      this.emit();
+    });
+  }
+
+  /** The cipher for stored secrets; throws VaultError 'locked' unless unlocked. */
+  cipher(): EnvelopeCipher {
+    this.liveCipher();
+    return this.guardedCipher;
+  }
+
+  /** Records user activity, postponing auto-lock. */
+  touch(): void {
+    if (this.unlocked) this.lastActivity = this.options.now();
+  }
+
+  /**
+   * Locks if idle for autoLockMs; returns whether it locked. The app calls this
+   * from a timer (see idleDeadline()); cipher() calls it too, so a timer that
+   * was late (e.g. across system sleep) cannot extend the unlocked window.
+   */
+  checkIdle(): boolean {
+    const deadline = this.idleDeadline();
+    if (deadline === undefined || this.options.now() < deadline) return false;
+    this.lock();
+    return true;
+  }
+
+  /** When the vault will auto-lock if nothing touches it, or undefined. */
+  idleDeadline(): number | undefined {
+    const { autoLockMs } = this.options;
+    if (!this.unlocked || !autoLockMs) return undefined;
+    return this.lastActivity + autoLockMs;
+  }
+
+  private liveCipher(): EnvelopeCipher {
+    this.checkIdle();
+    return this.requireUnlocked().cipher;
+  }
+
+  private requireUnlocked(): Unlocked {
+    if (!this.unlocked) {
+      if (this.state() === 'uninitialized') throw new VaultError('not-initialized', 'The vault has not been set up yet.');
+      throw new VaultError('locked', 'The vault is locked.');
+    }
+    return this.unlocked;
+  }
+
+  private requireSlot<K extends SlotKind>(kind: K): NonNullable<VaultSlots[K]> {
+    if (this.state() === 'uninitialized') throw new VaultError('not-initialized', 'The vault has not been set up yet.');
+    const slot = this.slots[kind];
+    if (!slot) throw new VaultError('no-such-slot', `The vault has no ${kind} unlock method.`);
+    return slot as NonNullable<VaultSlots[K]>;
+  }
+
+  /** Takes ownership of an unwrapped key. */
+  private acceptKey(dataKey: Buffer): void {
+    if (this.unlocked) {
+      // Already unlocked (e.g. a double submit): the key was verified, keep the current one.
+      dataKey.fill(0);
+      return;
+    }
+    this.becomeUnlocked(dataKey);
+  }
+
+  private becomeUnlocked(dataKey: Buffer): void {
+    this.unlocked = { dataKey, cipher: createEnvelopeCipher(dataKey) };
+    this.generation += 1;
+    this.lastActivity = this.options.now();
+    this.emit();
+  }
+
+  /** Wraps the (unchanged) data key into one more slot and persists it. */
+  private rewrap(wrap: (dataKey: Buffer) => Promise<VaultSlots>, precondition?: () => void): Promise<void> {
+    return this.exclusive(async () => {
+      const started = this.generation;
+      const { dataKey } = this.requireUnlocked();
+      precondition?.();
+      // Wrap a copy: lock() may zero the live key while we await the KDF or keychain.
+      const copy = Buffer.from(dataKey);
+      let added: VaultSlots;
+      try {
+        added = await wrap(copy);
+      } finally {
+        copy.fill(0);
+      }
+      if (this.generation !== started || !this.unlocked) {
+        throw new VaultError('locked', 'The vault locked before the change was saved; nothing was changed.');
+      }
+      this.persist({ ...this.slots, ...added });
+      this.emit();
+    });
+  }
+
+  private persist(slots: VaultSlots): void {
+    this.options.saveSlots(slots);
+    this.slots = slots;
+  }
+
+  private kdfOptions(): PassphraseSlotOptions {
+    return this.options.kdf ? { kdf: this.options.kdf } : {};
+  }
+
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation, operation);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Listeners run after the state change is complete. One that throws does not
+   * stop the others or undo the change; its error is rethrown afterwards so the
+   * bug still surfaces.
+   */
+  private emit(): void {
+    const snapshot = this.snapshot();
+    const errors: unknown[] = [];
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, 'Vault change listeners failed');
+  }
+}

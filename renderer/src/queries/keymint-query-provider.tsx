@@ -1,0 +1,21 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { keymintClient } from '../keymint-client';
+import { setProviders } from './providers-cache';
+
+export function createKeymintQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Main pushes every change, so cached data stays fresh until it says otherwise; and a
+      // local IPC call that failed (locked vault, invalid input) fails the same way when retried.
+      queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** React-query for the app, kept in step with the providers list main pushes. */
+export function KeymintQueryProvider({ client, children }: { client: QueryClient; children: ReactNode }) {
+  useEffect(() => keymintClient.onProvidersChanged((providers) => setProviders(client, providers)), [client]);
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}

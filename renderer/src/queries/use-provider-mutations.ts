@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateProviderInput, UpdateProviderInput } from '../../../shared/ipc/provider-view';
+import { keymintClient } from '../keymint-client';
+import { dropProvider, upsertProvider } from './providers-cache';
+
+export function useCreateProvider() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['providers:create'],
+    mutationFn: (input: CreateProviderInput) => keymintClient.createProvider(input),
+    onSuccess: (provider) => upsertProvider(client, provider),
+  });
+}
+
+export function useUpdateProvider() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['providers:update'],
+    mutationFn: (input: UpdateProviderInput) => keymintClient.updateProvider(input),
+    onSuccess: (provider) => upsertProvider(client, provider),
+  });
+}
+
+export function useRemoveProvider() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['providers:remove'],
+    mutationFn: (id: string) => keymintClient.removeProvider({ id }),
+    onSuccess: (_, id) => dropProvider(client, id),
+  });
+}

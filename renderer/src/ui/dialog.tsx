@@ -1,0 +1,48 @@
+import { useEffectEvent, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+
+interface DialogProps {
+  /** The dialog's heading and accessible name. */
+  title: string;
+  /** Called when the user dismisses the dialog (Escape); the parent then unmounts it. */
+  onClose: () => void;
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * A native modal `<dialog>` (focus trap, Escape, top layer for free), open while mounted.
+ * It is portalled outside the app root so the root can be marked aria-hidden meanwhile:
+ * showModal() already hides the page from users and assistive tech, and this keeps tools
+ * that compute the accessibility tree themselves (Playwright's getByRole) in agreement.
+ */
+export function Dialog({ title, onClose, className, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const handleClose = useEffectEvent(() => onClose());
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const app = document.getElementById('root');
+    const onNativeClose = () => handleClose();
+    dialog.addEventListener('close', onNativeClose);
+    app?.setAttribute('aria-hidden', 'true');
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      dialog.removeEventListener('close', onNativeClose);
+      app?.removeAttribute('aria-hidden');
+      dialog.close();
+    };
+  }, []);
+
+  return createPortal(
+    <dialog ref={ref} role="dialog" aria-labelledby={titleId} className={className ? `dialog ${className}` : 'dialog'}>
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>,
+    document.getElementById('dialogs') ?? document.body,
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { createProviderInputSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
+
+const providerId = z.object({ id: z.string().min(1).max(100) });
+const none = z.undefined();
+
+/**
+ * Every IPC channel: the preload method that exposes it, and zod schemas for what goes in
+ * and what comes out. Main parses both directions, so nothing outside these shapes crosses.
+ */
+export const channels = {
+  'providers:list': { method: 'listProviders', input: none, output: z.array(providerViewSchema) },
+  'providers:create': { method: 'createProvider', input: createProviderInputSchema, output: providerViewSchema },
+  'providers:update': { method: 'updateProvider', input: updateProviderInputSchema, output: providerViewSchema },
+  'providers:remove': { method: 'removeProvider', input: providerId, output: z.null() },
+  'tokens:generate': { method: 'generateToken', input: providerId, output: providerViewSchema },
+  'tokens:copy-header': {
+    method: 'copyBearerHeader',
+    input: providerId,
+    output: z.object({ copied: z.literal(true), headerName: z.string() }),
+  },
+} as const;
+
+/** Pushed from main to the renderer. */
+export const events = {
+  'providers:changed': { method: 'onProvidersChanged', payload: z.array(providerViewSchema) },
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** Channel names are prefixed on the wire so nothing else on ipcMain can be reached by name. */
+export const IPC_PREFIX = 'keymint:';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { PRESET_IDS } from '../recipes/presets';
+import { tokenStatusSchema } from '../tokens/token-status';
+
+const fieldValues = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string().max(20_000));
+
+export const providerSettingsSchema = z.object({
+  /** Per-provider request timeout; 15 s when not set. */
+  timeoutSeconds: z.number().int().min(1).max(120).optional(),
+  /** Used when the provider reports no expiry and the token is not a JWT with `exp`. */
+  lifetimeSeconds: z.number().int().min(1).max(366 * 24 * 3600).optional(),
+});
+
+/** What the renderer sees of a provider: secret fields only as "set" / "not set". */
+export const providerViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  presetId: z.enum(PRESET_IDS),
+  baseUrl: z.string(),
+  values: z.record(z.string(), z.string()),
+  secretsSet: z.record(z.string(), z.boolean()),
+  /** A custom provider's recipe JSON (recipes hold no secrets). */
+  recipe: z.string().nullable(),
+  settings: providerSettingsSchema,
+  /** The header line's name and scheme, e.g. "Authorization" / "Bearer". */
+  header: z.object({ name: z.string(), scheme: z.string() }),
+  status: tokenStatusSchema,
+});
+export type ProviderView = z.infer<typeof providerViewSchema>;
+
+const name = z.string().trim().min(1, 'Name is required').max(100);
+const baseUrl = z.string().trim().max(2000);
+
+export const createProviderInputSchema = z.object({
+  presetId: z.enum(PRESET_IDS),
+  name,
+  baseUrl,
+  /** Every field the user filled in, secret or not; empty optional fields may be left out. */
+  values: fieldValues,
+  recipe: z.string().max(100_000).optional(),
+  settings: providerSettingsSchema.optional(),
+});
+export type CreateProviderInput = z.infer<typeof createProviderInputSchema>;
+
+export const updateProviderInputSchema = z.object({
+  id: z.string().min(1),
+  name: name.optional(),
+  baseUrl: baseUrl.optional(),
+  /** Only the fields being changed: a secret left out keeps its stored value. */
+  values: fieldValues.optional(),
+  recipe: z.string().max(100_000).optional(),
+  settings: providerSettingsSchema.optional(),
+});
+export type UpdateProviderInput = z.infer<typeof updateProviderInputSchema>;

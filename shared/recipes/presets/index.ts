@@ -1,0 +1,34 @@
+import { recipeSchema, type Recipe } from '../recipe-schema';
+import { botlhale } from './botlhale';
+import { highline } from './highline';
+import { oauth2ClientCredentials } from './oauth2-client-credentials';
+import type { Preset, PresetId } from './preset';
+import { togai } from './togai';
+import { welkin } from './welkin';
+import { xenioo } from './xenioo';
+
+export type { Preset, PresetId } from './preset';
+
+const custom: Preset = { id: 'custom', label: 'Custom' };
+
+/** In the order the "Preset" control offers them. */
+export const PRESETS: readonly Preset[] = [botlhale, xenioo, highline, togai, welkin, oauth2ClientCredentials, custom];
+
+export const PRESET_IDS = PRESETS.map((p) => p.id) as [PresetId, ...PresetId[]];
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+const parsed = new Map<PresetId, Recipe>();
+
+/** The preset's recipe with defaults applied (parsed once; presets are validated by tests). */
+export function presetRecipe(id: PresetId): Recipe | undefined {
+  const cached = parsed.get(id);
+  if (cached) return cached;
+  const input = findPreset(id)?.recipe;
+  if (!input) return undefined;
+  const recipe = recipeSchema.parse(input);
+  parsed.set(id, recipe);
+  return recipe;
+}

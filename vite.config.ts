@@ -1,0 +1,37 @@
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+// One config, three builds: `vite build` (renderer), `--mode main`, `--mode preload`.
+// Main and preload are bundled to single CommonJS files: sandboxed preloads cannot
+// import modules, and bundling main keeps ESM-only deps (electron-store) working.
+const root = import.meta.dirname;
+const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+function nodeBundle(entry: string, fileName: string): UserConfig {
+  return {
+    root,
+    publicDir: false,
+    build: {
+      outDir: resolve(root, 'dist/electron'),
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      sourcemap: true,
+      lib: { entry: resolve(root, entry), formats: ['cjs'], fileName: () => fileName },
+      rollupOptions: { external: nodeExternals },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main') return nodeBundle('electron/main/main.ts', 'main.cjs');
+  if (mode === 'preload') return nodeBundle('electron/preload/preload.ts', 'preload.cjs');
+  return {
+    root: resolve(root, 'renderer'),
+    base: './',
+    publicDir: false,
+    esbuild: { jsx: 'automatic' },
+    build: { outDir: resolve(root, 'dist/renderer'), emptyOutDir: true, target: 'chrome120' },
+  };
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  test: {
+    include: ['{electron,shared,renderer,e2e,cli}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 15_000,
+  },
+});
