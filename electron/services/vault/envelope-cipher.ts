@@ -1,4 +1,4 @@
-import { KEY_BYTES, assertKey, decodeBase64Url, open, seal } from './aead';
+import { assertKey, decodeBase64Url, open, seal } from './aead';
 import { VaultError } from './vault-error';
 
 /**
@@ -63,5 +63,3 @@ export function createEnvelopeCipher(dataKey: Buffer): EnvelopeCipher {
     },
   };
 }
-
-export const DATA_KEY_BYTES = KEY_BYTES;

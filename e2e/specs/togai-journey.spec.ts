@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTogaiEmulator, type TogaiEmulator } from '../emulators';
+import { launchApp, type LaunchedApp } from '../fixtures/app';
+import { addProvider, callWithHeader, providerItem, shownExpiry } from '../fixtures/board';
+
+const API_KEY = 'togai-api-key-4f9a8c2e71';
+const DAY_MS = 24 * 3600 * 1000;
+
+let togai: TogaiEmulator;
+let app: LaunchedApp | undefined;
+
+test.beforeEach(async () => {
+  togai = await startTogaiEmulator({ apiKey: API_KEY });
+});
+
+test.afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  await togai.close();
+});
+
+test('a Togai token is generated, shown with its 24 h expiry, and its copied header works', async () => {
+  app = await launchApp();
+  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  await expect(item).toContainText('No token');
+
+  await item.getByRole('button', { name: 'Generate token' }).click();
+  await expect(item).toContainText('Valid');
+  const issued = togai.issued.at(-1);
+  expect(issued).toBeDefined();
+  const expiry = await shownExpiry(item);
+  expect(Math.abs(expiry - (issued?.expiresAt ?? 0))).toBeLessThan(1000);
+  expect(Math.abs(expiry - (Date.now() + DAY_MS))).toBeLessThan(60_000);
+  await expect(item).toContainText('JWT exp');
+
+  await item.getByRole('button', { name: 'Copy bearer header' }).click();
+  const header = await app.readClipboard();
+  expect(header).toBe(`Authorization: Bearer ${issued?.token}`);
+  expect(await callWithHeader(`${togai.url}/protected`, header)).toBe(200);
+  expect(await callWithHeader(`${togai.url}/protected`, 'Authorization: Bearer forged')).toBe(401);
+
+  const traffic = (await app.ipcTraffic()).join('\n');
+  expect(traffic.length).toBeGreaterThan(0);
+  expect(traffic).not.toContain(API_KEY);
+  for (const { token } of togai.issued) expect(traffic).not.toContain(token);
+});
+
+test('a wrong API key shows the provider’s own message', async () => {
+  app = await launchApp();
+  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': 'wrong-key-000' } });
+  await item.getByRole('button', { name: 'Generate token' }).click();
+  await expect(item).toContainText('Error');
+  await expect(item).toContainText('Invalid API key or token');
+  await expect(item).not.toContainText('wrong-key-000');
+});
+
+test('a restart keeps the provider and its valid token without a new token request', async () => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-restart-'));
+  app = await launchApp({ userDataDir });
+  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  await item.getByRole('button', { name: 'Generate token' }).click();
+  await expect(item).toContainText('Valid');
+  const requestsBefore = togai.tokenRequests;
+  await app.close();
+
+  app = await launchApp({ userDataDir });
+  const again = providerItem(app.page, 'Togai');
+  await expect(again).toContainText('Valid');
+  await again.getByRole('button', { name: 'Copy bearer header' }).click();
+  expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
+  expect(togai.tokenRequests).toBe(requestsBefore);
+});

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, expect } from 'vitest';
+import { presetRecipe, type PresetId } from '../../../shared/recipes/presets';
+import type { Recipe } from '../../../shared/recipes/recipe-schema';
+import { createEnvelopeCipher } from '../vault/envelope-cipher';
+import type { Cipher, ClipboardPort, DocumentStore, FetchPort, Sleep } from '../ports';
+import { TokenEngine, type TokenJob } from '../tokens/token-engine';
+import { TokenError, type TokenErrorKind } from '../tokens/token-error';
+
+/** Servers started in a test are closed after it, whatever happened. */
+export function closeAfterEach(): <T extends { close(): Promise<void> }>(starting: Promise<T>) => Promise<T> {
+  const open: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  return async (starting) => {
+    const server = await starting;
+    open.push(server);
+    return server;
+  };
+}
+
+/** Node's own fetch, recording the URL of every request handed to it. */
+export function recordingFetch(): { fetch: FetchPort; urls: string[] } {
+  const urls: string[] = [];
+  return {
+    urls,
+    fetch: (request) => {
+      urls.push(request.url);
+      return fetch(request);
+    },
+  };
+}
+
+/** A sleep that records how long it was asked to wait and returns at once. */
+export function recordingSleep(): { sleep: Sleep; waits: number[] } {
+  const waits: number[] = [];
+  return {
+    waits,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  };
+}
+
+export function testEngine(): { engine: TokenEngine; waits: number[]; urls: string[] } {
+  const { sleep, waits } = recordingSleep();
+  const { fetch, urls } = recordingFetch();
+  return { engine: new TokenEngine({ fetch, sleep, clock: { now: () => Date.now() } }), waits, urls };
+}
+
+export function preset(id: Exclude<PresetId, 'custom'>): Recipe {
+  const recipe = presetRecipe(id);
+  if (!recipe) throw new Error(`no preset ${id}`);
+  return recipe;
+}
+
+export function presetJob(id: Exclude<PresetId, 'custom'>, baseUrl: string, values: Record<string, string>, extra: Partial<TokenJob> = {}): TokenJob {
+  return { recipe: preset(id), baseUrl, values, ...extra };
+}
+
+/** Awaits a promise that must reject with a TokenError of `kind`, and returns that error. */
+export async function tokenFailure(promise: Promise<unknown>, kind: TokenErrorKind): Promise<TokenError> {
+  const error: unknown = await promise.then(
+    (value) => {
+      throw new Error(`expected a ${kind} TokenError, got ${JSON.stringify(value)}`);
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(TokenError);
+  expect((error as TokenError).kind).toBe(kind);
+  return error as TokenError;
+}
+
+/** What the emulator's `/protected` says to `Authorization: Bearer <token>`. */
+export async function protectedStatus(baseUrl: string, token: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/protected`, { headers: { authorization: `Bearer ${token}` } });
+  await response.body?.cancel();
+  return response.status;
+}
+
+/** An in-memory DocumentStore that keeps a structured copy of each write and counts them. */
+export class MemoryStore implements DocumentStore {
+  writes = 0;
+  #document: unknown;
+
+  read(): unknown {
+    return this.#document === undefined ? undefined : structuredClone(this.#document);
+  }
+
+  write(document: unknown): void {
+    this.writes += 1;
+    this.#document = structuredClone(document);
+  }
+
+  /** The stored document as text, for "no secret on disk" checks. */
+  text(): string {
+    return JSON.stringify(this.#document ?? null);
+  }
+}
+
+export function testCipher(): Cipher {
+  return createEnvelopeCipher(randomBytes(32));
+}
+
+export class FakeClipboard implements ClipboardPort {
+  readonly written: string[] = [];
+  writeText(text: string): void {
+    this.written.push(text);
+  }
+}
+
+export class CollectingLog {
+  readonly lines: string[] = [];
+  warn(message: string): void {
+    this.lines.push(message);
+  }
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { ProviderFormDialog } from '../form/provider-form-dialog';
+import { useCopyBearerHeader, useGenerateToken } from '../queries/use-token-mutations';
+import { useAnnounce } from '../ui/announcer';
+import { RemoveProviderDialog } from './remove-provider-dialog';
+
+export function ProviderActions({ provider }: { provider: ProviderView }) {
+  const generate = useGenerateToken();
+  const copy = useCopyBearerHeader();
+  const announce = useAnnounce();
+  const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
+
+  function generateToken() {
+    copy.reset();
+    generate.mutate(provider.id);
+  }
+
+  function copyHeader() {
+    generate.reset();
+    copy.mutate(provider.id, { onSuccess: ({ headerName }) => announce(`Copied ${headerName} header`) });
+  }
+
+  // A failed generate usually lands in the status too; say it here only when it did not.
+  const generateFailure = generate.error?.message !== provider.status.lastError?.message ? generate.error?.message : undefined;
+  const failure = copy.error?.message ?? generateFailure;
+
+  return (
+    <>
+      <div className="provider-actions">
+        <button type="button" className="button primary" disabled={generate.isPending} onClick={generateToken}>
+          {generate.isPending ? 'Generating…' : 'Generate token'}
+        </button>
+        <button type="button" className="button" disabled={copy.isPending} onClick={copyHeader}>
+          Copy bearer header
+        </button>
+        <span className="actions-spacer" />
+        <button type="button" className="button quiet" onClick={() => setOpen('edit')}>
+          Edit
+        </button>
+        <button type="button" className="button quiet danger-text" onClick={() => setOpen('remove')}>
+          Remove
+        </button>
+      </div>
+      {failure && (
+        <p role="alert" className="action-failure">
+          {failure}
+        </p>
+      )}
+      {open === 'edit' && <ProviderFormDialog stored={provider} onClose={() => setOpen(null)} />}
+      {open === 'remove' && <RemoveProviderDialog provider={provider} onClose={() => setOpen(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { displayState, formatCountdown, STATE_WORDS, type DisplayState, type TokenStatus } from '../../../shared/tokens/token-status';
+import { useNow } from '../use-now';
+
+/** A shape beside each word, so the state never rests on colour alone. */
+const STATE_MARKS: Record<DisplayState, string> = { none: '○', valid: '✓', expired: '!', error: '✕' };
+
+export function TokenStatusView({ status }: { status: TokenStatus }) {
+  const now = useNow();
+  const state = displayState(status, now);
+  const hasToken = state === 'valid' || state === 'expired';
+  return (
+    <div className={`token-status state-${state}`}>
+      <p className="status-line">
+        <span className="status-word">
+          <span className="status-mark" aria-hidden="true">
+            {STATE_MARKS[state]}
+          </span>
+          {STATE_WORDS[state]}
+        </span>
+        {hasToken && status.expiresAt !== null && (
+          <time className="countdown" dateTime={status.expiresAt} title={new Date(status.expiresAt).toLocaleString()}>
+            {formatCountdown(Date.parse(status.expiresAt) - now)}
+          </time>
+        )}
+        {hasToken && status.expirySource && (
+          <small className="expiry-source">
+            {status.expiresAt === null ? 'expiry unknown' : `expiry from ${status.expirySource}`}
+          </small>
+        )}
+        {status.suspicious && (
+          <span className="suspicious">
+            <span aria-hidden="true">⚠ </span>
+            {status.suspicious}
+          </span>
+        )}
+      </p>
+      <TokenProblem state={state} status={status} />
+    </div>
+  );
+}
+
+/** The last failure: the state itself when there is no token, a warning beside one that still works. */
+function TokenProblem({ state, status }: { state: DisplayState; status: TokenStatus }) {
+  if (state === 'error') {
+    return <p className="token-error">{status.lastError?.message ?? 'The last token request failed.'}</p>;
+  }
+  if (!status.lastError) return null;
+  return (
+    <p className="token-warning">
+      <span aria-hidden="true">⚠ </span>
+      {state === 'valid' ? 'Last refresh failed: ' : 'Last attempt failed: '}
+      {status.lastError.message}
+    </p>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ProviderView } from '../../../shared/ipc/provider-view';
+import type { RecipeField } from '../../../shared/recipes/recipe-schema';
+import { fieldValue, type ProviderFormState, type RecipeState } from './provider-form-state';
+
+/** Problems by control: 'name', 'baseUrl', 'recipe', or a recipe field's key prefixed 'field:'. */
+export type FormErrors = Record<string, string>;
+
+export const fieldErrorKey = (key: string) => `field:${key}`;
+
+/**
+ * The checks the main process makes too, run first so the user hears about them next to the
+ * control; whatever main still refuses is shown as its own message.
+ */
+export function checkProviderForm(state: ProviderFormState, { recipe, errors }: RecipeState, stored?: ProviderView): FormErrors {
+  const found: FormErrors = {};
+  if (!state.name.trim()) found.name = 'Name is required.';
+  if (state.presetId === 'custom' && !recipe) {
+    found.recipe = errors.length ? 'Fix the recipe errors listed above.' : 'Recipe is required.';
+  }
+  const urlLabel = recipe?.baseUrl.label ?? 'Base URL';
+  const url = state.baseUrl.trim();
+  if (!url) found.baseUrl = `${urlLabel} is required.`;
+  else if (!isWebUrl(url)) found.baseUrl = `${urlLabel} must be a full web address, e.g. https://api.example.com`;
+  if (!recipe) return found;
+
+  const given = (field: RecipeField) =>
+    fieldValue(state, field).trim() !== '' || (field.secret && stored?.secretsSet[field.key] === true);
+  for (const field of recipe.fields) {
+    if (field.required && !given(field)) found[fieldErrorKey(field.key)] = `${field.label} is required.`;
+  }
+  for (const group of recipe.together) {
+    const fields = recipe.fields.filter((f) => group.includes(f.key));
+    const missing = fields.filter((f) => !given(f));
+    if (missing.length === 0 || missing.length === fields.length) continue;
+    const message = `${listWords(fields.map((f) => f.label))} go together: fill in all of them or none.`;
+    for (const field of missing) found[fieldErrorKey(field.key)] ??= message;
+  }
+  return found;
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}

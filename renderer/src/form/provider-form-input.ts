@@ -1,0 +1,37 @@
+import type { CreateProviderInput, ProviderView, UpdateProviderInput } from '../../../shared/ipc/provider-view';
+import type { Recipe } from '../../../shared/recipes/recipe-schema';
+import { fieldValue, type ProviderFormState } from './provider-form-state';
+
+export function createInput(state: ProviderFormState, recipe: Recipe): CreateProviderInput {
+  const values: Record<string, string> = {};
+  for (const field of recipe.fields) {
+    const value = fieldValue(state, field);
+    if (value !== '') values[field.key] = value;
+  }
+  return {
+    presetId: state.presetId,
+    name: state.name.trim(),
+    baseUrl: state.baseUrl.trim(),
+    values,
+    ...(state.presetId === 'custom' ? { recipe: state.recipeText } : {}),
+  };
+}
+
+/** Only what changed: an empty secret is left out, so main keeps the stored one. */
+export function updateInput(state: ProviderFormState, recipe: Recipe, stored: ProviderView): UpdateProviderInput {
+  const input: UpdateProviderInput = { id: stored.id };
+  const name = state.name.trim();
+  const baseUrl = state.baseUrl.trim();
+  if (name !== stored.name) input.name = name;
+  if (baseUrl !== stored.baseUrl) input.baseUrl = baseUrl;
+  if (state.presetId === 'custom' && state.recipeText !== (stored.recipe ?? '')) input.recipe = state.recipeText;
+
+  const values: Record<string, string> = {};
+  for (const field of recipe.fields) {
+    const value = fieldValue(state, field);
+    const changed = field.secret ? value !== '' : value !== (stored.values[field.key] ?? '');
+    if (changed) values[field.key] = value;
+  }
+  if (Object.keys(values).length > 0) input.values = values;
+  return input;
+}

@@ -1,0 +1,79 @@
+import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { parseCustomRecipe } from '../../../shared/recipes/parse-custom-recipe';
+import { PRESETS, presetRecipe, type PresetId } from '../../../shared/recipes/presets';
+import type { Recipe, RecipeField } from '../../../shared/recipes/recipe-schema';
+
+export interface ProviderFormState {
+  presetId: PresetId;
+  name: string;
+  baseUrl: string;
+  /** Set once the user types a base URL: changing preset (or recipe) then leaves it alone. */
+  baseUrlTyped: boolean;
+  /** Custom preset only: the recipe JSON. */
+  recipeText: string;
+  /** What the user entered, by field key; a field missing here shows its default. */
+  values: Record<string, string>;
+}
+
+/** The recipe the form is filling in: a preset's, or the custom one once it parses. */
+export interface RecipeState {
+  recipe: Recipe | undefined;
+  errors: string[];
+}
+
+export function resolveRecipe(presetId: PresetId, recipeText: string): RecipeState {
+  if (presetId !== 'custom') return { recipe: presetRecipe(presetId), errors: [] };
+  if (!recipeText.trim()) return { recipe: undefined, errors: [] };
+  const parsed = parseCustomRecipe(recipeText);
+  return parsed.ok ? { recipe: parsed.recipe, errors: [] } : { recipe: undefined, errors: parsed.errors };
+}
+
+function defaultBaseUrl(recipe: Recipe | undefined): string {
+  return recipe?.baseUrl.default ?? '';
+}
+
+export function addFormState(): ProviderFormState {
+  const presetId = PRESETS[0]?.id ?? 'custom';
+  return {
+    presetId,
+    name: '',
+    baseUrl: defaultBaseUrl(resolveRecipe(presetId, '').recipe),
+    baseUrlTyped: false,
+    recipeText: '',
+    values: {},
+  };
+}
+
+/** Editing starts from what is stored; secrets start empty, meaning "keep the stored one". */
+export function editFormState(provider: ProviderView): ProviderFormState {
+  const recipeText = provider.recipe ?? '';
+  const values: Record<string, string> = {};
+  for (const field of resolveRecipe(provider.presetId, recipeText).recipe?.fields ?? []) {
+    values[field.key] = field.secret ? '' : (provider.values[field.key] ?? '');
+  }
+  return { presetId: provider.presetId, name: provider.name, baseUrl: provider.baseUrl, baseUrlTyped: true, recipeText, values };
+}
+
+export function fieldValue(state: ProviderFormState, field: RecipeField): string {
+  return state.values[field.key] ?? field.default ?? '';
+}
+
+export function withPreset(state: ProviderFormState, presetId: PresetId): ProviderFormState {
+  const { recipe } = resolveRecipe(presetId, state.recipeText);
+  return { ...state, presetId, baseUrl: state.baseUrlTyped ? state.baseUrl : defaultBaseUrl(recipe) };
+}
+
+export function withRecipeText(state: ProviderFormState, recipeText: string): ProviderFormState {
+  const { recipe } = resolveRecipe(state.presetId, recipeText);
+  const prefill = !state.baseUrlTyped && recipe !== undefined;
+  return { ...state, recipeText, baseUrl: prefill ? defaultBaseUrl(recipe) : state.baseUrl };
+}
+
+/** Typing makes the URL the user's own; picking an offered alternative keeps it preset-driven. */
+export function withBaseUrl(state: ProviderFormState, baseUrl: string, typed: boolean): ProviderFormState {
+  return { ...state, baseUrl, baseUrlTyped: typed && baseUrl !== '' };
+}
+
+export function withValue(state: ProviderFormState, key: string, value: string): ProviderFormState {
+  return { ...state, values: { ...state.values, [key]: value } };
+}

@@ -1,0 +1,125 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { findPreset } from '../../../shared/recipes/presets';
+import { useCreateProvider, useUpdateProvider } from '../queries/use-provider-mutations';
+import { BaseUrlField } from './base-url-field';
+import { CustomRecipeEditor } from './custom-recipe-editor';
+import { FormField } from './form-field';
+import { PresetSelect } from './preset-select';
+import { RecipeFieldInput } from './recipe-field-input';
+import { checkProviderForm, fieldErrorKey, type FormErrors } from './provider-form-checks';
+import { createInput, updateInput } from './provider-form-input';
+import {
+  addFormState,
+  editFormState,
+  fieldValue,
+  resolveRecipe,
+  withBaseUrl,
+  withPreset,
+  withRecipeText,
+  withValue,
+  type ProviderFormState,
+} from './provider-form-state';
+
+interface ProviderFormProps {
+  /** The provider being edited; absent when adding one. */
+  stored?: ProviderView;
+  onDone: () => void;
+}
+
+export function ProviderForm({ stored, onDone }: ProviderFormProps) {
+  const [state, setState] = useState<ProviderFormState>(() => (stored ? editFormState(stored) : addFormState()));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const parsed = useMemo(() => resolveRecipe(state.presetId, state.recipeText), [state.presetId, state.recipeText]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const create = useCreateProvider();
+  const update = useUpdateProvider();
+  const saving = create.isPending || update.isPending;
+  const refusal = (stored ? update.error : create.error)?.message;
+  const { recipe } = parsed;
+
+  function change(next: ProviderFormState, errorKey: string) {
+    setState(next);
+    if (errors[errorKey]) setErrors(({ [errorKey]: _, ...rest }) => rest);
+  }
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found = checkProviderForm(state, parsed, stored);
+    // Rendered synchronously so the first flagged control can take focus right away.
+    flushSync(() => setErrors(found));
+    if (Object.keys(found).length > 0 || !recipe) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    if (stored) update.mutate(updateInput(state, recipe, stored), { onSuccess: onDone });
+    else create.mutate(createInput(state, recipe), { onSuccess: onDone });
+  }
+
+  const presetLabel = findPreset(state.presetId)?.label ?? '';
+  return (
+    <form ref={formRef} className="provider-form" noValidate onSubmit={save}>
+      <div className="form-body">
+        <PresetSelect
+          value={state.presetId}
+          locked={stored !== undefined}
+          onChange={(id) => {
+            setState(withPreset(state, id));
+            setErrors({});
+          }}
+        />
+        <FormField label="Name" error={errors.name}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={state.name}
+              required
+              autoComplete="off"
+              placeholder={state.presetId === 'custom' ? 'e.g. Billing API' : `e.g. ${presetLabel} production`}
+              onChange={(event) => change({ ...state, name: event.target.value }, 'name')}
+            />
+          )}
+        </FormField>
+        {state.presetId === 'custom' && (
+          <CustomRecipeEditor
+            text={state.recipeText}
+            parsed={parsed}
+            error={errors.recipe}
+            onChange={(text) => change(withRecipeText(state, text), 'recipe')}
+          />
+        )}
+        <BaseUrlField
+          settings={recipe?.baseUrl}
+          value={state.baseUrl}
+          error={errors.baseUrl}
+          onChange={(url, typed) => change(withBaseUrl(state, url, typed), 'baseUrl')}
+        />
+        {recipe?.fields.map((field) => (
+          <RecipeFieldInput
+            key={field.key}
+            field={field}
+            value={fieldValue(state, field)}
+            error={errors[fieldErrorKey(field.key)]}
+            secretStored={field.secret && stored?.secretsSet[field.key] === true}
+            onChange={(value) => change(withValue(state, field.key, value), fieldErrorKey(field.key))}
+          />
+        ))}
+      </div>
+      {refusal && (
+        <p role="alert" className="form-refusal">
+          {refusal}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  );
+}
