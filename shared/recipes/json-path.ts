@@ -22,7 +22,7 @@ function readOne(root: unknown, path: string): PathHit {
       current = current[Number(segment)];
     } else if (current !== null && typeof current === 'object' && !Array.isArray(current)) {
       const record = current as Record<string, unknown>;
-      const key = segment in record ? segment : Object.keys(record).find((k) => k.toLowerCase() === segment.toLowerCase());
+      const key = Object.hasOwn(record, segment) ? segment : Object.keys(record).find((k) => k.toLowerCase() === segment.toLowerCase());
       current = key === undefined ? undefined : record[key];
     } else {
       return { found: false };

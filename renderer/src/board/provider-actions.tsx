@@ -5,7 +5,13 @@ import { useCopyBearerHeader, useGenerateToken } from '../queries/use-token-muta
 import { useAnnounce } from '../ui/announcer';
 import { RemoveProviderDialog } from './remove-provider-dialog';
 
-export function ProviderActions({ provider }: { provider: ProviderView }) {
+interface ProviderActionsProps {
+  provider: ProviderView;
+  /** Puts the emphasis on the next useful action: copy a working token, or mint one. */
+  hasUsableToken: boolean;
+}
+
+export function ProviderActions({ provider, hasUsableToken }: ProviderActionsProps) {
   const generate = useGenerateToken();
   const copy = useCopyBearerHeader();
   const announce = useAnnounce();
@@ -28,10 +34,20 @@ export function ProviderActions({ provider }: { provider: ProviderView }) {
   return (
     <>
       <div className="provider-actions">
-        <button type="button" className="button primary" disabled={generate.isPending} onClick={generateToken}>
+        <button
+          type="button"
+          className={hasUsableToken ? 'button' : 'button primary'}
+          disabled={generate.isPending}
+          onClick={generateToken}
+        >
           {generate.isPending ? 'Generating…' : 'Generate token'}
         </button>
-        <button type="button" className="button" disabled={copy.isPending} onClick={copyHeader}>
+        <button
+          type="button"
+          className={hasUsableToken ? 'button primary' : 'button'}
+          disabled={copy.isPending}
+          onClick={copyHeader}
+        >
           Copy bearer header
         </button>
         <span className="actions-spacer" />

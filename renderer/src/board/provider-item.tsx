@@ -1,12 +1,16 @@
 import { useId } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { findPreset } from '../../../shared/recipes/presets';
+import { displayState } from '../../../shared/tokens/token-status';
+import { useNow } from '../use-now';
 import { ProviderActions } from './provider-actions';
 import { TokenStatusView } from './token-status-view';
 
 /** One provider: a list item named by its heading, so tests and screen readers find it by name. */
 export function ProviderItem({ provider }: { provider: ProviderView }) {
   const headingId = useId();
+  const now = useNow();
+  const state = displayState(provider.status, now);
   return (
     <li className="provider" aria-labelledby={headingId}>
       <div className="provider-head">
@@ -20,8 +24,8 @@ export function ProviderItem({ provider }: { provider: ProviderView }) {
           </span>
         </p>
       </div>
-      <TokenStatusView status={provider.status} />
-      <ProviderActions provider={provider} />
+      <TokenStatusView status={provider.status} state={state} now={now} />
+      <ProviderActions provider={provider} hasUsableToken={state === 'valid'} />
     </li>
   );
 }

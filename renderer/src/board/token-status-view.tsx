@@ -1,12 +1,16 @@
-import { displayState, formatCountdown, STATE_WORDS, type DisplayState, type TokenStatus } from '../../../shared/tokens/token-status';
-import { useNow } from '../use-now';
+import { formatCountdown, STATE_WORDS, type DisplayState, type TokenStatus } from '../../../shared/tokens/token-status';
 
 /** A shape beside each word, so the state never rests on colour alone. */
 const STATE_MARKS: Record<DisplayState, string> = { none: '○', valid: '✓', expired: '!', error: '✕' };
 
-export function TokenStatusView({ status }: { status: TokenStatus }) {
-  const now = useNow();
-  const state = displayState(status, now);
+interface TokenStatusViewProps {
+  status: TokenStatus;
+  /** Decided by the caller from `now`, which it re-renders with every second. */
+  state: DisplayState;
+  now: number;
+}
+
+export function TokenStatusView({ status, state, now }: TokenStatusViewProps) {
   const hasToken = state === 'valid' || state === 'expired';
   return (
     <div className={`token-status state-${state}`}>

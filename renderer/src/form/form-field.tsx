@@ -32,12 +32,12 @@ export function FormField({ label, optional = false, help, error, children }: Fo
           </span>
         )}
       </div>
-      {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': error ? true : undefined })}
       {help && (
         <p id={helpId} className="field-help">
           {help}
         </p>
       )}
+      {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': error ? true : undefined })}
       {error && (
         <div id={errorId} className="field-error">
           {error}

@@ -1,0 +1,35 @@
+import type { Session, WebContents } from 'electron';
+
+/** True for our own page (any hash or query), false for everything else, unparsable included. */
+export function isOurPage(pageUrl: string): (url: string) => boolean {
+  const page = new URL(pageUrl);
+  return (url) => {
+    try {
+      const target = new URL(url);
+      return target.protocol === page.protocol && target.host === page.host && target.pathname === page.pathname;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
+ * Keeps a webContents on our page: no navigation or redirect elsewhere, no new windows, no
+ * <webview>. Applied to every webContents the app creates, so none can be missed.
+ */
+export function hardenWebContents(contents: WebContents, pageUrl: string): void {
+  const allowed = isOurPage(pageUrl);
+  const stayOnPage = (event: { preventDefault(): void }, url: string) => {
+    if (!allowed(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayOnPage);
+  contents.on('will-redirect', stayOnPage);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Keymint's page needs no browser permission (camera, notifications, clipboard read…): refuse all. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

@@ -1,0 +1,36 @@
+import { app, BrowserWindow } from 'electron';
+
+export interface AppFiles {
+  /** Absolute path of the bundled preload (dist/electron/preload.cjs). */
+  preload: string;
+  /** Absolute path of the built page (dist/renderer/index.html). */
+  indexHtml: string;
+}
+
+export interface MainWindow {
+  window: BrowserWindow;
+  /** Settles when the page has loaded, or rejects if it could not be. */
+  loaded: Promise<void>;
+}
+
+export function createMainWindow(files: AppFiles): MainWindow {
+  const window = new BrowserWindow({
+    title: 'Keymint',
+    width: 1100,
+    height: 760,
+    minWidth: 720,
+    minHeight: 480,
+    // Shown once painted, so the user never sees a blank white frame.
+    show: false,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: files.preload,
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  return { window, loaded: window.loadFile(files.indexHtml) };
+}
