@@ -1,15 +1,15 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import type { ProviderView } from '../../shared/ipc/provider-view';
+import type { VaultStatus } from '../../shared/ipc/vault-view';
+import { AppError } from '../services/app-error';
 import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, Sleep } from '../services/ports';
-import { ProviderService } from '../services/providers/provider-service';
-import { toProviderView } from '../services/providers/provider-view';
 import { SecretRegistry } from '../services/redaction/secret-registry';
-import { DocumentRepository } from '../services/store/document-repository';
-import { TokenEngine } from '../services/tokens/token-engine';
-import { TokenService } from '../services/tokens/token-service';
-import { parseVaultSlots, Vault, type Keychain, type PassphraseSlotOptions } from '../services/vault';
-import { ensureVaultReady } from '../services/vault/vault-gate';
-import { createRouter, type Handlers, type IpcRouter } from './router';
+import { describeKeychain, type Keychain, type PassphraseSlotOptions } from '../services/vault';
+import type { HandlerContext } from './handlers/handler-context';
+import { providerHandlers } from './handlers/provider-handlers';
+import { transferHandlers } from './handlers/transfer-handlers';
+import { vaultHandlers } from './handlers/vault-handlers';
+import { openSession, type KeymintSession } from './keymint-session';
+import { createRouter, type IpcRouter } from './router';
 import type { IpcSender } from './sender';
 
 export interface KeymintPorts {
@@ -33,63 +33,77 @@ export interface Keymint {
   setEventSink(sink: EventSink | undefined): void;
   /** Opens the vault with the keychain when that slot exists (no prompt needed). */
   start(): Promise<void>;
+  dispose(): void;
 }
 
 /** The Electron-free composition: services from ports, handlers for every channel. */
 export function createKeymint(ports: KeymintPorts): Keymint {
   const secrets = new SecretRegistry();
-  const repository = new DocumentRepository(ports.store);
-  const vault = new Vault({
-    slots: parseVaultSlots(repository.current.vault),
-    keychain: ports.keychain,
-    saveSlots: (slots) => repository.update((doc) => void (doc.vault = { ...slots })),
-    now: () => ports.clock.now(),
-    kdf: ports.kdf,
-  });
-  const cipher = () => vault.cipher();
-  const ready = () => ensureVaultReady(vault, () => ports.keychain.status().available);
   let sink: EventSink | undefined;
-  const views = (): ProviderView[] => providers.all().map((p) => toProviderView(p, tokens.status(p.id)));
-  const changed = () => sink?.('providers:changed', views());
+  let session: KeymintSession | undefined;
+  let problem: string | undefined;
 
-  const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed });
-  const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep });
-  const tokens = new TokenService({
-    repository,
-    providers,
-    engine,
-    cipher,
-    clipboard: ports.clipboard,
-    clock: ports.clock,
-    secrets,
-    log: ports.log,
-    changed,
-  });
-  const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
+  const events = {
+    providersChanged: () => session && sink?.('providers:changed', session.views()),
+    vaultChanged: () => sink?.('vault:changed', status()),
+  };
+  const open = () => {
+    try {
+      session = openSession(ports, secrets, events);
+      problem = undefined;
+    } catch (error) {
+      session = undefined;
+      problem = `${error instanceof Error ? error.message : String(error)} Keymint has not changed the file.`;
+      ports.log.warn(`data file unreadable: ${problem}`);
+    }
+  };
+  open();
 
-  const handlers: Handlers = {
-    'providers:list': () => views(),
-    'providers:create': async (input) => {
-      await ready();
-      return view(providers.create(input).id);
+  function status(): VaultStatus {
+    if (session) return session.vault.status();
+    const keychain = ports.keychain.status();
+    return {
+      state: 'unreadable',
+      slots: [],
+      keychain: { available: keychain.available, reason: keychain.available ? null : describeKeychain(keychain) },
+      autoLockMinutes: null,
+      problem: problem ?? null,
+    };
+  }
+
+  const context: HandlerContext = {
+    session: () => {
+      if (!session) throw new AppError('vault', problem ?? 'Keymint data is unavailable.');
+      return session;
     },
-    'providers:update': async (input) => {
-      await ready();
-      return view(providers.update(input).id);
+    ready: async () => {
+      const current = context.session();
+      const vault = current.vault.vault;
+      if (vault.state() === 'locked') throw new AppError('locked', 'The vault is locked. Unlock it first.');
+      if (vault.state() === 'uninitialized') {
+        // First use with no choice made: the keychain is the default where it is real.
+        if (!ports.keychain.status().available) throw new AppError('vault', 'Set up the vault with a passphrase first.');
+        await vault.setup({ method: 'keychain' });
+      }
+      vault.touch();
+      return current;
     },
-    'providers:remove': ({ id }) => {
-      providers.remove(id);
-      return null;
-    },
-    'tokens:generate': async ({ id }) => {
-      await ready();
-      await tokens.generate(id);
-      return view(id);
-    },
-    'tokens:copy-header': async ({ id }) => {
-      await ready();
-      return { copied: true as const, headerName: await tokens.copyHeader(id) };
-    },
+  };
+
+  const startFresh = (): VaultStatus => {
+    if (session) throw new AppError('vault', 'The data file is readable; there is nothing to set aside.');
+    const movedTo = ports.store.moveAside();
+    ports.log.warn(`unreadable data file moved to ${movedTo}`);
+    open();
+    events.vaultChanged();
+    events.providersChanged();
+    return status();
+  };
+
+  const handlers = {
+    ...providerHandlers(context),
+    ...vaultHandlers({ ...context, status, startFresh }),
+    ...transferHandlers({ ...context, clock: ports.clock, kdf: ports.kdf }),
   };
 
   return {
@@ -98,9 +112,8 @@ export function createKeymint(ports: KeymintPorts): Keymint {
       sink = next;
     },
     start: async () => {
-      if (vault.state() === 'locked' && vault.snapshot().slots.includes('keychain') && ports.keychain.status().available) {
-        await vault.unlockWithKeychain().catch((error: unknown) => ports.log.warn(`keychain unlock failed: ${String(error)}`));
-      }
+      await session?.vault.unlockQuietly();
     },
+    dispose: () => session?.vault.dispose(),
   };
 }

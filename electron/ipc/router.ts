@@ -3,6 +3,7 @@ import { channels, type ChannelName, type ChannelOutput, type Channels } from '.
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/ipc-result';
 import { AppError } from '../services/app-error';
 import type { Logger } from '../services/ports';
+import { isVaultError } from '../services/vault/vault-error';
 import type { IpcSender } from './sender';
 
 export type Handlers = {
@@ -45,8 +46,7 @@ export function createRouter(options: RouterOptions): IpcRouter {
       return { ok: true, value: output.data };
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, options.redact(error.message));
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code === 'locked') return fail('locked', 'The vault is locked. Unlock it first.');
+      if (isVaultError(error)) return fail(error.code === 'locked' ? 'locked' : 'vault', options.redact(error.message));
       options.log.warn(`ipc ${name} failed: ${options.redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error))}`);
       return fail('internal', 'Something went wrong inside Keymint.');
     }

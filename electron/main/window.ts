@@ -1,10 +1,16 @@
 import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
 
 export interface AppFiles {
   /** Absolute path of the bundled preload (dist/electron/preload.cjs). */
   preload: string;
   /** Absolute path of the built page (dist/renderer/index.html). */
   indexHtml: string;
+}
+
+/** The main bundle is dist/electron/main.cjs; the preload is built beside it, the page in dist/renderer. */
+export function appFiles(bundleDir: string): AppFiles {
+  return { preload: join(bundleDir, 'preload.cjs'), indexHtml: join(bundleDir, '../renderer/index.html') };
 }
 
 export interface MainWindow {

@@ -3,17 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-// electron-store is an external ESM package, so vi.mock cannot reach its own `import 'electron'`.
-// It loads electron's CommonJS entry through Node's module cache: seed that entry with the
-// two things electron-store reads (app paths/version and ipcMain), as electron would supply.
-await vi.hoisted(async () => {
-  const { createRequire } = await import('node:module');
-  const require = createRequire(import.meta.url);
-  const filename = require.resolve('electron');
-  const app = { getPath: () => '/nonexistent', getVersion: () => '0.1.0' };
-  const ipcMain = { on: () => undefined };
-  require.cache[filename] = { id: filename, filename, loaded: true, exports: { app, ipcMain } } as NodeJS.Module;
-});
+await vi.hoisted(async () => (await import('./electron-store-test-electron')).provideElectronToElectronStore());
 
 import { createElectronDocumentStore } from './electron-document-store';
 import { StoreCorruptError } from './json-file-store';
@@ -59,6 +49,18 @@ describe('createElectronDocumentStore (real electron-store)', () => {
     expect(() => store.read()).toThrow(StoreCorruptError);
     expect(() => store.read()).toThrow(reason);
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('moves an unreadable file aside, keeping its bytes, and then starts empty', () => {
+    writeFileSync(file, '{"broken"');
+    const store = createElectronDocumentStore(dir);
+    expect(() => store.read()).toThrow(StoreCorruptError);
+    const aside = store.moveAside();
+    expect(aside).toMatch(/keymint\.corrupt-\d{8}-\d{6}\.json$/);
+    expect(readFileSync(aside, 'utf8')).toBe('{"broken"');
+    expect(store.read()).toBeUndefined();
+    store.write({ version: 1 });
+    expect(store.read()).toEqual({ version: 1 });
   });
 
   it('does not quote the damaged contents in the error', () => {

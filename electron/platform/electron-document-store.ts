@@ -1,7 +1,7 @@
 import Store from 'electron-store';
 import { join } from 'node:path';
 import type { DocumentStore } from '../services/ports';
-import { StoreCorruptError } from './json-file-store';
+import { moveAside, StoreCorruptError } from './json-file-store';
 
 const NAME = 'keymint';
 
@@ -42,5 +42,6 @@ export function createElectronDocumentStore(cwd: string): DocumentStore {
       if (!isPlainObject(document)) throw new TypeError('The document must be a JSON object');
       open().store = document;
     },
+    moveAside: () => moveAside(filePath),
   };
 }

@@ -21,8 +21,11 @@ export interface Cipher {
 
 /** One JSON document, read whole and written atomically. */
 export interface DocumentStore {
+  /** The document, or undefined when there is none yet; throws when the file is unreadable. */
   read(): unknown;
   write(document: unknown): void;
+  /** Renames an unreadable file aside under a timestamped name (never overwriting); returns the new path. */
+  moveAside(): string;
 }
 
 export interface Logger {

@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { createProviderInputSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
+import {
+  autoLockInputSchema,
+  backupExportInputSchema,
+  backupImportInputSchema,
+  exportedFileSchema,
+  importResultSchema,
+  recipesImportInputSchema,
+  removeSlotInputSchema,
+  setPassphraseInputSchema,
+  vaultSetupInputSchema,
+  vaultStatusSchema,
+  vaultUnlockInputSchema,
+} from './vault-view';
 
 const providerId = z.object({ id: z.string().min(1).max(100) });
 const none = z.undefined();
@@ -19,11 +32,25 @@ export const channels = {
     input: providerId,
     output: z.object({ copied: z.literal(true), headerName: z.string() }),
   },
+  'vault:status': { method: 'vaultStatus', input: none, output: vaultStatusSchema },
+  'vault:setup': { method: 'setUpVault', input: vaultSetupInputSchema, output: vaultStatusSchema },
+  'vault:unlock': { method: 'unlockVault', input: vaultUnlockInputSchema, output: vaultStatusSchema },
+  'vault:lock': { method: 'lockVault', input: none, output: vaultStatusSchema },
+  'vault:set-passphrase': { method: 'setVaultPassphrase', input: setPassphraseInputSchema, output: vaultStatusSchema },
+  'vault:add-keychain': { method: 'addVaultKeychain', input: none, output: vaultStatusSchema },
+  'vault:remove-slot': { method: 'removeVaultSlot', input: removeSlotInputSchema, output: vaultStatusSchema },
+  'vault:set-auto-lock': { method: 'setAutoLock', input: autoLockInputSchema, output: vaultStatusSchema },
+  'vault:start-fresh': { method: 'startFreshVault', input: none, output: vaultStatusSchema },
+  'backup:export': { method: 'exportBackup', input: backupExportInputSchema, output: exportedFileSchema },
+  'backup:import': { method: 'importBackup', input: backupImportInputSchema, output: importResultSchema },
+  'recipes:export': { method: 'exportRecipes', input: none, output: exportedFileSchema },
+  'recipes:import': { method: 'importRecipes', input: recipesImportInputSchema, output: importResultSchema },
 } as const;
 
 /** Pushed from main to the renderer. */
 export const events = {
   'providers:changed': { method: 'onProvidersChanged', payload: z.array(providerViewSchema) },
+  'vault:changed': { method: 'onVaultChanged', payload: vaultStatusSchema },
 } as const;
 
 export type Channels = typeof channels;

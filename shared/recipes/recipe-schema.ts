@@ -115,6 +115,11 @@ export const recipeSchema = z
         if (!keys.has(key)) ctx.addIssue({ code: 'custom', path: ['together', i, j], message: `no field "${key}"` });
       }),
     );
+    for (const [at, request] of [['request', recipe.request], ['refresh', recipe.refresh]] as const) {
+      if (request?.method === 'GET' && request.body.type !== 'none') {
+        ctx.addIssue({ code: 'custom', path: [at, 'body', 'type'], message: 'a GET request cannot have a body; use POST or PUT' });
+      }
+    }
     const saved = new Set(Object.keys(recipe.response.save).map((k) => `saved.${k}`));
     checkRequestNames(recipe.request, ['request'], keys, saved, ctx);
     if (recipe.refresh) {

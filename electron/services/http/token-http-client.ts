@@ -60,17 +60,10 @@ export async function sendTokenRequest(fetch: FetchPort, request: TokenHttpReque
 
 async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: TokenHttpOptions): Promise<TokenHttpReply> {
   const signal = AbortSignal.timeout(options.timeoutMs);
+  const outgoing = buildRequest(request, signal);
   let response: Response;
   try {
-    response = await fetch(
-      new Request(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        redirect: 'manual',
-        signal,
-      }),
-    );
+    response = await fetch(outgoing);
   } catch (error) {
     throw networkError(error, request.url, options.timeoutMs, signal);
   }
@@ -84,6 +77,19 @@ async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: To
   } catch (error) {
     if (error instanceof TokenError) throw error;
     throw networkError(error, request.url, options.timeoutMs, signal);
+  }
+}
+
+function buildRequest(request: TokenHttpRequest, signal: AbortSignal): Request {
+  try {
+    return new Request(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'manual', signal });
+  } catch {
+    // Not a network problem, and the platform's message would quote the offending value (maybe a secret).
+    const reason =
+      request.body !== undefined && /^(GET|HEAD)$/i.test(request.method)
+        ? `a ${request.method} request cannot carry a body`
+        : 'a header value holds characters HTTP does not allow, such as a line break';
+    throw new TokenError('config', `Keymint could not build the token request: ${reason}. Check the fields and the recipe.`);
   }
 }
 

@@ -20,14 +20,14 @@ export function recipeOf(presetId: PresetId, customRecipe: string | null | undef
 }
 
 /** Checks the user's values against the recipe: known fields, required ones set, groups complete, choices valid. */
-export function checkValues(recipe: Recipe, values: Record<string, string>): void {
+export function checkValues(recipe: Recipe, values: Record<string, string>, options: { secretsOptional?: boolean } = {}): void {
   const problems: string[] = [];
   for (const key of Object.keys(values)) {
     if (!recipe.fields.some((f) => f.key === key)) problems.push(`"${key}" is not a field of ${recipe.name}`);
   }
   for (const field of recipe.fields) {
     const value = values[field.key] ?? '';
-    if (field.required && value === '') problems.push(`${field.label} is required`);
+    if (field.required && value === '' && !(field.secret && options.secretsOptional)) problems.push(`${field.label} is required`);
     if (field.choices && value !== '' && !field.choices.some((c) => c.value === value)) {
       problems.push(`${field.label} must be one of ${field.choices.map((c) => c.label).join(', ')}`);
     }

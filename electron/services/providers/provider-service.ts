@@ -6,7 +6,7 @@ import type { Cipher, Clock } from '../ports';
 import type { SecretRegistry } from '../redaction/secret-registry';
 import type { DocumentRepository } from '../store/document-repository';
 import type { StoredProvider } from '../store/keymint-document';
-import { fieldPlace } from './places';
+import { fieldPlace } from '../vault/places';
 import { checkBaseUrl, checkValues, recipeOf, withDefaults } from './provider-recipe';
 
 export interface ProviderServiceDeps {
@@ -31,10 +31,14 @@ export class ProviderService {
     return provider;
   }
 
-  create(input: CreateProviderInput): StoredProvider {
+  /**
+   * Adds a provider. Imported definitions may come without their secrets (a team shares
+   * recipes, each person adds their own keys): `secretsOptional` allows that.
+   */
+  create(input: CreateProviderInput, options: { secretsOptional?: boolean } = {}): StoredProvider {
     const recipe = recipeOf(input.presetId, input.recipe);
     const values = dropEmpty(input.values);
-    checkValues(recipe, values);
+    checkValues(recipe, values, options);
     const id = randomUUID();
     const provider: StoredProvider = {
       id,
@@ -106,7 +110,6 @@ export class ProviderService {
   }
 
   private split(id: string, recipe: Recipe, values: Record<string, string>): Pick<StoredProvider, 'values' | 'secrets'> {
-    const cipher = this.deps.cipher();
     const plain: Record<string, string> = {};
     const secrets: Record<string, string> = {};
     for (const field of recipe.fields) {
@@ -114,7 +117,7 @@ export class ProviderService {
       if (value === undefined) continue;
       if (field.secret) {
         this.deps.secrets.add(value);
-        secrets[field.key] = cipher.encrypt(value, fieldPlace(id, field.key));
+        secrets[field.key] = this.deps.cipher().encrypt(value, fieldPlace(id, field.key));
       } else {
         plain[field.key] = value;
       }

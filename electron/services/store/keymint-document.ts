@@ -36,6 +36,7 @@ export const keymintDocumentSchema = z.object({
   tokens: z.record(z.string(), storedTokenSchema),
   /** Key slots wrapping the vault's data key (see electron/services/vault). */
   vault: z.record(z.string(), z.unknown()).optional(),
+  settings: z.object({ autoLockMinutes: z.number().int().nullable() }).optional(),
 });
 export type KeymintDocument = z.infer<typeof keymintDocumentSchema>;
 

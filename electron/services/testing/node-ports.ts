@@ -93,6 +93,12 @@ export class MemoryStore implements DocumentStore {
     this.#document = structuredClone(document);
   }
 
+  /** Sets the document aside as an unreadable file would be, leaving the store empty. */
+  moveAside(): string {
+    this.#document = undefined;
+    return 'memory:moved-aside';
+  }
+
   /** The stored document as text, for "no secret on disk" checks. */
   text(): string {
     return JSON.stringify(this.#document ?? null);

@@ -35,9 +35,13 @@ function fromJson(value: unknown): string | undefined {
   return undefined;
 }
 
-function clip(text: string): string {
+/** Cuts long messages between words: a secret the provider echoed must be shown whole (so it
+ * can be redacted) or not at all, never as a prefix. */
+function clip(text: string): string | undefined {
   const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine;
+  if (oneLine.length <= 300) return oneLine;
+  const cut = oneLine.slice(0, 301).lastIndexOf(' ');
+  return cut > 0 ? `${oneLine.slice(0, cut)}…` : undefined;
 }
 
 /** What to do next, by status. */

@@ -56,8 +56,11 @@ export class Vault {
   private readonly listeners = new Set<VaultListener>();
   private readonly guardedCipher: EnvelopeCipher;
 
+  private autoLockMs: number | undefined;
+
   constructor(private readonly options: VaultOptions) {
     this.slots = { ...options.slots };
+    this.autoLockMs = options.autoLockMs;
     // Handed out by cipher(): delegates to the live key, so a reference kept
     // by some service stops working the moment the vault locks.
     this.guardedCipher = {
@@ -184,9 +187,14 @@ export class Vault {
 
   /** When the vault will auto-lock if nothing touches it, or undefined. */
   idleDeadline(): number | undefined {
-    const { autoLockMs } = this.options;
+    const autoLockMs = this.autoLockMs;
     if (!this.unlocked || !autoLockMs) return undefined;
     return this.lastActivity + autoLockMs;
+  }
+
+  /** Changes the idle time (a user setting); undefined or 0 disables auto-lock. */
+  setAutoLock(ms: number | undefined): void {
+    this.autoLockMs = ms;
   }
 
   private liveCipher(): EnvelopeCipher {

@@ -34,29 +34,32 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
   return (
     <>
       <div className="provider-actions">
-        <button
-          type="button"
-          className={hasUsableToken ? 'button' : 'button primary'}
-          disabled={generate.isPending}
-          onClick={generateToken}
-        >
-          {generate.isPending ? 'Generating…' : 'Generate token'}
-        </button>
-        <button
-          type="button"
-          className={hasUsableToken ? 'button primary' : 'button'}
-          disabled={copy.isPending}
-          onClick={copyHeader}
-        >
-          Copy bearer header
-        </button>
-        <span className="actions-spacer" />
-        <button type="button" className="button quiet" onClick={() => setOpen('edit')}>
-          Edit
-        </button>
-        <button type="button" className="button quiet danger-text" onClick={() => setOpen('remove')}>
-          Remove
-        </button>
+        <div className="action-group">
+          <button
+            type="button"
+            className={hasUsableToken ? 'button' : 'button primary'}
+            disabled={generate.isPending}
+            onClick={generateToken}
+          >
+            {generate.isPending ? 'Generating…' : 'Generate token'}
+          </button>
+          <button
+            type="button"
+            className={hasUsableToken ? 'button primary' : 'button'}
+            disabled={copy.isPending}
+            onClick={copyHeader}
+          >
+            Copy bearer header
+          </button>
+        </div>
+        <div className="action-group">
+          <button type="button" className="button quiet" onClick={() => setOpen('edit')}>
+            Edit
+          </button>
+          <button type="button" className="button quiet danger-text" onClick={() => setOpen('remove')}>
+            Remove
+          </button>
+        </div>
       </div>
       {failure && (
         <p role="alert" className="action-failure">

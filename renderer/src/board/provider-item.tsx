@@ -18,7 +18,10 @@ export function ProviderItem({ provider }: { provider: ProviderView }) {
           {provider.name}
         </h3>
         <p className="provider-where">
-          <span className="provider-preset">{findPreset(provider.presetId)?.label}</span>
+          <span className="provider-preset">{findPreset(provider.presetId)?.label}</span>{' '}
+          <span className="provider-separator" aria-hidden="true">
+            ·
+          </span>{' '}
           <span className="provider-url" title={provider.baseUrl}>
             {provider.baseUrl}
           </span>

@@ -32,7 +32,8 @@ export function checkProviderForm(state: ProviderFormState, { recipe, errors }: 
     const fields = recipe.fields.filter((f) => group.includes(f.key));
     const missing = fields.filter((f) => !given(f));
     if (missing.length === 0 || missing.length === fields.length) continue;
-    const message = `${listWords(fields.map((f) => f.label))} go together: fill in all of them or none.`;
+    const either = fields.length === 2 ? 'fill in both or neither' : 'fill in all of them or none';
+    const message = `${listWords(fields.map((f) => f.label))} go together: ${either}.`;
     for (const field of missing) found[fieldErrorKey(field.key)] ??= message;
   }
   return found;

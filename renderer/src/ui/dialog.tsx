@@ -25,7 +25,11 @@ export function Dialog({ title, onClose, className, children }: DialogProps) {
     const dialog = ref.current;
     if (!dialog) return;
     const app = document.getElementById('root');
-    const onNativeClose = () => handleClose();
+    // A close event queued by an earlier close() (StrictMode re-runs this effect) finds the
+    // dialog open again: only a dialog that is really closed means the user dismissed it.
+    const onNativeClose = () => {
+      if (!dialog.open) handleClose();
+    };
     dialog.addEventListener('close', onNativeClose);
     app?.setAttribute('aria-hidden', 'true');
     if (!dialog.open) dialog.showModal();

@@ -1,0 +1,46 @@
+import type { VaultStatus } from '../../../shared/ipc/vault-view';
+import type { Handlers } from '../router';
+import type { HandlerContext } from './handler-context';
+
+type VaultHandlers = Pick<
+  Handlers,
+  | 'vault:status'
+  | 'vault:setup'
+  | 'vault:unlock'
+  | 'vault:lock'
+  | 'vault:set-passphrase'
+  | 'vault:add-keychain'
+  | 'vault:remove-slot'
+  | 'vault:set-auto-lock'
+  | 'vault:start-fresh'
+>;
+
+export interface VaultHandlerDeps extends HandlerContext {
+  status(): VaultStatus;
+  /** Moves an unreadable data file aside and opens a new, empty one. */
+  startFresh(): VaultStatus;
+}
+
+export function vaultHandlers(deps: VaultHandlerDeps): VaultHandlers {
+  const vault = () => deps.session().vault.vault;
+  const after = async (change: Promise<void> | void) => {
+    await change;
+    return deps.status();
+  };
+  return {
+    'vault:status': () => deps.status(),
+    'vault:setup': (input) => after(vault().setup(input)),
+    'vault:unlock': (input) =>
+      after(input.method === 'keychain' ? vault().unlockWithKeychain() : vault().unlockWithPassphrase(input.passphrase)),
+    'vault:lock': () => after(vault().lock()),
+    'vault:set-passphrase': async ({ passphrase }) => {
+      const session = await deps.ready();
+      const v = session.vault.vault;
+      return after(v.snapshot().slots.includes('passphrase') ? v.changePassphrase(passphrase) : v.addPassphrase(passphrase));
+    },
+    'vault:add-keychain': async () => after((await deps.ready()).vault.vault.addKeychain()),
+    'vault:remove-slot': async ({ kind }) => after((await deps.ready()).vault.vault.removeSlot(kind)),
+    'vault:set-auto-lock': ({ minutes }) => after(deps.session().vault.setAutoLock(minutes)),
+    'vault:start-fresh': () => deps.startFresh(),
+  };
+}

@@ -1,0 +1,44 @@
+import type { ProviderView } from '../../shared/ipc/provider-view';
+import type { KeymintPorts } from './create-keymint';
+import { ProviderService } from '../services/providers/provider-service';
+import { toProviderView } from '../services/providers/provider-view';
+import type { SecretRegistry } from '../services/redaction/secret-registry';
+import { DocumentRepository } from '../services/store/document-repository';
+import { TokenEngine } from '../services/tokens/token-engine';
+import { TokenService } from '../services/tokens/token-service';
+import { VaultService } from '../services/vault/vault-service';
+
+/** Everything that lives on one readable document: its vault, providers and tokens. */
+export interface KeymintSession {
+  repository: DocumentRepository;
+  vault: VaultService;
+  providers: ProviderService;
+  tokens: TokenService;
+  views(): ProviderView[];
+  view(id: string): ProviderView;
+}
+
+export interface SessionEvents {
+  providersChanged(): void;
+  vaultChanged(): void;
+}
+
+/** Throws when the document cannot be read; the caller reports that and leaves the file alone. */
+export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events: SessionEvents): KeymintSession {
+  const repository = new DocumentRepository(ports.store);
+  const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, changed: events.vaultChanged, kdf: ports.kdf });
+  const cipher = () => vault.vault.cipher();
+  const changed = events.providersChanged;
+  const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed });
+  const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep });
+  const tokens = new TokenService({ repository, providers, engine, cipher, clipboard: ports.clipboard, clock: ports.clock, secrets, log: ports.log, changed });
+  const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
+  return {
+    repository,
+    vault,
+    providers,
+    tokens,
+    view,
+    views: () => providers.all().map((p) => view(p.id)),
+  };
+}

@@ -1,0 +1,70 @@
+import type { WebContents } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { events, IPC_PREFIX } from '../../shared/ipc/contract';
+import { createKeymint, type EventSink } from '../ipc/create-keymint';
+import type { IpcRouter } from '../ipc/router';
+import { trustOnly } from '../ipc/sender';
+import type { Logger } from '../services/ports';
+import { electronClipboard } from '../platform/electron-clipboard';
+import { createElectronDocumentStore } from '../platform/electron-document-store';
+import { electronFetch } from '../platform/electron-fetch';
+import { createSafeStorageKeychain } from '../platform/safe-storage-keychain';
+
+export interface ElectronKeymintOptions {
+  /** Where keymint.json lives (Electron's userData folder). */
+  dataDir: string;
+  /** The page allowed to call IPC: our built index.html. */
+  indexHtml: string;
+  /** Sees every IPC reply and pushed event as JSON, exactly as sent (e2e checks no secret crosses). */
+  recordIpc?: (json: string) => void;
+}
+
+export interface ElectronKeymint {
+  router: IpcRouter;
+  /** Unlocks the vault from the keychain when it can; call once the app is ready. */
+  start(): Promise<void>;
+  /** Pushes events to this page from now on (replacing any previous one). */
+  sendEventsTo(contents: WebContents): void;
+  /** Locks the vault and stops its timer; call when the app quits. */
+  dispose(): void;
+}
+
+/** The Electron composition root: Electron adapters into the Electron-free core. */
+export function composeElectron(options: ElectronKeymintOptions): ElectronKeymint {
+  const log: Logger = { warn: (message) => console.warn(`[keymint] ${message}`) };
+  const record = options.recordIpc ?? (() => {});
+  const keymint = createKeymint({
+    store: createElectronDocumentStore(options.dataDir),
+    keychain: createSafeStorageKeychain(),
+    fetch: electronFetch,
+    clipboard: electronClipboard,
+    clock: { now: () => Date.now() },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log,
+  });
+  const route = keymint.router(trustOnly(pathToFileURL(options.indexHtml).href));
+
+  return {
+    router: async (sender, channel, input) => {
+      const result = await route(sender, channel, input);
+      record(JSON.stringify(result));
+      return result;
+    },
+    start: () => keymint.start(),
+    sendEventsTo(contents) {
+      keymint.setEventSink(eventSender(contents, log, record));
+    },
+    dispose: () => keymint.dispose(),
+  };
+}
+
+function eventSender(contents: WebContents, log: Logger, record: (json: string) => void): EventSink {
+  return (event, payload) => {
+    if (contents.isDestroyed()) return;
+    // Parsed like handler outputs: zod keeps only the fields the contract names.
+    const parsed = events[event].payload.safeParse(payload);
+    if (!parsed.success) return log.warn(`event ${event}: payload does not match the contract`);
+    record(JSON.stringify(parsed.data));
+    contents.send(IPC_PREFIX + event, parsed.data);
+  };
+}

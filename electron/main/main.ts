@@ -1,0 +1,57 @@
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { composeElectron, type ElectronKeymint } from './compose-electron';
+import { registerIpc } from './ipc-registration';
+import { hardenSession, hardenWebContents } from './security';
+import { appFiles, createMainWindow } from './window';
+
+// Before anything reads userData (the single-instance lock lives there too), so e2e runs stay apart.
+const userDataDir = process.env.KEYMINT_USER_DATA_DIR;
+if (userDataDir) app.setPath('userData', resolve(userDataDir));
+
+const files = appFiles(__dirname);
+
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, pathToFileURL(files.indexHtml).href));
+
+if (app.requestSingleInstanceLock()) {
+  app.whenReady().then(start).catch(failToStart);
+} else {
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  const keymint = composeElectron({ dataDir: app.getPath('userData'), indexHtml: files.indexHtml, recordIpc: ipcRecorder() });
+  registerIpc(ipcMain, keymint.router);
+  app.on('will-quit', () => keymint.dispose());
+  await keymint.start();
+  const window = await openWindow(keymint);
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+}
+
+async function openWindow(keymint: ElectronKeymint): Promise<BrowserWindow> {
+  const { window, loaded } = createMainWindow(files);
+  keymint.sendEventsTo(window.webContents);
+  await loaded;
+  return window;
+}
+
+/** e2e's Electron host reads `globalThis.keymintIpcTraffic` to prove no secret crossed IPC. Never when packaged. */
+function ipcRecorder(): ((json: string) => void) | undefined {
+  if (process.env.KEYMINT_RECORD_IPC !== '1' || app.isPackaged) return undefined;
+  const traffic: string[] = [];
+  (globalThis as { keymintIpcTraffic?: string[] }).keymintIpcTraffic = traffic;
+  return (json) => void traffic.push(json);
+}
+
+/** E.g. an unreadable keymint.json: say so in plain words and leave the file alone. */
+function failToStart(error: unknown): void {
+  dialog.showErrorBox('Keymint could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { providerSettingsSchema, type CreateProviderInput } from '../../../shared/ipc/provider-view';
+import { PRESET_IDS } from '../../../shared/recipes/presets';
+import { AppError } from '../app-error';
+import type { StoredProvider } from '../store/keymint-document';
+
+/**
+ * Provider definitions without a single secret, as readable JSON fit for a git repository:
+ * a team shares definitions and each person adds their own keys.
+ */
+const definitionSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  preset: z.enum(PRESET_IDS),
+  baseUrl: z.string().max(2000),
+  values: z.record(z.string(), z.string()).default({}),
+  recipe: z.record(z.string(), z.unknown()).optional(),
+  settings: providerSettingsSchema.default({}),
+});
+
+const recipesFileSchema = z.object({
+  format: z.literal('keymint-recipes'),
+  version: z.literal(1),
+  providers: z.array(definitionSchema),
+});
+
+export function writeRecipesFile(providers: readonly StoredProvider[]): string {
+  const file: z.input<typeof recipesFileSchema> = {
+    format: 'keymint-recipes',
+    version: 1,
+    providers: providers.map((p) => ({
+      name: p.name,
+      preset: p.presetId,
+      baseUrl: p.baseUrl,
+      values: p.values, // non-secret field values only: secrets live in `secrets`, never exported here
+      ...(p.recipe ? { recipe: JSON.parse(p.recipe) as Record<string, unknown> } : {}),
+      settings: p.settings,
+    })),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Parses a recipes file into provider inputs, with messages that point at the bad entry. */
+export function readRecipesFile(text: string): CreateProviderInput[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('invalid-input', 'This file is not JSON, so it is not a Keymint recipes file.');
+  }
+  const parsed = recipesFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('invalid-input', `Not a Keymint recipes file: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}.`);
+  }
+  return parsed.data.providers.map((d) => ({
+    presetId: d.preset,
+    name: d.name,
+    baseUrl: d.baseUrl,
+    values: d.values,
+    recipe: d.recipe ? JSON.stringify(d.recipe) : undefined,
+    settings: d.settings,
+  }));
+}

@@ -1,0 +1,80 @@
+import type { VaultStatus } from '../../../shared/ipc/vault-view';
+import type { Clock } from '../ports';
+import type { DocumentRepository } from '../store/document-repository';
+import { describeKeychain } from './describe-keychain';
+import type { Keychain } from './keychain-slot';
+import type { PassphraseSlotOptions } from './passphrase-slot';
+import { Vault } from './vault';
+import { parseVaultSlots } from './vault-slots';
+
+const IDLE_CHECK_MS = 5_000;
+/** Like a password manager: lock after a quarter hour without use unless the user says otherwise. */
+export const DEFAULT_AUTO_LOCK_MINUTES = 15;
+
+export interface VaultServiceDeps {
+  repository: DocumentRepository;
+  keychain: Keychain;
+  clock: Clock;
+  changed: () => void;
+  kdf?: PassphraseSlotOptions['kdf'];
+}
+
+/**
+ * The vault bound to the document: slots and the auto-lock setting persist there, and a
+ * timer enforces auto-lock (the vault also checks on every use, so a late timer cannot
+ * extend the unlocked window).
+ */
+export class VaultService {
+  readonly vault: Vault;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly deps: VaultServiceDeps) {
+    const minutes = this.autoLockMinutes();
+    this.vault = new Vault({
+      slots: parseVaultSlots(deps.repository.current.vault),
+      keychain: deps.keychain,
+      saveSlots: (slots) => deps.repository.update((doc) => void (doc.vault = { ...slots })),
+      now: () => deps.clock.now(),
+      autoLockMs: minutes === null ? undefined : minutes * 60_000,
+      kdf: deps.kdf,
+    });
+    this.vault.onChange(() => deps.changed());
+    this.timer = setInterval(() => this.vault.checkIdle(), IDLE_CHECK_MS);
+    this.timer.unref?.();
+  }
+
+  /** Opens the vault without a prompt when a keychain slot exists and the keychain answers. */
+  async unlockQuietly(): Promise<void> {
+    if (this.vault.state() !== 'locked' || !this.vault.snapshot().slots.includes('keychain')) return;
+    if (!this.deps.keychain.status().available) return;
+    await this.vault.unlockWithKeychain().catch(() => undefined);
+  }
+
+  setAutoLock(minutes: number | null): void {
+    this.deps.repository.update((doc) => void (doc.settings = { ...doc.settings, autoLockMinutes: minutes }));
+    this.vault.setAutoLock(minutes === null ? undefined : minutes * 60_000);
+    this.vault.touch();
+    this.deps.changed();
+  }
+
+  status(): VaultStatus {
+    const keychain = this.deps.keychain.status();
+    return {
+      state: this.vault.state(),
+      slots: [...this.vault.snapshot().slots],
+      keychain: { available: keychain.available, reason: keychain.available ? null : describeKeychain(keychain) },
+      autoLockMinutes: this.autoLockMinutes(),
+      problem: null,
+    };
+  }
+
+  private autoLockMinutes(): number | null {
+    const setting = this.deps.repository.current.settings?.autoLockMinutes;
+    return setting === undefined ? DEFAULT_AUTO_LOCK_MINUTES : setting;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.vault.lock();
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The vault as the renderer sees it: state and choices, never key material. */
+export const vaultStatusSchema = z.object({
+  /** `unreadable`: the data file could not be read; it is left untouched until the user decides. */
+  state: z.enum(['uninitialized', 'locked', 'unlocked', 'unreadable']),
+  slots: z.array(z.enum(['keychain', 'passphrase'])),
+  keychain: z.object({ available: z.boolean(), reason: z.string().nullable() }),
+  autoLockMinutes: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type VaultStatus = z.infer<typeof vaultStatusSchema>;
+
+export const MIN_PASSPHRASE_LENGTH = 8;
+const newPassphrase = z.string().min(MIN_PASSPHRASE_LENGTH, `Use at least ${MIN_PASSPHRASE_LENGTH} characters`).max(1024);
+const anyPassphrase = z.string().min(1, 'Enter the passphrase').max(1024);
+
+export const vaultSetupInputSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('keychain') }),
+  z.object({ method: z.literal('passphrase'), passphrase: newPassphrase }),
+]);
+export const vaultUnlockInputSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('keychain') }),
+  z.object({ method: z.literal('passphrase'), passphrase: anyPassphrase }),
+]);
+export const setPassphraseInputSchema = z.object({ passphrase: newPassphrase });
+export const removeSlotInputSchema = z.object({ kind: z.enum(['keychain', 'passphrase']) });
+export const autoLockInputSchema = z.object({ minutes: z.number().int().min(1).max(24 * 60).nullable() });
+
+/** A file the renderer offers for download; its content is ciphertext or secret-free JSON. */
+export const exportedFileSchema = z.object({ fileName: z.string(), content: z.string() });
+export const backupExportInputSchema = z.object({ passphrase: newPassphrase });
+export const backupImportInputSchema = z.object({ content: z.string().max(50_000_000), passphrase: anyPassphrase });
+export const recipesImportInputSchema = z.object({ content: z.string().max(10_000_000) });
+export const importResultSchema = z.object({ imported: z.number().int() });
