@@ -97,6 +97,11 @@ describe('parseCustomRecipe', () => {
     ]);
   });
 
+  it('refuses a GET request with a body, which no HTTP client can send', () => {
+    expect(errorsOf(custom((r) => (r.request.method = 'GET')))).toEqual(['request.body.type: a GET request cannot have a body; use POST or PUT']);
+    expect(parseCustomRecipe(custom((r) => (r.request = { method: 'GET', path: '/token', auth: { type: 'bearer', token: '{{apiKey}}' } }))).ok).toBe(true);
+  });
+
   it('names a bad expiry kind, status or missing token path', () => {
     expect(errorsOf(custom((r) => (r.response.expiry = { path: 'ttl', kind: 'hours' })))).toEqual([
       expect.stringMatching(/^response\.expiry\.kind: .*"seconds"/),

@@ -1,0 +1,3 @@
+import { runVaultBench } from './vault-bench';
+
+await runVaultBench();

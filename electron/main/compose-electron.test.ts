@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { WebContents } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_PREFIX } from '../../shared/ipc/contract';
+
+await vi.hoisted(async () => (await import('../platform/electron-store-test-electron')).provideElectronToElectronStore());
+
+/** The Electron side of the ports: a reversible fake safeStorage on a machine with a real keyring. */
+const electron = vi.hoisted(() => {
+  const flip = (bytes: Buffer) => Buffer.from(bytes.map((byte) => byte ^ 0xa5));
+  return {
+    app: { isReady: () => true },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => flip(Buffer.from(text)),
+      decryptString: (data: Buffer) => flip(data).toString(),
+    },
+    net: { fetch: vi.fn() },
+    clipboard: { writeText: vi.fn() },
+  };
+});
+vi.mock('electron', () => electron);
+
+import { composeElectron, type ElectronKeymint } from './compose-electron';
+
+const SECRET = 'client-secret-that-must-stay-in-main';
+const acme = {
+  presetId: 'oauth2-client-credentials',
+  name: 'Acme',
+  baseUrl: 'https://auth.acme.example/oauth/token',
+  values: { clientId: 'acme-client', clientSecret: SECRET, clientAuth: 'basic' },
+};
+
+describe('composeElectron', () => {
+  let dataDir: string;
+  let indexHtml: string;
+  let traffic: string[];
+  let keymint: ElectronKeymint;
+  const ourPage = () => ({ url: pathToFileURL(indexHtml).href, isMainFrame: true });
+  const open = () => {
+    keymint = composeElectron({ dataDir, indexHtml, recordIpc: (json) => void traffic.push(json) });
+    return keymint;
+  };
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'keymint-compose-'));
+    indexHtml = join(dataDir, 'app/dist/renderer/index.html');
+    traffic = [];
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    keymint.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves our page in its main frame and forbids an iframe or any other page', async () => {
+    const { router } = open();
+    expect(await router(ourPage(), 'providers:list', undefined)).toEqual({ ok: true, value: [] });
+    expect(await router({ ...ourPage(), isMainFrame: false }, 'providers:list', undefined)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await router({ url: 'https://evil.example/', isMainFrame: true }, 'providers:list', undefined)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+  });
+
+  it('keeps the vault key in safeStorage, pushes events to the page, and no secret crosses IPC or reaches the file', async () => {
+    const { router } = open();
+    const contents = { isDestroyed: () => false, send: vi.fn() };
+    keymint.sendEventsTo(contents as unknown as WebContents);
+
+    const created = await router(ourPage(), 'providers:create', acme);
+    expect(created).toMatchObject({ ok: true, value: { name: 'Acme', secretsSet: { clientSecret: true } } });
+    expect(await router(ourPage(), 'vault:status', undefined)).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked', slots: ['keychain'], keychain: { available: true } },
+    });
+
+    const sent = contents.send.mock.calls.map(([channel]) => channel as string);
+    expect(sent).toContain(`${IPC_PREFIX}providers:changed`);
+    expect(sent).toContain(`${IPC_PREFIX}vault:changed`);
+    const [, providers] = contents.send.mock.calls.findLast(([channel]) => channel === `${IPC_PREFIX}providers:changed`)!;
+    expect(providers).toMatchObject([{ name: 'Acme' }]);
+
+    expect(traffic.length).toBeGreaterThan(contents.send.mock.calls.length);
+    expect(traffic.join('\n')).not.toContain(SECRET);
+    expect(readFileSync(join(dataDir, 'keymint.json'), 'utf8')).not.toContain(SECRET);
+  });
+
+  it('reopens with the keychain after a restart, without asking for anything', async () => {
+    await open().router(ourPage(), 'providers:create', acme);
+    keymint.dispose();
+    const restarted = open();
+    await restarted.start();
+    expect(await restarted.router(ourPage(), 'vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+  });
+
+  it('sends nothing to a page that is gone', async () => {
+    const { router } = open();
+    const contents = { isDestroyed: () => true, send: vi.fn() };
+    keymint.sendEventsTo(contents as unknown as WebContents);
+    await router(ourPage(), 'providers:create', acme);
+    expect(contents.send).not.toHaveBeenCalled();
+  });
+
+  it('starts on an unreadable keymint.json, reports it, and leaves the file as it was', async () => {
+    const file = join(dataDir, 'keymint.json');
+    writeFileSync(file, '{"version": 1, "providers": [');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { router } = open();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be read'));
+    expect(await router(ourPage(), 'vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'unreadable' } });
+    expect(readFileSync(file, 'utf8')).toBe('{"version": 1, "providers": [');
+  });
+});
