@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   startBotlhaleEmulator,
   startHighlineEmulator,
@@ -11,6 +14,7 @@ import {
 import { launchApp, type LaunchedApp } from '../fixtures/app';
 import { addProvider, callWithHeader, shownExpiry } from '../fixtures/board';
 import { expectNoneCrossedIpc } from '../fixtures/ipc-traffic';
+import { scanUserData, valuesFoundIn } from '../fixtures/user-data-scan';
 
 /** Each preset added through the UI, exactly as a person would, against its strict emulator. */
 interface Case {
@@ -97,7 +101,8 @@ test.afterEach(async () => {
 });
 
 test('every preset generates a token whose copied header its API accepts, with the issued expiry', async () => {
-  app = await launchApp();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-presets-'));
+  app = await launchApp({ userDataDir });
   for (const c of cases) {
     const emulator = await c.start();
     emulators.push(emulator);
@@ -118,6 +123,16 @@ test('every preset generates a token whose copied header its API accepts, with t
   const secrets = cases.flatMap((c) => Object.entries(c.fields).filter(([label]) => SECRET_LABELS.has(label)).map(([, v]) => v));
   const tokens = emulators.flatMap((e) => e.issued.map((i) => i.token));
   await expectNoneCrossedIpc(app, [...secrets, ...tokens]);
+
+  // At rest: no secret or token in any file under the user-data folder, and every file 0600.
+  await app.close();
+  app = undefined;
+  const files = scanUserData(userDataDir);
+  expect(files.some((f) => f.path.endsWith('keymint.json'))).toBe(true);
+  expect(valuesFoundIn(files, [...secrets, ...tokens]), 'positions of secrets found on disk').toEqual([]);
+  if (process.platform !== 'win32') {
+    expect(files.filter((f) => f.mode !== 0o600).map((f) => `${f.path} ${f.mode.toString(8)}`)).toEqual([]);
+  }
 });
 
 test('a custom recipe runs like a preset', async () => {
