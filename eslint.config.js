@@ -46,4 +46,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests of shared code run in Node under vitest; the code they test stays browser-safe.
+    files: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, 'react', 'react-dom'],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/electron/**', '**/renderer/**', '**/e2e/**'], message: 'shared/ tests import only shared/, zod and vitest.' },
+            { regex: '^(?!zod$|vitest$|\\.)', message: 'shared/ tests import only shared/, zod and vitest.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -50,7 +50,7 @@ function ipcRecorder(): ((json: string) => void) | undefined {
   return (json) => void traffic.push(json);
 }
 
-/** E.g. an unreadable keymint.json: say so in plain words and leave the file alone. */
+/** Startup itself failed (an unreadable data file is not this: the core starts and reports it). */
 function failToStart(error: unknown): void {
   dialog.showErrorBox('Keymint could not start', error instanceof Error ? error.message : String(error));
   app.exit(1);

@@ -15,7 +15,7 @@ export function appFiles(bundleDir: string): AppFiles {
 
 export interface MainWindow {
   window: BrowserWindow;
-  /** Settles when the page has loaded, or rejects if it could not be. */
+  /** Resolves once the page has loaded; rejects if it could not be loaded. */
   loaded: Promise<void>;
 }
 

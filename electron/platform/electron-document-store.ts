@@ -12,8 +12,8 @@ const isPlainObject = (value: unknown): value is Document =>
 
 /**
  * The app's document in `<cwd>/keymint.json` through electron-store: atomic writes, owner-only
- * file. A file that is not a JSON object throws StoreCorruptError and is never rewritten —
- * electron-store's clearInvalidConfig would silently replace the user's data with `{}`.
+ * file. Reading a file that is not a JSON object throws StoreCorruptError and leaves it as it is
+ * (electron-store's clearInvalidConfig would silently replace the user's data with `{}`).
  */
 export function createElectronDocumentStore(cwd: string): DocumentStore {
   const filePath = join(cwd, `${NAME}.json`);

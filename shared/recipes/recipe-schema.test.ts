@@ -3,7 +3,23 @@ import { parseCustomRecipe } from './parse-custom-recipe';
 import { PRESETS, PRESET_IDS, presetRecipe } from './presets';
 import { recipeSchema, type RecipeInput } from './recipe-schema';
 
-const minimal: RecipeInput = {
+/** A recipe as a user writes it, loose enough to be broken on purpose. */
+interface Draft {
+  name: string;
+  fields: { key: string; label: string; secret?: boolean }[];
+  together?: string[][];
+  request: {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    auth?: Record<string, unknown>;
+    body: { type: string; fields?: Record<string, unknown> };
+  };
+  refresh?: Draft['request'];
+  response: { token?: string; expiry?: { path: string; kind: string }; successStatus?: number[]; save?: Record<string, string> };
+}
+
+const minimal = {
   name: 'Acme',
   fields: [
     { key: 'apiKey', label: 'API key', secret: true },
@@ -11,11 +27,11 @@ const minimal: RecipeInput = {
   ],
   request: { path: '/{{tenant}}/token', body: { type: 'json', fields: { key: '{{apiKey}}' } } },
   response: { token: 'access_token' },
-};
+} satisfies Draft & RecipeInput;
 
-/** The recipe as a user would paste it, with one part replaced. */
-function custom(change: (recipe: Record<string, any>) => void): string {
-  const recipe = structuredClone(minimal) as Record<string, any>;
+/** The recipe as a user would paste it, with one part changed. */
+function custom(change: (recipe: Draft & { request: { body: { fields: Record<string, unknown> } } }) => void): string {
+  const recipe = structuredClone(minimal);
   change(recipe);
   return JSON.stringify(recipe);
 }
@@ -99,7 +115,7 @@ describe('parseCustomRecipe', () => {
 
   it('refuses a GET request with a body, which no HTTP client can send', () => {
     expect(errorsOf(custom((r) => (r.request.method = 'GET')))).toEqual(['request.body.type: a GET request cannot have a body; use POST or PUT']);
-    expect(parseCustomRecipe(custom((r) => (r.request = { method: 'GET', path: '/token', auth: { type: 'bearer', token: '{{apiKey}}' } }))).ok).toBe(true);
+    expect(parseCustomRecipe(custom((r) => (r.request = { method: 'GET', path: '/token', auth: { type: 'bearer', token: '{{apiKey}}' }, body: { type: 'none', fields: {} } }))).ok).toBe(true);
   });
 
   it('names a bad expiry kind, status or missing token path', () => {

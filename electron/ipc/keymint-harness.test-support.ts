@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFileKeychain } from '../platform/file-keychain';
+import { moveAside, openJsonFileStore } from '../platform/json-file-store';
+import type { Keychain } from '../services/vault';
+import { createKeymint, type Keymint } from './create-keymint';
+import type { IpcRouter } from './router';
+
+/** createKeymint on real files in a temp folder, with a fast KDF and a recording clipboard. */
+export interface Harness {
+  dir: string;
+  dataFile: string;
+  keymint: Keymint;
+  clipboard: { text: string };
+  call(channel: string, input?: unknown): ReturnType<IpcRouter>;
+  /** Calls and returns the value, failing loudly on `{ok:false}`. */
+  value<T = unknown>(channel: string, input?: unknown): Promise<T>;
+}
+
+export function openHarness(options: { dir?: string; keychain?: Keychain } = {}): Harness {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'keymint-core-'));
+  const dataFile = join(dir, 'keymint.json');
+  const store = openJsonFileStore(dataFile);
+  const clipboard = { text: '' };
+  const keymint = createKeymint({
+    store: { read: () => store.read(), write: (doc) => store.write(doc), moveAside: () => moveAside(dataFile) },
+    keychain: options.keychain ?? createFileKeychain(join(dir, 'keychain.key')),
+    fetch: (request) => fetch(request),
+    clipboard: { writeText: (text) => void (clipboard.text = text) },
+    clock: { now: () => Date.now() },
+    sleep: async () => undefined,
+    log: { warn: () => undefined },
+    kdf: { N: 2 ** 10 },
+  });
+  const route = keymint.router(() => true);
+  const call = (channel: string, input?: unknown) => route({ url: 'test://keymint', isMainFrame: true }, channel, input);
+  return {
+    dir,
+    dataFile,
+    keymint,
+    clipboard,
+    call,
+    value: async <T>(channel: string, input?: unknown) => {
+      const result = await call(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.code}: ${result.message}`);
+      return result.value as T;
+    },
+  };
+}

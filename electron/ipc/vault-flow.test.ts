@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
+import { openHarness, type Harness } from './keymint-harness.test-support';
+
+const API_KEY = 'togai-vault-key-7c1d9e';
+let togai: TogaiEmulator | undefined;
+const open: Harness[] = [];
+
+afterEach(async () => {
+  open.splice(0).forEach((h) => h.keymint.dispose());
+  await togai?.close();
+  togai = undefined;
+});
+
+async function harnessWithProvider(setup: object): Promise<{ app: Harness; id: string }> {
+  togai = await startTogaiEmulator({ apiKey: API_KEY });
+  const app = openHarness();
+  open.push(app);
+  await app.value('vault:setup', setup);
+  const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
+  await app.value('tokens:generate', { id });
+  return { app, id };
+}
+
+describe('vault through IPC', () => {
+  it('locked: lists providers with their status but copies nothing until the right passphrase', async () => {
+    const { app, id } = await harnessWithProvider({ method: 'passphrase', passphrase: 'first passphrase' });
+    await app.value('vault:lock');
+
+    const [listed] = await app.value<{ status: { state: string } }[]>('providers:list');
+    expect(listed?.status.state).toBe('valid');
+    expect(await app.call('tokens:copy-header', { id })).toMatchObject({ ok: false, code: 'locked' });
+    expect(app.clipboard.text).toBe('');
+
+    const wrong = await app.call('vault:unlock', { method: 'passphrase', passphrase: 'not it at all' });
+    expect(wrong).toMatchObject({ ok: false, code: 'vault', message: 'That passphrase does not unlock this vault.' });
+    expect((await app.value<{ state: string }>('vault:status')).state).toBe('locked');
+
+    await app.value('vault:unlock', { method: 'passphrase', passphrase: 'first passphrase' });
+    await app.value('tokens:copy-header', { id });
+    expect(app.clipboard.text).toBe(`Authorization: Bearer ${togai?.issued.at(-1)?.token}`);
+  });
+
+  it('changing the passphrase keeps every secret and retires the old passphrase', async () => {
+    const { app, id } = await harnessWithProvider({ method: 'passphrase', passphrase: 'first passphrase' });
+    await app.value('vault:set-passphrase', { passphrase: 'second passphrase' });
+    await app.value('vault:lock');
+    expect(await app.call('vault:unlock', { method: 'passphrase', passphrase: 'first passphrase' })).toMatchObject({ ok: false });
+    await app.value('vault:unlock', { method: 'passphrase', passphrase: 'second passphrase' });
+    const before = togai?.tokenRequests ?? 0;
+    await app.value('tokens:generate', { id });
+    expect(togai?.tokenRequests).toBe(before + 1);
+    expect((await app.value<{ status: { state: string } }[]>('providers:list'))[0]?.status.state).toBe('valid');
+  });
+
+  it('a keychain vault reopens on restart without a prompt and keeps its valid token', async () => {
+    const { app, id } = await harnessWithProvider({ method: 'keychain' });
+    const requests = togai?.tokenRequests;
+    app.keymint.dispose();
+
+    const again = openHarness({ dir: app.dir });
+    open.push(again);
+    await again.keymint.start();
+    expect((await again.value<{ state: string }>('vault:status')).state).toBe('unlocked');
+    await again.value('tokens:copy-header', { id });
+    expect(again.clipboard.text).toBe(`Authorization: Bearer ${togai?.issued.at(-1)?.token}`);
+    expect(togai?.tokenRequests).toBe(requests);
+  });
+
+  it('auto-lock is a setting that persists', async () => {
+    const { app } = await harnessWithProvider({ method: 'keychain' });
+    expect((await app.value<{ autoLockMinutes: number | null }>('vault:status')).autoLockMinutes).toBe(15);
+    await app.value('vault:set-auto-lock', { minutes: null });
+    expect(JSON.parse(readFileSync(app.dataFile, 'utf8')).settings).toEqual({ autoLockMinutes: null });
+  });
+});
+
+describe('backups and shared recipes', () => {
+  it('a backup restores every secret into another vault, and only with its passphrase', async () => {
+    const { app } = await harnessWithProvider({ method: 'keychain' });
+    const backup = await app.value<{ fileName: string; content: string }>('backup:export', { passphrase: 'backup passphrase' });
+    expect(backup.fileName).toMatch(/^keymint-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(backup.content).not.toContain(API_KEY);
+    expect(backup.content).not.toContain(togai?.issued.at(-1)?.token ?? '?');
+
+    const other = openHarness();
+    open.push(other);
+    expect(await other.call('backup:import', { content: backup.content, passphrase: 'wrong passphrase' })).toMatchObject({ ok: false, code: 'vault' });
+    const tampered = backup.content.replace(/"wrapped": "(.)/, (_, c: string) => `"wrapped": "${c === 'A' ? 'B' : 'A'}`);
+    expect(await other.call('backup:import', { content: tampered, passphrase: 'backup passphrase' })).toMatchObject({ ok: false });
+    expect(await other.value<unknown[]>('providers:list')).toHaveLength(0);
+
+    expect(await other.value('backup:import', { content: backup.content, passphrase: 'backup passphrase' })).toEqual({ imported: 1 });
+    const [restored] = await other.value<{ id: string; secretsSet: Record<string, boolean> }[]>('providers:list');
+    expect(restored?.secretsSet).toEqual({ apiKey: true });
+    await other.value('tokens:generate', { id: restored?.id });
+    await other.value('tokens:copy-header', { id: restored?.id });
+    expect(other.clipboard.text).toBe(`Authorization: Bearer ${togai?.issued.at(-1)?.token}`);
+  });
+
+  it('recipes export holds no secret; imported, the provider asks for its key', async () => {
+    const { app } = await harnessWithProvider({ method: 'keychain' });
+    const file = await app.value<{ content: string }>('recipes:export');
+    expect(file.content).not.toContain(API_KEY);
+    expect(JSON.parse(file.content)).toMatchObject({ format: 'keymint-recipes', version: 1, providers: [{ name: 'Togai', preset: 'togai' }] });
+
+    const other = openHarness();
+    open.push(other);
+    expect(await other.value('recipes:import', { content: file.content })).toEqual({ imported: 1 });
+    const [imported] = await other.value<{ id: string; secretsSet: Record<string, boolean> }[]>('providers:list');
+    expect(imported?.secretsSet).toEqual({ apiKey: false });
+    const after = await other.value<{ status: { state: string; lastError: { message: string } } }>('tokens:generate', { id: imported?.id });
+    expect(after.status.state).toBe('error');
+    expect(after.status.lastError.message).toBe('API key not set: edit the provider to add it.');
+    expect(await other.call('recipes:import', { content: '{"format":"keymint-recipes","version":1,"providers":[{"name":""}]}' })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    });
+  });
+});
