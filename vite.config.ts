@@ -12,6 +12,8 @@ function nodeBundle(entry: string, fileName: string): UserConfig {
   return {
     root,
     publicDir: false,
+    // Node's package entry points, not browser ones (when-exit's browser build touches `window`).
+    resolve: { conditions: ['node'], mainFields: ['module', 'main'] },
     build: {
       outDir: resolve(root, 'dist/electron'),
       emptyOutDir: false,

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { events as eventSchemas, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import type { VaultStatus } from '../../shared/ipc/vault-view';
 import { AppError } from '../services/app-error';
 import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, Sleep } from '../services/ports';
@@ -53,7 +53,7 @@ export function createKeymint(ports: KeymintPorts): Keymint {
       problem = undefined;
     } catch (error) {
       session = undefined;
-      problem = `${error instanceof Error ? error.message : String(error)} Keymint has not changed the file.`;
+      problem = error instanceof Error ? error.message : String(error);
       ports.log.warn(`data file unreadable: ${problem}`);
     }
   };
@@ -109,7 +109,12 @@ export function createKeymint(ports: KeymintPorts): Keymint {
   return {
     router: (isTrustedSender) => createRouter({ handlers, isTrustedSender, redact: (t) => secrets.redact(t), log: ports.log }),
     setEventSink: (next) => {
-      sink = next;
+      // Parsed like handler outputs: zod keeps only the fields the contract names.
+      sink = next && ((event, payload) => {
+        const parsed = eventSchemas[event].payload.safeParse(payload);
+        if (parsed.success) next(event, parsed.data as typeof payload);
+        else ports.log.warn(`event ${event}: payload does not match the contract`);
+      });
     },
     start: async () => {
       await session?.vault.unlockQuietly();

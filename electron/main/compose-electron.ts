@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { events, IPC_PREFIX } from '../../shared/ipc/contract';
+import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { createKeymint, type EventSink } from '../ipc/create-keymint';
 import type { IpcRouter } from '../ipc/router';
 import { trustOnly } from '../ipc/sender';
@@ -52,19 +52,17 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
     },
     start: () => keymint.start(),
     sendEventsTo(contents) {
-      keymint.setEventSink(eventSender(contents, log, record));
+      keymint.setEventSink(eventSender(contents, record));
     },
     dispose: () => keymint.dispose(),
   };
 }
 
-function eventSender(contents: WebContents, log: Logger, record: (json: string) => void): EventSink {
+/** The core has already parsed the payload against the contract. */
+function eventSender(contents: WebContents, record: (json: string) => void): EventSink {
   return (event, payload) => {
     if (contents.isDestroyed()) return;
-    // Parsed like handler outputs: zod keeps only the fields the contract names.
-    const parsed = events[event].payload.safeParse(payload);
-    if (!parsed.success) return log.warn(`event ${event}: payload does not match the contract`);
-    record(JSON.stringify(parsed.data));
-    contents.send(IPC_PREFIX + event, parsed.data);
+    record(JSON.stringify(payload));
+    contents.send(IPC_PREFIX + event, payload);
   };
 }

@@ -39,9 +39,28 @@ export const keymintClient = {
     unwrap(api().generateToken(input)),
   copyBearerHeader: (input: ChannelInput<'tokens:copy-header'>): Promise<ChannelOutput<'tokens:copy-header'>> =>
     unwrap(api().copyBearerHeader(input)),
-  // Without the bridge there is nothing to listen to; listProviders reports the missing bridge.
+  vaultStatus: (): Promise<ChannelOutput<'vault:status'>> => unwrap(api().vaultStatus()),
+  setUpVault: (input: ChannelInput<'vault:setup'>): Promise<ChannelOutput<'vault:setup'>> => unwrap(api().setUpVault(input)),
+  unlockVault: (input: ChannelInput<'vault:unlock'>): Promise<ChannelOutput<'vault:unlock'>> => unwrap(api().unlockVault(input)),
+  lockVault: (): Promise<ChannelOutput<'vault:lock'>> => unwrap(api().lockVault()),
+  setVaultPassphrase: (input: ChannelInput<'vault:set-passphrase'>): Promise<ChannelOutput<'vault:set-passphrase'>> =>
+    unwrap(api().setVaultPassphrase(input)),
+  addVaultKeychain: (): Promise<ChannelOutput<'vault:add-keychain'>> => unwrap(api().addVaultKeychain()),
+  removeVaultSlot: (input: ChannelInput<'vault:remove-slot'>): Promise<ChannelOutput<'vault:remove-slot'>> =>
+    unwrap(api().removeVaultSlot(input)),
+  setAutoLock: (input: ChannelInput<'vault:set-auto-lock'>): Promise<ChannelOutput<'vault:set-auto-lock'>> =>
+    unwrap(api().setAutoLock(input)),
+  startFreshVault: (): Promise<ChannelOutput<'vault:start-fresh'>> => unwrap(api().startFreshVault()),
+  exportBackup: (input: ChannelInput<'backup:export'>): Promise<ChannelOutput<'backup:export'>> => unwrap(api().exportBackup(input)),
+  importBackup: (input: ChannelInput<'backup:import'>): Promise<ChannelOutput<'backup:import'>> => unwrap(api().importBackup(input)),
+  exportRecipes: (): Promise<ChannelOutput<'recipes:export'>> => unwrap(api().exportRecipes()),
+  importRecipes: (input: ChannelInput<'recipes:import'>): Promise<ChannelOutput<'recipes:import'>> =>
+    unwrap(api().importRecipes(input)),
+  // Without the bridge there is nothing to listen to; the first call reports the missing bridge.
   onProvidersChanged: (listener: (providers: EventPayload<'providers:changed'>) => void): (() => void) =>
     window.keymint?.onProvidersChanged(listener) ?? (() => undefined),
+  onVaultChanged: (listener: (status: EventPayload<'vault:changed'>) => void): (() => void) =>
+    window.keymint?.onVaultChanged(listener) ?? (() => undefined),
 };
 
 export function errorMessage(error: unknown): string {

@@ -116,6 +116,8 @@ function networkError(error: unknown, url: URL, timeoutMs: number, signal: Abort
   if (signal.aborted) {
     return new TokenError('timeout', `${url.host} did not answer within ${Math.round(timeoutMs / 1000)} s. Check the base URL or raise the timeout.`);
   }
+  // Electron's net.fetch rejects a manual redirect instead of returning the 3xx; nothing was sent there.
+  if (/redirect was cancelled/i.test((error as Error | undefined)?.message ?? '')) return redirectError(url, null);
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   const code = cause?.code ?? '';
   const text = `${code} ${cause?.message ?? ''} ${(error as Error | undefined)?.message ?? ''}`;

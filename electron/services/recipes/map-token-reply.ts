@@ -2,7 +2,7 @@ import { pathLabel, readPath } from '../../../shared/recipes/json-path';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { resolveExpiry } from '../../../shared/tokens/expiry';
 import { decodeJwtClaims, visibleClaims } from '../../../shared/tokens/jwt';
-import type { TokenHttpReply } from '../http/token-http-client';
+import { retryAfterSeconds, type TokenHttpReply } from '../http/token-http-client';
 import { providerMessage, statusHint } from '../tokens/provider-message';
 import { TokenError } from '../tokens/token-error';
 
@@ -70,10 +70,10 @@ function statusError(recipe: Recipe, reply: TokenHttpReply, now: number): TokenE
   const message = documented
     ? `${documented}${said ? ` ${recipe.name} said: "${said}".` : ''} (HTTP ${reply.status})`
     : `${said ? `${recipe.name} said: "${said}"` : `${recipe.name} answered`} (HTTP ${reply.status}). ${statusHint(reply.status, reply.headers.get('retry-after'), now)}`;
-  const retryAfter = Number(reply.headers.get('retry-after'));
+  const retryAfter = retryAfterSeconds(reply.headers.get('retry-after'), now);
   return new TokenError('http', message, {
     status: reply.status,
-    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    retryAfterSeconds: retryAfter !== undefined && retryAfter > 0 ? retryAfter : undefined,
     providerCode: oauthErrorCode(reply.text),
   });
 }

@@ -3,7 +3,7 @@ import { emptyDocument, keymintDocumentSchema, type KeymintDocument } from './ke
 
 export class DocumentUnreadableError extends Error {
   constructor(readonly reason: string) {
-    super(`Keymint's data file could not be read: ${reason}`);
+    super(`Keymint's data file could not be read (${reason}); the file was left untouched.`);
     this.name = 'DocumentUnreadableError';
   }
 }

@@ -105,6 +105,16 @@ describe('Retry-After on 429', () => {
     expect(error.message).toContain('retry in 120 s');
     expect(error.details).toMatchObject({ status: 429, retryAfterSeconds: 120 });
   });
+
+  it('a long HTTP-date Retry-After is reported in seconds too', async () => {
+    const { emulator, job } = await togai();
+    const { engine, waits } = testEngine();
+    emulator.failNext(429, { message: 'Too many requests' }, { 'Retry-After': new Date(Date.now() + 600_000).toUTCString() });
+    const error = await tokenFailure(engine.obtain('p1', job), 'http');
+    expect(waits).toEqual([]);
+    expect(error.message).toMatch(/retry in (599|600) s/);
+    expect(error.details.retryAfterSeconds).toBeGreaterThanOrEqual(599);
+  });
 });
 
 describe('transport limits', () => {

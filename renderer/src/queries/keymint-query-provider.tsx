@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { keymintClient } from '../keymint-client';
 import { setProviders } from './providers-cache';
+import { setVaultStatus } from './vault-cache';
 
 export function createKeymintQueryClient(): QueryClient {
   return new QueryClient({
@@ -14,8 +15,15 @@ export function createKeymintQueryClient(): QueryClient {
   });
 }
 
-/** React-query for the app, kept in step with the providers list main pushes. */
+/** React-query for the app, kept in step with the providers list and vault status main pushes. */
 export function KeymintQueryProvider({ client, children }: { client: QueryClient; children: ReactNode }) {
-  useEffect(() => keymintClient.onProvidersChanged((providers) => setProviders(client, providers)), [client]);
+  useEffect(() => {
+    const stopProviders = keymintClient.onProvidersChanged((providers) => setProviders(client, providers));
+    const stopVault = keymintClient.onVaultChanged((status) => setVaultStatus(client, status));
+    return () => {
+      stopProviders();
+      stopVault();
+    };
+  }, [client]);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

@@ -1,0 +1,48 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { VaultStatus } from '../../../shared/ipc/vault-view';
+import { keymintClient } from '../keymint-client';
+import { refetchProviders } from './providers-cache';
+import { setVaultStatus } from './vault-cache';
+
+/** Every vault channel answers with the new status; it goes straight into the cache. */
+function useVaultMutation<I>(channel: string, call: (input: I) => Promise<VaultStatus>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: [channel],
+    mutationFn: call,
+    onSuccess: (status) => setVaultStatus(client, status),
+  });
+}
+
+export const useSetUpVault = () =>
+  useVaultMutation('vault:setup', (input: ChannelInput<'vault:setup'>) => keymintClient.setUpVault(input));
+
+export const useUnlockVault = () =>
+  useVaultMutation('vault:unlock', (input: ChannelInput<'vault:unlock'>) => keymintClient.unlockVault(input));
+
+export const useLockVault = () => useVaultMutation('vault:lock', () => keymintClient.lockVault());
+
+export const useSetVaultPassphrase = () =>
+  useVaultMutation('vault:set-passphrase', (passphrase: string) => keymintClient.setVaultPassphrase({ passphrase }));
+
+export const useAddVaultKeychain = () => useVaultMutation('vault:add-keychain', () => keymintClient.addVaultKeychain());
+
+export const useRemoveVaultSlot = () =>
+  useVaultMutation('vault:remove-slot', (kind: VaultStatus['slots'][number]) => keymintClient.removeVaultSlot({ kind }));
+
+export const useSetAutoLock = () =>
+  useVaultMutation('vault:set-auto-lock', (minutes: number | null) => keymintClient.setAutoLock({ minutes }));
+
+/** The unreadable file is set aside and a new, empty one opened: the providers list changes too. */
+export function useStartFreshVault() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['vault:start-fresh'],
+    mutationFn: () => keymintClient.startFreshVault(),
+    onSuccess: (status) => {
+      setVaultStatus(client, status);
+      refetchProviders(client);
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { keymintClient } from '../keymint-client';
+import { vaultStatusKey } from './vault-cache';
+
+export function useVaultStatus() {
+  return useQuery({ queryKey: vaultStatusKey, queryFn: () => keymintClient.vaultStatus() });
+}
+
+/** True while the vault is locked: the board is shown, but nothing that needs a key works. */
+export function useVaultLocked(): boolean {
+  return useVaultStatus().data?.state === 'locked';
+}
