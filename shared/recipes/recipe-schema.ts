@@ -25,7 +25,9 @@ export const recipeFieldSchema = z.object({
 });
 
 /** A path into a JSON reply: dot-separated keys (matched case-insensitively); a list gives alternatives. */
-export const responsePathSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+export const responsePathSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+  error: 'expected a path such as "access_token" or "data.token", or a list of such paths',
+});
 
 export const expiryKinds = ['seconds', 'minutes', 'epoch-seconds', 'epoch-millis', 'iso8601'] as const;
 export const expiryKindSchema = z.enum(expiryKinds);

@@ -5,8 +5,9 @@ const SHOWN_MS = 5000;
 type Announce = (message: string) => void;
 
 const AnnounceContext = createContext<Announce>(() => undefined);
+const MessageContext = createContext('');
 
-/** One polite live region for short confirmations ("Copied Authorization header"). */
+/** One polite message at a time for short confirmations ("Copied Authorization header"). */
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState('');
   const announce = useCallback<Announce>((text) => setMessage(text), []);
@@ -19,12 +20,25 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
 
   return (
     <AnnounceContext value={announce}>
-      {children}
-      {/* Always rendered: screen readers only announce changes to a region that already exists. */}
-      <p role="status" aria-live="polite" className={message ? 'announcer announcer-shown' : 'announcer'}>
-        {message}
-      </p>
+      <MessageContext value={message}>
+        {children}
+        <AnnouncerRegion />
+      </MessageContext>
     </AnnounceContext>
+  );
+}
+
+/**
+ * The live region showing the message. A modal dialog makes the rest of the page inert, and
+ * inert regions are not read out, so each open dialog renders one inside itself as well.
+ * Always rendered: screen readers only announce changes to a region that already exists.
+ */
+export function AnnouncerRegion() {
+  const message = use(MessageContext);
+  return (
+    <p role="status" aria-live="polite" className={message ? 'announcer announcer-shown' : 'announcer'}>
+      {message}
+    </p>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffectEvent, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { AnnouncerRegion } from './announcer';
 
 interface DialogProps {
   /** The dialog's heading and accessible name. */
@@ -46,6 +47,7 @@ export function Dialog({ title, onClose, className, children }: DialogProps) {
         {title}
       </h2>
       {children}
+      <AnnouncerRegion />
     </dialog>,
     document.getElementById('dialogs') ?? document.body,
   );
