@@ -30,7 +30,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
   const cipher = () => vault.vault.cipher();
   const changed = events.providersChanged;
   const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed });
-  const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep });
+  const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep, sensitive: (v) => secrets.add(v) });
   const tokens = new TokenService({ repository, providers, engine, cipher, clipboard: ports.clipboard, clock: ports.clock, secrets, log: ports.log, changed });
   const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
   return {

@@ -26,7 +26,7 @@ export function checkValues(recipe: Recipe, values: Record<string, string>, opti
     if (!recipe.fields.some((f) => f.key === key)) problems.push(`"${key}" is not a field of ${recipe.name}`);
   }
   for (const field of recipe.fields) {
-    const value = values[field.key] ?? '';
+    const value = values[field.key] || field.default || '';
     if (field.required && value === '' && !(field.secret && options.secretsOptional)) problems.push(`${field.label} is required`);
     if (field.choices && value !== '' && !field.choices.some((c) => c.value === value)) {
       problems.push(`${field.label} must be one of ${field.choices.map((c) => c.label).join(', ')}`);

@@ -9,7 +9,14 @@ export class SecretRegistry {
   add(...values: (string | undefined)[]): void {
     for (const value of values) {
       if (!value || value.length < 4) continue;
-      for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1), Buffer.from(value).toString('base64')]) {
+      const forms = [
+        value,
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+        Buffer.from(value).toString('base64'),
+      ];
+      for (const form of forms) {
         if (!this.secrets.has(form)) {
           this.secrets.add(form);
           this.pattern = undefined;

@@ -20,7 +20,7 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }) {
     events.changed += 1;
   };
   const providers = new ProviderService({ repository, cipher: () => cipher, clock, secrets, changed });
-  const engine = new TokenEngine({ fetch: (request) => fetch(request), clock, sleep });
+  const engine = new TokenEngine({ fetch: (request) => fetch(request), clock, sleep, sensitive: (v) => secrets.add(v) });
   const tokens = new TokenService({ repository, providers, engine, cipher: () => cipher, clipboard, clock, secrets, log, changed });
   return { store, repository, providers, tokens, clipboard, log, waits, events };
 }

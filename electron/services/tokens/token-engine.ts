@@ -19,6 +19,8 @@ export interface TokenEngineDeps {
   fetch: FetchPort;
   clock: Clock;
   sleep: Sleep;
+  /** Told every credential the engine derives (e.g. Basic's base64 of id:secret), for redaction. */
+  sensitive?: (value: string) => void;
 }
 
 /** A failed refresh that a full authentication can fix (the grant was used, revoked or expired). */
@@ -63,6 +65,9 @@ export class TokenEngine {
   private async exchange(job: TokenJob, request: Recipe['request'], saved: Record<string, string>): Promise<TokenGrant> {
     const context: RequestContext = { baseUrl: job.baseUrl, values: job.values, saved };
     const httpRequest = buildTokenRequest(job.recipe, request, context);
+    const authHeader = request.auth.type === 'header' ? request.auth.name : 'Authorization';
+    const credential = httpRequest.headers[authHeader];
+    if (credential) this.deps.sensitive?.(credential.replace(/^(Basic|Bearer) /, ''));
     const reply = await sendTokenRequest(this.deps.fetch, httpRequest, {
       timeoutMs: job.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       sleep: this.deps.sleep,

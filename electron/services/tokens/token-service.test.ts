@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { startBotlhaleEmulator, startHighlineEmulator, startTogaiEmulator, startXeniooEmulator } from '../../../e2e/emulators';
+import {
+  startBotlhaleEmulator,
+  startHighlineEmulator,
+  startOAuthClientCredentialsEmulator,
+  startTogaiEmulator,
+  startXeniooEmulator,
+} from '../../../e2e/emulators';
 import { AppError } from '../app-error';
 import { closeAfterEach, protectedStatus } from '../testing/node-ports';
 import { tokenServices } from '../testing/token-services';
@@ -183,6 +189,24 @@ describe('secrets never appear in errors', () => {
     const error = (await tokens.copyHeader(id).catch((e: unknown) => e)) as AppError;
     expect(error.message).toContain('[redacted]');
     expect(error.message).not.toContain(token);
+  });
+
+  it('a Basic credential or a form-encoded secret echoed back comes out [redacted]', async () => {
+    const secret = 'oauth secret+with spaces';
+    const emulator = await started(startOAuthClientCredentialsEmulator({ clientId: 'client-9', clientSecret: secret }));
+    const { providers, tokens } = tokenServices();
+    const { id } = providers.create({
+      presetId: 'oauth2-client-credentials',
+      name: 'OAuth',
+      baseUrl: `${emulator.url}/oauth/token`,
+      values: { clientId: 'client-9', clientSecret: secret },
+    });
+    const basic = Buffer.from(`client-9:${new URLSearchParams({ v: secret }).toString().slice(2)}`).toString('base64');
+    const formEncoded = new URLSearchParams({ v: secret }).toString().slice(2);
+    emulator.failNext(401, { error: 'invalid_client', error_description: `bad Basic ${basic} / body ${formEncoded}` });
+    await tokens.generate(id);
+    const message = tokens.status(id).lastError?.message ?? '';
+    expect(message).toContain('bad Basic [redacted] / body [redacted]');
   });
 
   it('a refresh token echoed back comes out [redacted]', async () => {
