@@ -3,6 +3,7 @@ import type { VaultStatus } from '../../shared/ipc/vault-view';
 import { AppError } from '../services/app-error';
 import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, Sleep } from '../services/ports';
 import { SecretRegistry } from '../services/redaction/secret-registry';
+import type { Schedule } from '../services/tokens/refresh-scheduler';
 import { describeKeychain, type Keychain, type PassphraseSlotOptions } from '../services/vault';
 import type { HandlerContext } from './handlers/handler-context';
 import { providerHandlers } from './handlers/provider-handlers';
@@ -21,6 +22,8 @@ export interface KeymintPorts {
   clock: Clock;
   sleep: Sleep;
   log: Logger;
+  /** Timers for renewing tokens before they expire; setTimeout when left out. */
+  schedule?: Schedule;
   /** TESTS ONLY: a cheaper scrypt cost so suites stay fast. Never set by the app. */
   kdf?: PassphraseSlotOptions['kdf'];
 }
@@ -119,6 +122,6 @@ export function createKeymint(ports: KeymintPorts): Keymint {
     start: async () => {
       await session?.vault.unlockQuietly();
     },
-    dispose: () => session?.vault.dispose(),
+    dispose: () => session?.dispose(),
   };
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileKeychain } from '../platform/file-keychain';
 import { moveAside, openJsonFileStore } from '../platform/json-file-store';
+import type { Clock } from '../services/ports';
+import type { Schedule } from '../services/tokens/refresh-scheduler';
 import type { Keychain } from '../services/vault';
 import { createKeymint, type Keymint } from './create-keymint';
 import type { IpcRouter } from './router';
@@ -18,7 +20,7 @@ export interface Harness {
   value<T = unknown>(channel: string, input?: unknown): Promise<T>;
 }
 
-export function openHarness(options: { dir?: string; keychain?: Keychain } = {}): Harness {
+export function openHarness(options: { dir?: string; keychain?: Keychain; clock?: Clock; schedule?: Schedule } = {}): Harness {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'keymint-core-'));
   const dataFile = join(dir, 'keymint.json');
   const store = openJsonFileStore(dataFile);
@@ -28,8 +30,9 @@ export function openHarness(options: { dir?: string; keychain?: Keychain } = {})
     keychain: options.keychain ?? createFileKeychain(join(dir, 'keychain.key')),
     fetch: (request) => fetch(request),
     clipboard: { writeText: (text) => void (clipboard.text = text) },
-    clock: { now: () => Date.now() },
+    clock: options.clock ?? { now: () => Date.now() },
     sleep: async () => undefined,
+    schedule: options.schedule,
     log: { warn: () => undefined },
     kdf: { N: 2 ** 10 },
   });

@@ -4,6 +4,7 @@ import { ProviderService } from '../services/providers/provider-service';
 import { toProviderView } from '../services/providers/provider-view';
 import type { SecretRegistry } from '../services/redaction/secret-registry';
 import { DocumentRepository } from '../services/store/document-repository';
+import { RefreshScheduler, type Schedule } from '../services/tokens/refresh-scheduler';
 import { TokenEngine } from '../services/tokens/token-engine';
 import { TokenService } from '../services/tokens/token-service';
 import { VaultService } from '../services/vault/vault-service';
@@ -16,6 +17,7 @@ export interface KeymintSession {
   tokens: TokenService;
   views(): ProviderView[];
   view(id: string): ProviderView;
+  dispose(): void;
 }
 
 export interface SessionEvents {
@@ -24,15 +26,38 @@ export interface SessionEvents {
 }
 
 /** Throws when the document cannot be read; the caller reports that and leaves the file alone. */
+/** setTimeout, clamped to what it can hold; a timer that fires early simply plans again. */
+const timeoutSchedule: Schedule = (ms, run) => {
+  const timer = setTimeout(run, Math.min(ms, 2 ** 31 - 1));
+  timer.unref?.();
+  return () => clearTimeout(timer);
+};
+
 export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events: SessionEvents): KeymintSession {
   const repository = new DocumentRepository(ports.store);
-  const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, changed: events.vaultChanged, kdf: ports.kdf });
+  let scheduler: RefreshScheduler | undefined;
+  const vaultChanged = () => {
+    scheduler?.plan();
+    events.vaultChanged();
+  };
+  const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();
-  const changed = events.providersChanged;
+  const changed = () => {
+    scheduler?.plan();
+    events.providersChanged();
+  };
   const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed });
   const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep, sensitive: (v) => secrets.add(v) });
   const tokens = new TokenService({ repository, providers, engine, cipher, clipboard: ports.clipboard, clock: ports.clock, secrets, log: ports.log, changed });
   const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
+  scheduler = new RefreshScheduler({
+    clock: ports.clock,
+    schedule: ports.schedule ?? timeoutSchedule,
+    tokens: () => Object.entries(repository.current.tokens).map(([providerId, t]) => ({ providerId, obtainedAt: t.obtainedAt, expiresAt: t.expiresAt })),
+    canRefresh: () => vault.vault.state() === 'unlocked',
+    refresh: (id) => tokens.generate(id),
+  });
+  scheduler.plan();
   return {
     repository,
     vault,
@@ -40,5 +65,9 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     tokens,
     view,
     views: () => providers.all().map((p) => view(p.id)),
+    dispose: () => {
+      scheduler?.stop();
+      vault.dispose();
+    },
   };
 }

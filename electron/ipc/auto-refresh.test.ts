@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHighlineEmulator, type HighlineEmulator } from '../../e2e/emulators';
+import { openHarness, type Harness } from './keymint-harness.test-support';
+
+let highline: HighlineEmulator | undefined;
+let app: Harness | undefined;
+
+afterEach(async () => {
+  app?.keymint.dispose();
+  await highline?.close();
+});
+
+describe('tokens are renewed before they expire', () => {
+  it('refreshes a Highline token 90 s before its 15 minutes run out, with the rotated refresh token', async () => {
+    let now = Date.now();
+    const timers: { at: number; run: () => void }[] = [];
+    highline = await startHighlineEmulator({ apiKey: 'hl-auto-key', secret: 'hl-auto-secret', now: () => now });
+    app = openHarness({ clock: { now: () => now }, schedule: (ms, run) => (timers.push({ at: now + ms, run }), () => undefined) });
+    const { id } = await app.value<{ id: string }>('providers:create', {
+      presetId: 'highline',
+      name: 'Highline',
+      baseUrl: highline.url,
+      values: { apiKey: 'hl-auto-key', secret: 'hl-auto-secret' },
+    });
+    await app.value('tokens:generate', { id });
+    const first = highline.issued.at(-1);
+    const due = timers.at(-1);
+    // Highline's expiry is whole seconds, so the lead is a tenth of a lifetime a little under 15 min.
+    expect(Math.abs((due?.at ?? 0) - ((first?.expiresAt ?? 0) - 90_000))).toBeLessThan(1000);
+
+    now = due?.at ?? now;
+    due?.run();
+    await expect.poll(() => highline?.refreshCount).toBe(1);
+    await expect.poll(async () => (await app?.value<{ status: { expiresAt: string } }[]>('providers:list'))?.[0]?.status.expiresAt).toBe(
+      new Date(highline.issued.at(-1)?.expiresAt ?? 0).toISOString(),
+    );
+    await app.value('tokens:copy-header', { id });
+    expect(app.clipboard.text).toBe(`Authorization: Bearer ${highline.issued.at(-1)?.token}`);
+  });
+});
