@@ -35,22 +35,22 @@ const timeoutSchedule: Schedule = (ms, run) => {
 
 export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events: SessionEvents): KeymintSession {
   const repository = new DocumentRepository(ports.store);
-  let scheduler: RefreshScheduler | undefined;
+  // The callbacks below run only after construction, once `scheduler` exists.
   const vaultChanged = () => {
-    scheduler?.plan();
+    scheduler.plan();
     events.vaultChanged();
   };
   const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();
   const changed = () => {
-    scheduler?.plan();
+    scheduler.plan();
     events.providersChanged();
   };
   const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed });
   const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep, sensitive: (v) => secrets.add(v) });
   const tokens = new TokenService({ repository, providers, engine, cipher, clipboard: ports.clipboard, clock: ports.clock, secrets, log: ports.log, changed });
   const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
-  scheduler = new RefreshScheduler({
+  const scheduler = new RefreshScheduler({
     clock: ports.clock,
     schedule: ports.schedule ?? timeoutSchedule,
     tokens: () => Object.entries(repository.current.tokens).map(([providerId, t]) => ({ providerId, obtainedAt: t.obtainedAt, expiresAt: t.expiresAt })),
@@ -66,7 +66,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     view,
     views: () => providers.all().map((p) => view(p.id)),
     dispose: () => {
-      scheduler?.stop();
+      scheduler.stop();
       vault.dispose();
     },
   };
