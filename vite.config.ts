@@ -34,6 +34,16 @@ export default defineConfig(({ mode }) => {
     base: './',
     publicDir: false,
     esbuild: { jsx: 'automatic' },
-    build: { outDir: resolve(root, 'dist/renderer'), emptyOutDir: true, target: 'chrome120' },
+    build: {
+      outDir: resolve(root, 'dist/renderer'),
+      emptyOutDir: true,
+      target: 'chrome120',
+      rollupOptions: {
+        // react-query marks modules "use client" for React Server Components; meaningless in a bundle.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
   };
 });

@@ -1,20 +1,16 @@
+import { AppHeader } from './app-header';
 import { ProvidersBoard } from './board/providers-board';
-import { AddProviderButton } from './form/provider-form-dialog';
 import { AnnouncerProvider } from './ui/announcer';
 import { VaultGate } from './vault-gate';
+import { VaultNotice } from './vault/vault-notice';
 
 export function App() {
   return (
     <AnnouncerProvider>
       <VaultGate>
-        <header className="app-header">
-          <div>
-            <h1 className="app-name">Keymint</h1>
-            <p className="app-tagline">Short-lived API tokens, minted from credentials kept encrypted.</p>
-          </div>
-          <AddProviderButton />
-        </header>
+        <AppHeader />
         <main className="app-main">
+          <VaultNotice />
           <ProvidersBoard />
         </main>
       </VaultGate>

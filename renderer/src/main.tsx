@@ -5,6 +5,8 @@ import { createKeymintQueryClient, KeymintQueryProvider } from './queries/keymin
 import './styles.css';
 import './board.css';
 import './form.css';
+import './vault.css';
+import './settings.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { ProviderFormDialog } from '../form/provider-form-dialog';
 import { useCopyBearerHeader, useGenerateToken } from '../queries/use-token-mutations';
+import { useVaultLocked } from '../queries/use-vault-status';
 import { useAnnounce } from '../ui/announcer';
+import { lockedControlProps } from '../vault/locked-hint';
 import { RemoveProviderDialog } from './remove-provider-dialog';
 
 interface ProviderActionsProps {
@@ -15,6 +17,8 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
   const generate = useGenerateToken();
   const copy = useCopyBearerHeader();
   const announce = useAnnounce();
+  // Main refuses these while locked; disabled here so nobody has to find that out by trying.
+  const needsKey = lockedControlProps(useVaultLocked());
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
 
   function generateToken() {
@@ -40,6 +44,7 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
             className={hasUsableToken ? 'button' : 'button primary'}
             disabled={generate.isPending}
             onClick={generateToken}
+            {...needsKey}
           >
             {generate.isPending ? 'Generating…' : 'Generate token'}
           </button>
@@ -48,12 +53,13 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
             className={hasUsableToken ? 'button primary' : 'button'}
             disabled={copy.isPending}
             onClick={copyHeader}
+            {...needsKey}
           >
             Copy bearer header
           </button>
         </div>
         <div className="action-group">
-          <button type="button" className="button quiet" onClick={() => setOpen('edit')}>
+          <button type="button" className="button quiet" onClick={() => setOpen('edit')} {...needsKey}>
             Edit
           </button>
           <button type="button" className="button quiet danger-text" onClick={() => setOpen('remove')}>

@@ -3,6 +3,8 @@ import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { findPreset } from '../../../shared/recipes/presets';
 import { displayState } from '../../../shared/tokens/token-status';
 import { useNow } from '../use-now';
+import { listWords } from '../ui/list-words';
+import { missingSecrets } from './missing-secrets';
 import { ProviderActions } from './provider-actions';
 import { TokenStatusView } from './token-status-view';
 
@@ -11,6 +13,7 @@ export function ProviderItem({ provider }: { provider: ProviderView }) {
   const headingId = useId();
   const now = useNow();
   const state = displayState(provider.status, now);
+  const missing = missingSecrets(provider);
   return (
     <li className="provider" aria-labelledby={headingId}>
       <div className="provider-head">
@@ -28,6 +31,12 @@ export function ProviderItem({ provider }: { provider: ProviderView }) {
         </p>
       </div>
       <TokenStatusView status={provider.status} state={state} now={now} />
+      {missing.length > 0 && (
+        <p className="needs-secret">
+          Needs its {listWords(missing)} before it can mint tokens: choose <strong>Edit</strong> to add{' '}
+          {missing.length === 1 ? 'it' : 'them'}.
+        </p>
+      )}
       <ProviderActions provider={provider} hasUsableToken={state === 'valid'} />
     </li>
   );

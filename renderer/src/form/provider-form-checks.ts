@@ -1,8 +1,10 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import type { RecipeField } from '../../../shared/recipes/recipe-schema';
+import { listWords } from '../ui/list-words';
+import { checkSetting, SETTING_KEYS } from './provider-form-settings';
 import { fieldValue, type ProviderFormState, type RecipeState } from './provider-form-state';
 
-/** Problems by control: 'name', 'baseUrl', 'recipe', or a recipe field's key prefixed 'field:'. */
+/** Problems by control: 'name', 'baseUrl', 'recipe', a setting's key, or a recipe field's key prefixed 'field:'. */
 export type FormErrors = Record<string, string>;
 
 export const fieldErrorKey = (key: string) => `field:${key}`;
@@ -21,10 +23,15 @@ export function checkProviderForm(state: ProviderFormState, { recipe, errors }: 
   const url = state.baseUrl.trim();
   if (!url) found.baseUrl = `${urlLabel} is required.`;
   else if (!isWebUrl(url)) found.baseUrl = `${urlLabel} must be a full web address, e.g. https://api.example.com`;
+  for (const key of SETTING_KEYS) {
+    const problem = checkSetting(key, state[key]);
+    if (problem) found[key] = problem;
+  }
   if (!recipe) return found;
 
-  const given = (field: RecipeField) =>
-    fieldValue(state, field).trim() !== '' || (field.secret && stored?.secretsSet[field.key] === true);
+  const keptSecret = (field: RecipeField) =>
+    field.secret && stored?.secretsSet[field.key] === true && !state.clearedSecrets.includes(field.key);
+  const given = (field: RecipeField) => fieldValue(state, field).trim() !== '' || keptSecret(field);
   for (const field of recipe.fields) {
     if (field.required && !given(field)) found[fieldErrorKey(field.key)] = `${field.label} is required.`;
   }
@@ -46,8 +53,4 @@ function isWebUrl(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function listWords(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { useVaultLocked } from '../queries/use-vault-status';
+import { lockedControlProps } from '../vault/locked-hint';
 import { Dialog } from '../ui/dialog';
 import { ProviderForm } from './provider-form';
 
@@ -19,9 +21,10 @@ export function ProviderFormDialog({ stored, onClose }: ProviderFormDialogProps)
 
 export function AddProviderButton() {
   const [open, setOpen] = useState(false);
+  const needsKey = lockedControlProps(useVaultLocked());
   return (
     <>
-      <button type="button" className="button primary" onClick={() => setOpen(true)}>
+      <button type="button" className="button primary" onClick={() => setOpen(true)} {...needsKey}>
         Add provider
       </button>
       {open && <ProviderFormDialog onClose={() => setOpen(false)} />}

@@ -1,5 +1,6 @@
 import type { CreateProviderInput, ProviderView, UpdateProviderInput } from '../../../shared/ipc/provider-view';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
+import { formSettings, SETTING_KEYS } from './provider-form-settings';
 import { fieldValue, type ProviderFormState } from './provider-form-state';
 
 export function createInput(state: ProviderFormState, recipe: Recipe): CreateProviderInput {
@@ -8,16 +9,21 @@ export function createInput(state: ProviderFormState, recipe: Recipe): CreatePro
     const value = fieldValue(state, field);
     if (value !== '') values[field.key] = value;
   }
+  const settings = formSettings(state);
   return {
     presetId: state.presetId,
     name: state.name.trim(),
     baseUrl: state.baseUrl.trim(),
     values,
     ...(state.presetId === 'custom' ? { recipe: state.recipeText } : {}),
+    ...(Object.keys(settings).length > 0 ? { settings } : {}),
   };
 }
 
-/** Only what changed: an empty secret is left out, so main keeps the stored one. */
+/**
+ * Only what changed: an empty secret is left out, so main keeps the stored one, unless the user
+ * cleared it: then it is sent as '', which removes it. Settings are sent whole (main replaces them).
+ */
 export function updateInput(state: ProviderFormState, recipe: Recipe, stored: ProviderView): UpdateProviderInput {
   const input: UpdateProviderInput = { id: stored.id };
   const name = state.name.trim();
@@ -29,9 +35,12 @@ export function updateInput(state: ProviderFormState, recipe: Recipe, stored: Pr
   const values: Record<string, string> = {};
   for (const field of recipe.fields) {
     const value = fieldValue(state, field);
-    const changed = field.secret ? value !== '' : value !== (stored.values[field.key] ?? '');
+    const cleared = state.clearedSecrets.includes(field.key) && value === '';
+    const changed = field.secret ? value !== '' || cleared : value !== (stored.values[field.key] ?? '');
     if (changed) values[field.key] = value;
   }
   if (Object.keys(values).length > 0) input.values = values;
+  const settings = formSettings(state);
+  if (SETTING_KEYS.some((key) => settings[key] !== stored.settings[key])) input.settings = settings;
   return input;
 }

@@ -13,6 +13,11 @@ export interface ProviderFormState {
   recipeText: string;
   /** What the user entered, by field key; a field missing here shows its default. */
   values: Record<string, string>;
+  /** Editing: optional secrets the user chose to clear (sent as ''). */
+  clearedSecrets: string[];
+  /** "Advanced" settings as typed; empty means "not set". */
+  timeoutSeconds: string;
+  lifetimeSeconds: string;
 }
 
 /** The recipe the form is filling in: a preset's, or the custom one once it parses. */
@@ -41,6 +46,9 @@ export function addFormState(): ProviderFormState {
     baseUrlTyped: false,
     recipeText: '',
     values: {},
+    clearedSecrets: [],
+    timeoutSeconds: '',
+    lifetimeSeconds: '',
   };
 }
 
@@ -51,7 +59,17 @@ export function editFormState(provider: ProviderView): ProviderFormState {
   for (const field of resolveRecipe(provider.presetId, recipeText).recipe?.fields ?? []) {
     values[field.key] = field.secret ? '' : (provider.values[field.key] ?? '');
   }
-  return { presetId: provider.presetId, name: provider.name, baseUrl: provider.baseUrl, baseUrlTyped: true, recipeText, values };
+  return {
+    presetId: provider.presetId,
+    name: provider.name,
+    baseUrl: provider.baseUrl,
+    baseUrlTyped: true,
+    recipeText,
+    values,
+    clearedSecrets: [],
+    timeoutSeconds: provider.settings.timeoutSeconds?.toString() ?? '',
+    lifetimeSeconds: provider.settings.lifetimeSeconds?.toString() ?? '',
+  };
 }
 
 export function fieldValue(state: ProviderFormState, field: RecipeField): string {
@@ -74,6 +92,13 @@ export function withBaseUrl(state: ProviderFormState, baseUrl: string, typed: bo
   return { ...state, baseUrl, baseUrlTyped: typed && baseUrl !== '' };
 }
 
+/** Typing a new value replaces a stored secret, so it also takes back a "clear". */
 export function withValue(state: ProviderFormState, key: string, value: string): ProviderFormState {
-  return { ...state, values: { ...state.values, [key]: value } };
+  const clearedSecrets = value === '' ? state.clearedSecrets : state.clearedSecrets.filter((k) => k !== key);
+  return { ...state, values: { ...state.values, [key]: value }, clearedSecrets };
+}
+
+export function withSecretCleared(state: ProviderFormState, key: string, cleared: boolean): ProviderFormState {
+  const others = state.clearedSecrets.filter((k) => k !== key);
+  return { ...state, values: { ...state.values, [key]: '' }, clearedSecrets: cleared ? [...others, key] : others };
 }

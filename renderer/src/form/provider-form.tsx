@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { findPreset } from '../../../shared/recipes/presets';
 import { useCreateProvider, useUpdateProvider } from '../queries/use-provider-mutations';
+import { AdvancedSettings } from './advanced-settings';
 import { BaseUrlField } from './base-url-field';
 import { CustomRecipeEditor } from './custom-recipe-editor';
 import { FormField } from './form-field';
@@ -10,6 +11,7 @@ import { PresetSelect } from './preset-select';
 import { RecipeFieldInput } from './recipe-field-input';
 import { checkProviderForm, fieldErrorKey, type FormErrors } from './provider-form-checks';
 import { createInput, updateInput } from './provider-form-input';
+import { SETTING_KEYS } from './provider-form-settings';
 import {
   addFormState,
   editFormState,
@@ -18,6 +20,7 @@ import {
   withBaseUrl,
   withPreset,
   withRecipeText,
+  withSecretCleared,
   withValue,
   type ProviderFormState,
 } from './provider-form-state';
@@ -31,6 +34,7 @@ interface ProviderFormProps {
 export function ProviderForm({ stored, onDone }: ProviderFormProps) {
   const [state, setState] = useState<ProviderFormState>(() => (stored ? editFormState(stored) : addFormState()));
   const [errors, setErrors] = useState<FormErrors>({});
+  const [advancedOpen, setAdvancedOpen] = useState(() => SETTING_KEYS.some((key) => stored?.settings[key] !== undefined));
   const parsed = useMemo(() => resolveRecipe(state.presetId, state.recipeText), [state.presetId, state.recipeText]);
   const formRef = useRef<HTMLFormElement>(null);
   const create = useCreateProvider();
@@ -48,7 +52,10 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
     event.preventDefault();
     const found = checkProviderForm(state, parsed, stored);
     // Rendered synchronously so the first flagged control can take focus right away.
-    flushSync(() => setErrors(found));
+    flushSync(() => {
+      setErrors(found);
+      if (SETTING_KEYS.some((key) => found[key])) setAdvancedOpen(true);
+    });
     if (Object.keys(found).length > 0 || !recipe) {
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
@@ -103,9 +110,18 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
             value={fieldValue(state, field)}
             error={errors[fieldErrorKey(field.key)]}
             secretStored={field.secret && stored?.secretsSet[field.key] === true}
+            cleared={state.clearedSecrets.includes(field.key)}
             onChange={(value) => change(withValue(state, field.key, value), fieldErrorKey(field.key))}
+            onClear={(cleared) => change(withSecretCleared(state, field.key, cleared), fieldErrorKey(field.key))}
           />
         ))}
+        <AdvancedSettings
+          values={state}
+          errors={errors}
+          open={advancedOpen}
+          onToggle={setAdvancedOpen}
+          onChange={(key, value) => change({ ...state, [key]: value }, key)}
+        />
       </div>
       {refusal && (
         <p role="alert" className="form-refusal">

@@ -8,12 +8,17 @@ interface RecipeFieldInputProps {
   error?: string;
   /** Editing, with a stored secret: empty means "keep it". */
   secretStored: boolean;
+  /** The user asked to clear the stored (optional) secret on save. */
+  cleared: boolean;
   onChange: (value: string) => void;
+  onClear: (cleared: boolean) => void;
 }
 
 /** One control per recipe field: a choice list, a secret, or plain text. */
-export function RecipeFieldInput({ field, value, error, secretStored, onChange }: RecipeFieldInputProps) {
+export function RecipeFieldInput({ field, value, error, secretStored, cleared, onChange, onClear }: RecipeFieldInputProps) {
   const required = field.required && !secretStored;
+  // Only an optional secret can be cleared: a required one can only be replaced.
+  const clearable = secretStored && !field.required;
   return (
     <FormField label={field.label} optional={!field.required} help={field.help} error={error}>
       {(control) =>
@@ -32,8 +37,9 @@ export function RecipeFieldInput({ field, value, error, secretStored, onChange }
             label={field.label}
             value={value}
             required={required}
-            placeholder={secretStored ? 'Unchanged' : undefined}
+            placeholder={cleared ? 'Cleared when you save' : secretStored ? 'Unchanged' : undefined}
             onChange={onChange}
+            clear={clearable ? { cleared, onToggle: () => onClear(!cleared) } : undefined}
           />
         ) : (
           <input

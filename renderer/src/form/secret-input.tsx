@@ -9,10 +9,12 @@ interface SecretInputProps {
   required: boolean;
   placeholder?: string;
   onChange: (value: string) => void;
+  /** Editing an optional stored secret: a "Clear" toggle, pressed while it is to be cleared. */
+  clear?: { cleared: boolean; onToggle: () => void };
 }
 
-/** A password input with a Show/Hide toggle; the toggle is named by its text, never a label. */
-export function SecretInput({ control, label, value, required, placeholder, onChange }: SecretInputProps) {
+/** A password input with a Show/Hide toggle; toggles are named by their text, never a label. */
+export function SecretInput({ control, label, value, required, placeholder, onChange, clear }: SecretInputProps) {
   const [shown, setShown] = useState(false);
   return (
     <div className="input-with-button">
@@ -30,6 +32,12 @@ export function SecretInput({ control, label, value, required, placeholder, onCh
         {shown ? 'Hide' : 'Show'}
         <span className="visually-hidden"> {label}</span>
       </button>
+      {clear && (
+        <button type="button" className="button small" aria-controls={control.id} aria-pressed={clear.cleared} onClick={clear.onToggle}>
+          Clear
+          <span className="visually-hidden"> {label}</span>
+        </button>
+      )}
     </div>
   );
 }

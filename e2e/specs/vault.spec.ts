@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTogaiEmulator, type TogaiEmulator } from '../emulators';
+import { launchApp, type LaunchedApp } from '../fixtures/app';
+import { addProvider, callWithHeader, providerItem } from '../fixtures/board';
+import { downloadedText, lockedBanner, openSettings, setUpVaultWithPassphrase, submitUnlock } from '../fixtures/vault-ui';
+
+const API_KEY = 'togai-api-key-vault-51c3e0';
+const PASSPHRASE = 'plum kettle orbit 42';
+
+let togai: TogaiEmulator;
+let app: LaunchedApp | undefined;
+
+test.beforeEach(async () => {
+  togai = await startTogaiEmulator({ apiKey: API_KEY });
+});
+
+test.afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  await togai.close();
+});
+
+test('a passphrase vault: locked, the board stays listed but nothing can be copied until the right passphrase', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await setUpVaultWithPassphrase(page, PASSPHRASE);
+  const item = await addProvider(page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  await item.getByRole('button', { name: 'Generate token' }).click();
+  await expect(item).toContainText('Valid');
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  const banner = lockedBanner(page);
+  await expect(banner).toBeVisible();
+  await expect(item).toContainText('Valid');
+  const copy = item.getByRole('button', { name: 'Copy bearer header' });
+  await expect(copy).toBeDisabled();
+  for (const name of ['Generate token', 'Edit']) await expect(item.getByRole('button', { name })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Add provider' })).toBeDisabled();
+  await expect(copy).toHaveAccessibleDescription(/wait until you unlock/);
+
+  await submitUnlock(page, 'not the passphrase');
+  await expect(banner.getByRole('alert')).toHaveText('That passphrase does not unlock this vault.');
+  await expect(banner.getByLabel('Passphrase', { exact: true })).toHaveValue('not the passphrase');
+  await expect(copy).toBeDisabled();
+  expect(await app.readClipboard()).toBe('');
+
+  await submitUnlock(page, PASSPHRASE);
+  await expect(banner).toBeHidden();
+  await copy.click();
+  await expect(page.getByRole('status')).toHaveText('Copied Authorization header');
+  expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
+});
+
+test('after a restart the vault is locked with the token kept; unlocking copies it without a new token request', async () => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-vault-'));
+  app = await launchApp({ userDataDir });
+  await setUpVaultWithPassphrase(app.page, PASSPHRASE);
+  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  await item.getByRole('button', { name: 'Generate token' }).click();
+  await expect(item).toContainText('Valid');
+  const requestsBefore = togai.tokenRequests;
+  await app.close();
+
+  app = await launchApp({ userDataDir });
+  const again = providerItem(app.page, 'Togai');
+  await expect(lockedBanner(app.page)).toBeVisible();
+  await expect(again).toContainText('Valid');
+  await expect(again.getByRole('button', { name: 'Copy bearer header' })).toBeDisabled();
+
+  await submitUnlock(app.page, PASSPHRASE);
+  await expect(lockedBanner(app.page)).toBeHidden();
+  await again.getByRole('button', { name: 'Copy bearer header' }).click();
+  await expect(app.page.getByRole('status')).toHaveText('Copied Authorization header');
+  expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
+  expect(togai.tokenRequests).toBe(requestsBefore);
+});
+
+test('exported recipes hold no key, and importing them elsewhere adds the provider waiting for its key', async () => {
+  app = await launchApp();
+  await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  let settings = await openSettings(app.page);
+  const downloading = app.page.waitForEvent('download');
+  await settings.getByRole('button', { name: 'Export recipes' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const recipes = await downloadedText(download);
+  expect(recipes).not.toContain(API_KEY);
+  expect(JSON.parse(recipes)).toMatchObject({ providers: [{ name: 'Togai', preset: 'togai', baseUrl: togai.url }] });
+  await app.close();
+
+  app = await launchApp();
+  settings = await openSettings(app.page);
+  await settings.getByLabel('Recipes file').setInputFiles({ name: 'keymint-recipes.json', mimeType: 'application/json', buffer: Buffer.from(recipes) });
+  await settings.getByRole('button', { name: 'Import recipes' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Imported 1 provider');
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  const imported = providerItem(app.page, 'Togai');
+  await expect(imported).toContainText('Needs its API key');
+  await imported.getByRole('button', { name: 'Edit' }).click();
+  const edit = app.page.getByRole('dialog', { name: 'Edit provider' });
+  await edit.getByLabel('API key', { exact: true }).fill(API_KEY);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(imported).not.toContainText('Needs its API key');
+  await imported.getByRole('button', { name: 'Generate token' }).click();
+  await expect(imported).toContainText('Valid');
+});

@@ -1,0 +1,91 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { FormField } from '../form/form-field';
+import { useImportBackup } from '../queries/use-transfer-mutations';
+import { useAnnounce } from '../ui/announcer';
+import { focusFirstInvalid } from '../vault/new-passphrase';
+import { importedWords } from './imported-words';
+import { useFocusFirstField } from './use-focus-first-field';
+
+interface Problems {
+  file?: string;
+  passphrase?: string;
+}
+
+/** Adds the backup's providers to this vault; nothing already here is replaced. */
+export function BackupImportForm({ onDone }: { onDone: () => void }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstField(formRef);
+  const [file, setFile] = useState<File>();
+  const [passphrase, setPassphrase] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+  const importBackup = useImportBackup();
+  const announce = useAnnounce();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    importBackup.reset();
+    const found: Problems = {};
+    if (!file) found.file = 'Choose a backup file.';
+    if (!passphrase) found.passphrase = 'Enter the passphrase the backup was made with.';
+    flushSync(() => setProblems(found));
+    if (!file || !passphrase) return focusFirstInvalid(formRef.current);
+    importBackup.mutate(
+      { content: await file.text(), passphrase },
+      {
+        onSuccess: ({ imported }) => {
+          announce(importedWords(imported));
+          onDone();
+        },
+      },
+    );
+  }
+
+  return (
+    <form ref={formRef} className="settings-form" noValidate onSubmit={(event) => void submit(event)}>
+      <FormField label="Backup file" error={problems.file}>
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept=".json,application/json"
+            required
+            onChange={(event) => {
+              setFile(event.target.files?.[0]);
+              setProblems(({ file: _, ...rest }) => rest);
+            }}
+          />
+        )}
+      </FormField>
+      <FormField label="Backup passphrase" error={problems.passphrase}>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            value={passphrase}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => {
+              setPassphrase(event.target.value);
+              setProblems(({ passphrase: _, ...rest }) => rest);
+            }}
+          />
+        )}
+      </FormField>
+      {importBackup.error && (
+        <p role="alert" className="inline-refusal">
+          {importBackup.error.message}
+        </p>
+      )}
+      <div className="settings-form-actions">
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={importBackup.isPending}>
+          {importBackup.isPending ? 'Importing…' : 'Import from backup'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { useVaultStatus } from '../queries/use-vault-status';
+import { Dialog } from '../ui/dialog';
+import { AutoLockField } from './auto-lock-field';
+import { BackupSection } from './backup-section';
+import { RecipesSection } from './recipes-section';
+import { UnlockMethodsSection } from './unlock-methods-section';
+
+export function SettingsButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Settings
+      </button>
+      {open && <SettingsDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const status = useVaultStatus().data;
+  return (
+    <Dialog title="Settings" className="settings-dialog" onClose={onClose}>
+      <div className="settings-body">
+        {status && <AutoLockField minutes={status.autoLockMinutes} />}
+        {status && <UnlockMethodsSection status={status} />}
+        <BackupSection locked={status?.state === 'locked'} />
+        <RecipesSection />
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
