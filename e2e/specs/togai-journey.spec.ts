@@ -71,3 +71,19 @@ test('a restart keeps the provider and its valid token without a new token reque
   expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
   expect(togai.tokenRequests).toBe(requestsBefore);
 });
+
+test('removing a provider asks first, and Cancel keeps it', async () => {
+  app = await launchApp();
+  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+
+  await item.getByRole('button', { name: 'Remove' }).click();
+  const confirm = app.page.getByRole('dialog', { name: 'Remove Togai?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(item).toBeVisible();
+
+  await item.getByRole('button', { name: 'Remove' }).click();
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(item).toBeHidden();
+  await expect(app.page.getByRole('heading', { name: 'No providers yet' })).toBeVisible();
+});

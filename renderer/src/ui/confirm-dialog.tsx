@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { Dialog } from './dialog';
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  tone: 'danger' | 'primary';
+  pending: boolean;
+  /** The server's refusal, shown as an alert; the dialog stays open. */
+  error: Error | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** An in-app "are you sure?" with Cancel first, so a stray Enter never confirms. */
+export function ConfirmDialog({ title, children, confirmLabel, tone, pending, error, onConfirm, onClose }: ConfirmDialogProps) {
+  return (
+    <Dialog title={title} className="confirm-dialog" onClose={onClose}>
+      {children}
+      {error && (
+        <p role="alert" className="form-refusal">
+          {error.message}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className={`button ${tone}`} disabled={pending} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
