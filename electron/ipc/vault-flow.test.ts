@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
 import { openHarness, type Harness } from './keymint-harness.test-support';
@@ -73,6 +73,44 @@ describe('vault through IPC', () => {
     expect((await app.value<{ autoLockMinutes: number | null }>('vault:status')).autoLockMinutes).toBe(15);
     await app.value('vault:set-auto-lock', { minutes: null });
     expect(JSON.parse(readFileSync(app.dataFile, 'utf8')).settings).toEqual({ autoLockMinutes: null });
+  });
+});
+
+describe('tampering with the data file', () => {
+  it('a flipped byte in the passphrase slot refuses to unlock, and nothing is written', async () => {
+    const { app } = await harnessWithProvider({ method: 'passphrase', passphrase: 'first passphrase' });
+    app.keymint.dispose();
+    const doc = JSON.parse(readFileSync(app.dataFile, 'utf8'));
+    const wrapped: string = doc.vault.passphrase.wrapped;
+    doc.vault.passphrase.wrapped = `${wrapped.slice(0, 10)}${wrapped[10] === 'A' ? 'B' : 'A'}${wrapped.slice(11)}`;
+    writeFileSync(app.dataFile, JSON.stringify(doc));
+    const tampered = readFileSync(app.dataFile, 'utf8');
+
+    const again = openHarness({ dir: app.dir });
+    open.push(again);
+    const unlock = await again.call('vault:unlock', { method: 'passphrase', passphrase: 'first passphrase' });
+    expect(unlock).toMatchObject({ ok: false, code: 'vault' });
+    expect(readFileSync(again.dataFile, 'utf8')).toBe(tampered);
+  });
+
+  it('secrets swapped between two providers refuse to decrypt instead of being used', async () => {
+    const { app, id } = await harnessWithProvider({ method: 'keychain' });
+    const other = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Other', baseUrl: togai?.url ?? '', values: { apiKey: 'other-key-123' } });
+    app.keymint.dispose();
+    const doc = JSON.parse(readFileSync(app.dataFile, 'utf8'));
+    const [a, b] = doc.providers;
+    [a.secrets.apiKey, b.secrets.apiKey] = [b.secrets.apiKey, a.secrets.apiKey];
+    writeFileSync(app.dataFile, JSON.stringify(doc));
+    const tampered = readFileSync(app.dataFile, 'utf8');
+
+    const again = openHarness({ dir: app.dir });
+    open.push(again);
+    await again.keymint.start();
+    for (const providerId of [id, other.id]) {
+      const result = await again.call('tokens:generate', { id: providerId });
+      expect(result).toMatchObject({ ok: false, code: 'vault', message: expect.stringMatching(/could not be decrypted/) });
+    }
+    expect(readFileSync(again.dataFile, 'utf8')).toBe(tampered);
   });
 });
 

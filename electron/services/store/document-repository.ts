@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../ports';
+import { migrateDocument, MigrationError } from './document-migrations';
 import { emptyDocument, keymintDocumentSchema, type KeymintDocument } from './keymint-document';
 
 export class DocumentUnreadableError extends Error {
@@ -34,7 +35,14 @@ export class DocumentRepository {
 function load(store: DocumentStore): KeymintDocument {
   const raw = store.read();
   if (raw === undefined) return emptyDocument();
-  const parsed = keymintDocumentSchema.safeParse(raw);
+  let migrated: unknown;
+  try {
+    migrated = migrateDocument(raw);
+  } catch (error) {
+    if (error instanceof MigrationError) throw new DocumentUnreadableError(error.message);
+    throw error;
+  }
+  const parsed = keymintDocumentSchema.safeParse(migrated);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DocumentUnreadableError(issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : 'invalid');

@@ -1,0 +1,30 @@
+import { DOCUMENT_VERSION } from './keymint-document';
+
+export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * `MIGRATIONS[n]` turns a format-n document into format n+1. Format 1 is the first, so there
+ * are none yet; a change to the stored shape bumps DOCUMENT_VERSION and adds its step here.
+ * (electron-store's own migrations key on the app's semver; the format number is ours.)
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export class MigrationError extends Error {}
+
+/** Brings a stored document up to the current format; a newer format is refused, not guessed at. */
+export function migrateDocument(raw: unknown, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, target = DOCUMENT_VERSION): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  let document = raw as Record<string, unknown>;
+  let version = document.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) return raw;
+  if (version > target) {
+    throw new MigrationError(`it was written by a newer Keymint (data format ${version}; this one reads up to ${target}). Update Keymint to open it`);
+  }
+  while (version < target) {
+    const step = migrations[version];
+    if (!step) throw new MigrationError(`no way to upgrade data format ${version}`);
+    document = { ...step(document), version: version + 1 };
+    version += 1;
+  }
+  return document;
+}
