@@ -108,3 +108,27 @@ test('exported recipes hold no key, and importing them elsewhere adds the provid
   await imported.getByRole('button', { name: 'Generate token' }).click();
   await expect(imported).toContainText('Valid');
 });
+
+test('changing the passphrase needs the current one; afterwards only the new one unlocks', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await setUpVaultWithPassphrase(page, PASSPHRASE);
+  const settings = await openSettings(page);
+  await settings.getByRole('button', { name: 'Change passphrase' }).click();
+  await settings.getByLabel('Current passphrase', { exact: true }).fill('a wrong guess');
+  await settings.getByLabel('New passphrase', { exact: true }).fill('second passphrase 99');
+  await settings.getByLabel('Confirm new passphrase', { exact: true }).fill('second passphrase 99');
+  await settings.getByRole('button', { name: 'Save passphrase' }).click();
+  await expect(settings).toContainText('That passphrase does not unlock this vault.');
+
+  await settings.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
+  await settings.getByRole('button', { name: 'Save passphrase' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Passphrase changed');
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await submitUnlock(page, PASSPHRASE);
+  await expect(lockedBanner(page).getByRole('alert')).toHaveText('That passphrase does not unlock this vault.');
+  await submitUnlock(page, 'second passphrase 99');
+  await expect(lockedBanner(page)).toBeHidden();
+});

@@ -44,7 +44,12 @@ describe('vault through IPC', () => {
 
   it('changing the passphrase keeps every secret and retires the old passphrase', async () => {
     const { app, id } = await harnessWithProvider({ method: 'passphrase', passphrase: 'first passphrase' });
-    await app.value('vault:set-passphrase', { passphrase: 'second passphrase' });
+    expect(await app.call('vault:set-passphrase', { passphrase: 'second passphrase' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await app.call('vault:set-passphrase', { passphrase: 'second passphrase', currentPassphrase: 'a wrong guess' })).toMatchObject({
+      ok: false,
+      code: 'vault',
+    });
+    await app.value('vault:set-passphrase', { passphrase: 'second passphrase', currentPassphrase: 'first passphrase' });
     await app.value('vault:lock');
     expect(await app.call('vault:unlock', { method: 'passphrase', passphrase: 'first passphrase' })).toMatchObject({ ok: false });
     await app.value('vault:unlock', { method: 'passphrase', passphrase: 'second passphrase' });

@@ -23,7 +23,8 @@ export const vaultUnlockInputSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('keychain') }),
   z.object({ method: z.literal('passphrase'), passphrase: anyPassphrase }),
 ]);
-export const setPassphraseInputSchema = z.object({ passphrase: newPassphrase });
+/** `currentPassphrase` is required when the vault already has one: main checks it before changing. */
+export const setPassphraseInputSchema = z.object({ passphrase: newPassphrase, currentPassphrase: anyPassphrase.optional() });
 export const removeSlotInputSchema = z.object({ kind: z.enum(['keychain', 'passphrase']) });
 export const autoLockInputSchema = z.object({ minutes: z.number().int().min(1).max(24 * 60).nullable() });
 

@@ -1,4 +1,5 @@
 import type { VaultStatus } from '../../../shared/ipc/vault-view';
+import { AppError } from '../../services/app-error';
 import type { Handlers } from '../router';
 import type { HandlerContext } from './handler-context';
 
@@ -33,10 +34,11 @@ export function vaultHandlers(deps: VaultHandlerDeps): VaultHandlers {
     'vault:unlock': (input) =>
       after(input.method === 'keychain' ? vault().unlockWithKeychain() : vault().unlockWithPassphrase(input.passphrase)),
     'vault:lock': () => after(vault().lock()),
-    'vault:set-passphrase': async ({ passphrase }) => {
-      const session = await deps.ready();
-      const v = session.vault.vault;
-      return after(v.snapshot().slots.includes('passphrase') ? v.changePassphrase(passphrase) : v.addPassphrase(passphrase));
+    'vault:set-passphrase': async ({ passphrase, currentPassphrase }) => {
+      const v = (await deps.ready()).vault.vault;
+      if (!v.snapshot().slots.includes('passphrase')) return after(v.addPassphrase(passphrase));
+      if (currentPassphrase === undefined) throw new AppError('invalid-input', 'Enter the current passphrase to change it.');
+      return after(v.changePassphrase(currentPassphrase, passphrase));
     },
     'vault:add-keychain': async () => after((await deps.ready()).vault.vault.addKeychain()),
     'vault:remove-slot': async ({ kind }) => after((await deps.ready()).vault.vault.removeSlot(kind)),

@@ -102,7 +102,8 @@ describe('Vault', () => {
     const h = harness();
     await h.vault.setup({ method: 'passphrase', passphrase: 'old passphrase' });
     const stored = ['a', 'b', 'c'].map((text) => h.vault.cipher().encrypt(text, place));
-    await h.vault.changePassphrase('new passphrase');
+    await expectVaultRejection(h.vault.changePassphrase('not the old one', 'new passphrase'), 'wrong-passphrase');
+    await h.vault.changePassphrase('old passphrase', 'new passphrase');
     expect(h.vault.state()).toBe('unlocked');
     expect(stored.map((text) => h.vault.cipher().decrypt(text, place))).toEqual(['a', 'b', 'c']);
 
@@ -115,7 +116,7 @@ describe('Vault', () => {
   it('changePassphrase needs an existing passphrase slot and an unlocked vault', async () => {
     const h = harness();
     await h.vault.setup({ method: 'keychain' });
-    await expectVaultRejection(h.vault.changePassphrase('new one'), 'no-such-slot');
+    await expectVaultRejection(h.vault.changePassphrase('any', 'new one'), 'no-such-slot');
     h.vault.lock();
     await expectVaultRejection(h.vault.addPassphrase('new one'), 'locked');
   });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES } from './aead';
 import { createEnvelopeCipher, type EnvelopeCipher } from './envelope-cipher';
 import { unwrapWithKeychain, wrapWithKeychain, type Keychain } from './keychain-slot';
@@ -126,20 +126,30 @@ export class Vault {
     this.emit();
   }
 
-  /** Adds a passphrase slot, or replaces the existing one. */
+  /** Adds a passphrase slot to a vault that has none (changing one needs the current passphrase). */
   addPassphrase(passphrase: string): Promise<void> {
-    return this.rewrap((dataKey) => wrapWithPassphrase(dataKey, passphrase, this.kdfOptions()).then((passphrase) => ({ passphrase })));
-  }
-
-  /**
-   * Replaces the passphrase slot. Only the unlocked vault is required, so the
-   * UI should ask for the current passphrase (unlockWithPassphrase) first.
-   */
-  changePassphrase(passphrase: string): Promise<void> {
     return this.rewrap(
       (dataKey) => wrapWithPassphrase(dataKey, passphrase, this.kdfOptions()).then((passphrase) => ({ passphrase })),
       () => {
-        if (!this.slots.passphrase) throw new VaultError('no-such-slot', 'The vault has no passphrase to change.');
+        if (this.slots.passphrase) throw new VaultError('already-initialized', 'The vault already has a passphrase; change it instead.');
+      },
+    );
+  }
+
+  /**
+   * Replaces the passphrase slot. The current passphrase must open the existing slot: an
+   * unlocked, unattended screen is not enough to lock the owner out.
+   */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.rewrap(
+      (dataKey) => wrapWithPassphrase(dataKey, next, this.kdfOptions()).then((passphrase) => ({ passphrase })),
+      async (dataKey) => {
+        const slot = this.slots.passphrase;
+        if (!slot) throw new VaultError('no-such-slot', 'The vault has no passphrase to change.');
+        const opened = await unwrapWithPassphrase(slot, current, this.kdfOptions());
+        const same = opened.length === dataKey.length && timingSafeEqual(opened, dataKey);
+        opened.fill(0);
+        if (!same) throw new VaultError('wrong-passphrase', 'That passphrase does not unlock this vault.');
       },
     );
   }
@@ -235,15 +245,15 @@ export class Vault {
   }
 
   /** Wraps the (unchanged) data key into one more slot and persists it. */
-  private rewrap(wrap: (dataKey: Buffer) => Promise<VaultSlots>, precondition?: () => void): Promise<void> {
+  private rewrap(wrap: (dataKey: Buffer) => Promise<VaultSlots>, precondition?: (dataKey: Buffer) => void | Promise<void>): Promise<void> {
     return this.exclusive(async () => {
       const started = this.generation;
       const { dataKey } = this.requireUnlocked();
-      precondition?.();
-      // Wrap a copy: lock() may zero the live key while we await the KDF or keychain.
+      // Work on a copy: lock() may zero the live key while we await the KDF or keychain.
       const copy = Buffer.from(dataKey);
       let added: VaultSlots;
       try {
+        await precondition?.(copy);
         added = await wrap(copy);
       } finally {
         copy.fill(0);

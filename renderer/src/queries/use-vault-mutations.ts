@@ -24,7 +24,7 @@ export const useUnlockVault = () =>
 export const useLockVault = () => useVaultMutation('vault:lock', () => keymintClient.lockVault());
 
 export const useSetVaultPassphrase = () =>
-  useVaultMutation('vault:set-passphrase', (passphrase: string) => keymintClient.setVaultPassphrase({ passphrase }));
+  useVaultMutation('vault:set-passphrase', (input: ChannelInput<'vault:set-passphrase'>) => keymintClient.setVaultPassphrase(input));
 
 export const useAddVaultKeychain = () => useVaultMutation('vault:add-keychain', () => keymintClient.addVaultKeychain());
 

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { FormField } from '../form/form-field';
-import { errorMessage, keymintClient } from '../keymint-client';
+import { errorMessage } from '../keymint-client';
 import { useSetVaultPassphrase } from '../queries/use-vault-mutations';
 import { useAnnounce } from '../ui/announcer';
 import { focusFirstInvalid, useNewPassphrase } from '../vault/new-passphrase';
@@ -23,45 +23,37 @@ export function PassphraseForm({ changing, onDone }: PassphraseFormProps) {
   useFocusFirstField(formRef);
   const [current, setCurrent] = useState('');
   const [currentError, setCurrentError] = useState<string>();
-  const [checking, setChecking] = useState(false);
   const next = useNewPassphrase();
   const save = useSetVaultPassphrase();
   const announce = useAnnounce();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     save.reset();
     const chosen = next.checked();
     const currentMissing = changing && !current;
     if (currentMissing) flushSync(() => setCurrentError('Enter your current passphrase.'));
     if (chosen === undefined || currentMissing) return focusFirstInvalid(formRef.current);
-    if (changing && !(await currentPassphraseOpensVault())) return;
-    save.mutate(chosen, {
-      onSuccess: () => {
-        announce(changing ? 'Passphrase changed' : 'Passphrase set');
-        onDone();
+    // Main checks the current passphrase against the vault before it changes anything.
+    save.mutate(
+      { passphrase: chosen, currentPassphrase: changing ? current : undefined },
+      {
+        onSuccess: () => {
+          announce(changing ? 'Passphrase changed' : 'Passphrase set');
+          onDone();
+        },
+        onError: (error) => {
+          if (!changing) return;
+          flushSync(() => setCurrentError(errorMessage(error)));
+          focusFirstInvalid(formRef.current);
+        },
       },
-    });
+    );
   }
 
-  /** Unlocking an unlocked vault only checks the passphrase: the key in use stays as it is. */
-  async function currentPassphraseOpensVault(): Promise<boolean> {
-    setChecking(true);
-    try {
-      await keymintClient.unlockVault({ method: 'passphrase', passphrase: current });
-      return true;
-    } catch (error) {
-      flushSync(() => setCurrentError(errorMessage(error)));
-      focusFirstInvalid(formRef.current);
-      return false;
-    } finally {
-      setChecking(false);
-    }
-  }
-
-  const busy = checking || save.isPending;
+  const busy = save.isPending;
   return (
-    <form ref={formRef} className="settings-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="settings-form" noValidate onSubmit={submit}>
       {changing && (
         <FormField label="Current passphrase" error={currentError}>
           {(control) => (
@@ -81,7 +73,7 @@ export function PassphraseForm({ changing, onDone }: PassphraseFormProps) {
         </FormField>
       )}
       <NewPassphraseFields state={next} label="New passphrase" confirmLabel="Confirm new passphrase" />
-      {save.error && (
+      {save.error && !changing && (
         <p role="alert" className="inline-refusal">
           {save.error.message}
         </p>
