@@ -58,7 +58,7 @@ describe('editing a provider', () => {
     });
     expect(await app.call('providers:update', { id, values: { botApiKey: '' } })).toMatchObject({
       ok: false,
-      message: 'Bot API key and Bot API secret go together: give all or none.',
+      message: 'Bot API key and Bot API secret go together: fill in both or neither.',
     });
     const cleared = await app.value<View>('providers:update', { id, values: { botApiKey: '', botApiSecret: '' } });
     expect(cleared.secretsSet).toEqual({ accountApiKey: true, botApiKey: false, botApiSecret: false });

@@ -67,6 +67,7 @@ function viewOf(overrides: Partial<ProviderView> = {}): ProviderView {
     baseUrl: 'https://api.togai.com',
     values: {},
     secretsSet: { apiKey: true },
+    missing: [],
     recipe: null,
     settings: {},
     header: { name: 'Authorization', scheme: 'Bearer' },

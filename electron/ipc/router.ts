@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channels, type ChannelName, type ChannelOutput, type Channels } from '../../shared/ipc/contract';
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/ipc-result';
+import { describeIssues } from '../../shared/text/describe-issues';
 import { AppError } from '../services/app-error';
 import type { Logger } from '../services/ports';
 import { isVaultError } from '../services/vault/vault-error';
@@ -34,7 +35,7 @@ export function createRouter(options: RouterOptions): IpcRouter {
     const name = channel as ChannelName;
     const spec = channels[name];
     const parsed = spec.input.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', options.redact(describeIssues(parsed.error.issues)));
+    if (!parsed.success) return fail('invalid-input', options.redact(describeIssues(parsed.error.issues.slice(0, 5)).join('; ')));
     try {
       const handler = options.handlers[name] as (input: unknown) => unknown;
       const value: unknown = await handler(parsed.data);
@@ -53,9 +54,3 @@ export function createRouter(options: RouterOptions): IpcRouter {
   };
 }
 
-function describeIssues(issues: z.core.$ZodIssue[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
-    .join('; ');
-}

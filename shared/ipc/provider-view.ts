@@ -24,6 +24,8 @@ export const providerViewSchema = z.object({
   settings: providerSettingsSchema,
   /** The header line's name and scheme, e.g. "Authorization" / "Bearer". */
   header: z.object({ name: z.string(), scheme: z.string() }),
+  /** Labels of required fields with nothing stored (e.g. keys not yet added after an import). */
+  missing: z.array(z.string()),
   status: tokenStatusSchema,
 });
 export type ProviderView = z.infer<typeof providerViewSchema>;

@@ -1,3 +1,4 @@
+import { describeIssues } from '../text/describe-issues';
 import { recipeSchema, type Recipe } from './recipe-schema';
 
 export type CustomRecipeResult = { ok: true; recipe: Recipe } | { ok: false; errors: string[] };
@@ -12,8 +13,5 @@ export function parseCustomRecipe(text: string): CustomRecipeResult {
   }
   const result = recipeSchema.safeParse(json);
   if (result.success) return { ok: true, recipe: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'recipe'}: ${issue.message}`),
-  };
+  return { ok: false, errors: describeIssues(result.error.issues, 'recipe') };
 }

@@ -1,57 +1,34 @@
 import type { CreateProviderInput } from '../../../shared/ipc/provider-view';
-import { presetRecipe, type PresetId } from '../../../shared/recipes/presets';
-import { parseCustomRecipe } from '../../../shared/recipes/parse-custom-recipe';
+import type { PresetId } from '../../../shared/recipes/presets';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
+import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
+import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
+import { valueProblems, type ValueCheckOptions } from '../../../shared/recipes/value-problems';
 import { AppError } from '../app-error';
-import { checkTokenUrl } from '../http/url-policy';
-import { TokenError } from '../tokens/token-error';
 
-/** The recipe a provider runs: its preset's, or the custom one the user wrote. */
+/** The recipe a provider runs, or a refusal naming what is wrong with a custom one. */
 export function recipeOf(presetId: PresetId, customRecipe: string | null | undefined): Recipe {
-  if (presetId !== 'custom') {
-    const recipe = presetRecipe(presetId);
-    if (!recipe) throw new AppError('invalid-input', `Unknown preset "${presetId}".`);
-    return recipe;
-  }
-  if (!customRecipe) throw new AppError('invalid-input', 'Recipe: a custom provider needs a recipe (JSON).');
-  const parsed = parseCustomRecipe(customRecipe);
-  if (!parsed.ok) throw new AppError('invalid-input', `Recipe: ${parsed.errors.join('; ')}`);
-  return parsed.recipe;
+  const { recipe, errors } = resolveRecipe(presetId, customRecipe);
+  if (recipe) return recipe;
+  if (presetId !== 'custom') throw new AppError('invalid-input', `Unknown preset "${presetId}".`);
+  throw new AppError('invalid-input', errors.length ? `Recipe: ${errors.join('; ')}` : 'Recipe: a custom provider needs a recipe (JSON).');
 }
 
-/** Checks the user's values against the recipe: known fields, required ones set, groups complete, choices valid. */
-export function checkValues(recipe: Recipe, values: Record<string, string>, options: { secretsOptional?: boolean } = {}): void {
-  const problems: string[] = [];
-  for (const key of Object.keys(values)) {
-    if (!recipe.fields.some((f) => f.key === key)) problems.push(`"${key}" is not a field of ${recipe.name}`);
-  }
-  for (const field of recipe.fields) {
-    const value = values[field.key] || field.default || '';
-    if (field.required && value === '' && !(field.secret && options.secretsOptional)) problems.push(`${field.label} is required`);
-    if (field.choices && value !== '' && !field.choices.some((c) => c.value === value)) {
-      problems.push(`${field.label} must be one of ${field.choices.map((c) => c.label).join(', ')}`);
-    }
-  }
-  for (const group of recipe.together) {
-    const set = group.filter((key) => (values[key] ?? '') !== '');
-    if (set.length > 0 && set.length < group.length) {
-      const labels = group.map((key) => recipe.fields.find((f) => f.key === key)?.label ?? key);
-      problems.push(`${labels.join(' and ')} go together: give all or none`);
-    }
-  }
-  if (problems.length) throw new AppError('invalid-input', `${problems.join('. ')}.`);
+/** Refuses values the recipe does not accept (the form runs the same checks first). */
+export function checkValues(recipe: Recipe, values: Record<string, string>, options: ValueCheckOptions = {}): void {
+  const unknown = Object.keys(values)
+    .filter((key) => !recipe.fields.some((f) => f.key === key))
+    .map((key) => `"${key}" is not a field of ${recipe.name}.`);
+  const problems = [...unknown, ...new Set(valueProblems(recipe, values, options).map((p) => p.message))];
+  if (problems.length) throw new AppError('invalid-input', problems.join(' '));
 }
 
 /** The base URL to store: the typed one, else the recipe's default; it must pass the URL policy. */
 export function checkBaseUrl(recipe: Recipe, typed: CreateProviderInput['baseUrl']): string {
   const baseUrl = typed.trim() || recipe.baseUrl.default || '';
   if (!baseUrl) throw new AppError('invalid-input', `${recipe.baseUrl.label} is required.`);
-  try {
-    checkTokenUrl(baseUrl);
-  } catch (error) {
-    if (error instanceof TokenError) throw new AppError('invalid-input', `${recipe.baseUrl.label}: ${error.message}`);
-    throw error;
-  }
+  const checked = checkTokenUrlPolicy(baseUrl);
+  if (!checked.ok) throw new AppError('invalid-input', `${recipe.baseUrl.label}: ${checked.problem}`);
   return baseUrl.replace(/\/+$/, '');
 }
 
@@ -63,4 +40,10 @@ export function withDefaults(recipe: Recipe, values: Record<string, string>): Re
     all[field.key] = value !== undefined && value !== '' ? value : (field.default ?? '');
   }
   return all;
+}
+
+/** Labels of required fields with nothing stored, e.g. keys not yet added after an import. */
+export function missingLabels(recipe: Recipe, values: Record<string, string>, storedSecrets: readonly string[]): string[] {
+  const missing = new Set(valueProblems(recipe, values, { alreadySet: storedSecrets }).filter((p) => p.kind === 'required').map((p) => p.key));
+  return recipe.fields.filter((f) => missing.has(f.key)).map((f) => f.label);
 }

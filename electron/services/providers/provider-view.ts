@@ -1,7 +1,7 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import type { TokenStatus } from '../../../shared/tokens/token-status';
 import type { StoredProvider } from '../store/keymint-document';
-import { recipeOf } from './provider-recipe';
+import { missingLabels, recipeOf } from './provider-recipe';
 
 /** What the renderer may see of a stored provider: secret fields only as set / not set. */
 export function toProviderView(provider: StoredProvider, status: TokenStatus): ProviderView {
@@ -18,6 +18,7 @@ export function toProviderView(provider: StoredProvider, status: TokenStatus): P
     recipe: provider.recipe,
     settings: { ...provider.settings },
     header: { ...recipe.header },
+    missing: missingLabels(recipe, provider.values, Object.keys(provider.secrets)),
     status,
   };
 }

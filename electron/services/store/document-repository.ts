@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../ports';
+import { describeIssues } from '../../../shared/text/describe-issues';
 import { migrateDocument, MigrationError } from './document-migrations';
 import { emptyDocument, keymintDocumentSchema, type KeymintDocument } from './keymint-document';
 
@@ -43,9 +44,6 @@ function load(store: DocumentStore): KeymintDocument {
     throw error;
   }
   const parsed = keymintDocumentSchema.safeParse(migrated);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DocumentUnreadableError(issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : 'invalid');
-  }
+  if (!parsed.success) throw new DocumentUnreadableError(describeIssues(parsed.error.issues.slice(0, 1), 'document')[0] ?? 'invalid');
   return parsed.data;
 }

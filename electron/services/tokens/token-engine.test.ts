@@ -244,7 +244,7 @@ describe('URL policy', () => {
     ['http://10.0.0.5', 'insecure-url', 'Refusing plain http'],
     ['https://key:secret@api.togai.com', 'config', 'not in the URL'],
     ['ftp://api.togai.com', 'config', 'Unsupported URL scheme "ftp:"'],
-    ['not a url', 'config', 'is not a valid URL'],
+    ['not a url', 'config', 'is not a full web address'],
     ['   ', 'config', 'Base URL is not set.'],
   ] as const)('%s is refused before any request', async (baseUrl, kind, words) => {
     const { engine, urls } = testEngine();

@@ -4,7 +4,8 @@ import { NO_TOKEN, type TokenStatus } from '../../../shared/tokens/token-status'
 import { AppError } from '../app-error';
 import type { Cipher, ClipboardPort, Clock, Logger } from '../ports';
 import { tokenPlace } from '../vault/places';
-import { recipeOf } from '../providers/provider-recipe';
+import { listWords } from '../../../shared/text/list-words';
+import { missingLabels, recipeOf } from '../providers/provider-recipe';
 import type { ProviderService } from '../providers/provider-service';
 import type { TokenGrant } from '../recipes/map-token-reply';
 import type { SecretRegistry } from '../redaction/secret-registry';
@@ -72,9 +73,9 @@ export class TokenService {
     const values = this.deps.providers.valuesFor(provider, recipe);
     const held = this.unseal(providerId);
     try {
-      const missing = recipe.fields.filter((f) => f.required && !values[f.key]).map((f) => f.label);
       // Providers imported from a shared recipes file arrive without their keys.
-      if (missing.length) throw new TokenError('config', `${missing.join(', ')} not set: edit the provider to add ${missing.length > 1 ? 'them' : 'it'}.`);
+      const missing = missingLabels(recipe, values, []);
+      if (missing.length) throw new TokenError('config', `${listWords(missing)} not set: edit the provider to add ${missing.length > 1 ? 'them' : 'it'}.`);
       const grant = await this.deps.engine.obtain(providerId, {
         recipe,
         baseUrl: provider.baseUrl,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { providerSettingsSchema, type CreateProviderInput } from '../../../shared/ipc/provider-view';
 import { PRESET_IDS } from '../../../shared/recipes/presets';
+import { describeIssues } from '../../../shared/text/describe-issues';
 import { AppError } from '../app-error';
 import type { StoredProvider } from '../store/keymint-document';
 
@@ -48,10 +49,7 @@ export function readRecipesFile(text: string): CreateProviderInput[] {
     throw new AppError('invalid-input', 'This file is not JSON, so it is not a Keymint recipes file.');
   }
   const parsed = recipesFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('invalid-input', `Not a Keymint recipes file: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}.`);
-  }
+  if (!parsed.success) throw new AppError('invalid-input', `Not a Keymint recipes file: ${describeIssues(parsed.error.issues.slice(0, 1), 'file')[0]}.`);
   return parsed.data.providers.map((d) => ({
     presetId: d.preset,
     name: d.name,

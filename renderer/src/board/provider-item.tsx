@@ -3,7 +3,7 @@ import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { findPreset } from '../../../shared/recipes/presets';
 import { displayState } from '../../../shared/tokens/token-status';
 import { useNow } from '../use-now';
-import { listWords } from '../ui/list-words';
+import { listWords } from '../../../shared/text/list-words';
 import { missingSecrets } from './missing-secrets';
 import { ProviderActions } from './provider-actions';
 import { TokenStatusView } from './token-status-view';

@@ -1,6 +1,6 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import type { RecipeField } from '../../../shared/recipes/recipe-schema';
-import { listWords } from '../ui/list-words';
+import { listWords } from '../../../shared/text/list-words';
 import { checkSetting, SETTING_KEYS } from './provider-form-settings';
 import { fieldValue, type ProviderFormState, type RecipeState } from './provider-form-state';
 

@@ -1,0 +1,29 @@
+import { parseCustomRecipe } from './parse-custom-recipe';
+import { presetRecipe, type PresetId } from './presets';
+import type { Recipe } from './recipe-schema';
+
+export interface RecipeResolution {
+  recipe: Recipe | undefined;
+  /** Why a custom recipe does not parse, each pointing at its field. */
+  errors: string[];
+}
+
+const parsedCustom = new Map<string, RecipeResolution>();
+const CACHE_LIMIT = 200;
+
+/**
+ * The recipe a provider runs: its preset's, or the custom one the user wrote. Custom recipes
+ * are parsed once per text (boards re-render every second; lists are rebuilt on every change).
+ */
+export function resolveRecipe(presetId: PresetId, customRecipe: string | null | undefined): RecipeResolution {
+  if (presetId !== 'custom') return { recipe: presetRecipe(presetId), errors: [] };
+  const text = customRecipe ?? '';
+  if (!text.trim()) return { recipe: undefined, errors: [] };
+  const cached = parsedCustom.get(text);
+  if (cached) return cached;
+  const parsed = parseCustomRecipe(text);
+  const resolution = parsed.ok ? { recipe: parsed.recipe, errors: [] } : { recipe: undefined, errors: parsed.errors };
+  if (parsedCustom.size >= CACHE_LIMIT) parsedCustom.clear();
+  parsedCustom.set(text, resolution);
+  return resolution;
+}

@@ -1,0 +1,44 @@
+import { listWords } from '../text/list-words';
+import type { Recipe, RecipeField } from './recipe-schema';
+
+export interface ValueProblem {
+  key: string;
+  kind: 'required' | 'choice' | 'together';
+  message: string;
+}
+
+export interface ValueCheckOptions {
+  /** Fields already holding a value that is not retyped (stored secrets). */
+  alreadySet?: readonly string[];
+  /** Imported definitions arrive without their secrets; those are asked for later. */
+  secretsOptional?: boolean;
+}
+
+/**
+ * What is wrong with a provider's field values: missing required fields (a default counts as
+ * given), a value outside its choices, and groups given only in part. The form runs this to
+ * point at fields; main runs it to refuse; the board uses it to say what a provider still needs.
+ */
+export function valueProblems(recipe: Recipe, values: Readonly<Record<string, string>>, options: ValueCheckOptions = {}): ValueProblem[] {
+  const typed = (field: RecipeField) => (values[field.key] ?? '').trim();
+  const given = (field: RecipeField) => typed(field) !== '' || Boolean(field.default) || Boolean(options.alreadySet?.includes(field.key));
+  const problems: ValueProblem[] = [];
+  for (const field of recipe.fields) {
+    if (field.required && !given(field) && !(field.secret && options.secretsOptional)) {
+      problems.push({ key: field.key, kind: 'required', message: `${field.label} is required.` });
+    }
+    const value = typed(field);
+    if (field.choices && value && !field.choices.some((c) => c.value === value)) {
+      problems.push({ key: field.key, kind: 'choice', message: `${field.label} must be one of ${listWords(field.choices.map((c) => c.label))}.` });
+    }
+  }
+  for (const group of recipe.together) {
+    const fields = recipe.fields.filter((f) => group.includes(f.key));
+    const missing = fields.filter((f) => !given(f));
+    if (missing.length === 0 || missing.length === fields.length) continue;
+    const either = fields.length === 2 ? 'fill in both or neither' : 'fill in all of them or none';
+    const message = `${listWords(fields.map((f) => f.label))} go together: ${either}.`;
+    for (const field of missing) problems.push({ key: field.key, kind: 'together', message });
+  }
+  return problems;
+}
