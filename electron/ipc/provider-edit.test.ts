@@ -66,3 +66,45 @@ describe('editing a provider', () => {
     expect((emulator.issued.at(-1) as { kind?: string } | undefined)?.kind).toBe('account');
   });
 });
+
+describe('stored secrets stay where they were saved for', () => {
+  const recipe = (secret: boolean) =>
+    JSON.stringify({
+      name: 'Mine',
+      fields: [{ key: 'apiKey', label: 'API key', secret }],
+      request: { auth: { type: 'bearer', token: '{{apiKey}}' } },
+      response: { token: 'token' },
+    });
+
+  it('a custom recipe edited to call a secret "not secret" never reveals the stored value', async () => {
+    app = openHarness();
+    const { id } = await app.value<View>('providers:create', { presetId: 'custom', name: 'Mine', baseUrl: 'https://api.example.com', recipe: recipe(true), values: { apiKey: KEY } });
+    const result = await app.call('providers:update', { id, recipe: recipe(false) });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(KEY);
+    expect(JSON.stringify(await app.call('providers:list'))).not.toContain(KEY);
+    expect(readFileSync(app.dataFile, 'utf8')).not.toContain(KEY);
+  });
+
+  it('moving to another server needs the secret typed again; the recipe’s own sandbox does not', async () => {
+    app = openHarness();
+    const { id } = await app.value<View>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: KEY } });
+    const moved = await app.call('providers:update', { id, baseUrl: 'https://collector.example.net' });
+    expect(moved).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      message: 'Type API key again: the provider moves to https://collector.example.net, and stored secrets are only sent where they were saved for.',
+    });
+    expect((await app.value<View>('providers:update', { id, baseUrl: 'https://sandbox-api.togai.com' })).secretsSet).toEqual({ apiKey: true });
+    const retyped = await app.value<View & { baseUrl: string }>('providers:update', { id, baseUrl: 'https://togai.internal.example', values: { apiKey: 'typed-again-key' } });
+    expect(retyped.baseUrl).toBe('https://togai.internal.example');
+  });
+
+  it('a custom recipe change needs its secrets typed again', async () => {
+    app = openHarness();
+    const { id } = await app.value<View>('providers:create', { presetId: 'custom', name: 'Mine', baseUrl: 'https://api.example.com', recipe: recipe(true), values: { apiKey: KEY } });
+    const changed = recipe(true).replace('"token":"token"', '"token":"access_token"');
+    expect(await app.call('providers:update', { id, recipe: changed })).toMatchObject({ ok: false, message: expect.stringMatching(/^Type API key again: the recipe changed/) });
+    expect((await app.value<View>('providers:update', { id, recipe: changed, values: { apiKey: KEY } })).secretsSet).toEqual({ apiKey: true });
+  });
+});

@@ -8,6 +8,7 @@ import type { DocumentRepository } from '../store/document-repository';
 import type { StoredProvider } from '../store/keymint-document';
 import { fieldPlace } from '../vault/places';
 import { checkBaseUrl, checkValues, recipeOf, withDefaults } from './provider-recipe';
+import { guardSecretDestination } from './secret-destination';
 
 export interface ProviderServiceDeps {
   repository: DocumentRepository;
@@ -59,23 +60,22 @@ export class ProviderService {
 
   update(input: UpdateProviderInput): StoredProvider {
     const current = this.get(input.id);
-    const presetId = current.presetId;
-    const recipeText = presetId === 'custom' ? (input.recipe ?? current.recipe) : null;
-    const recipe = recipeOf(presetId, recipeText);
-    // A secret left out keeps its stored value; an empty value clears an optional field.
-    const kept = { ...current.values, ...this.decryptAll(current) };
-    const values = dropEmpty({ ...kept, ...(input.values ?? {}) });
-    for (const key of Object.keys(values)) if (!recipe.fields.some((f) => f.key === key)) delete values[key];
-    checkValues(recipe, values);
+    const recipeText = current.presetId === 'custom' ? (input.recipe ?? current.recipe) : null;
+    const recipe = recipeOf(current.presetId, recipeText);
+    const baseUrl = input.baseUrl !== undefined ? checkBaseUrl(recipe, input.baseUrl) : current.baseUrl;
+    const recipeChanged = recipeText !== current.recipe;
+    const credentialsChanged = input.values !== undefined || baseUrl !== current.baseUrl || recipeChanged;
+    const fields = credentialsChanged ? this.editedFields(current, recipe, input.values ?? {}) : current;
+    if (credentialsChanged) guardSecretDestination(current, recipe, baseUrl, recipeChanged, fields);
     const updated: StoredProvider = {
       ...current,
       name: input.name ?? current.name,
-      baseUrl: input.baseUrl !== undefined ? checkBaseUrl(recipe, input.baseUrl) : current.baseUrl,
+      baseUrl,
       recipe: recipeText,
-      ...this.split(current.id, recipe, values),
+      values: fields.values,
+      secrets: fields.secrets,
       settings: input.settings ?? current.settings,
     };
-    const credentialsChanged = input.values !== undefined || input.baseUrl !== undefined || input.recipe !== undefined;
     this.deps.repository.update((doc) => {
       doc.providers = doc.providers.map((p) => (p.id === updated.id ? updated : p));
       // A token minted with other credentials or another server no longer describes this provider.
@@ -83,6 +83,25 @@ export class ProviderService {
     });
     this.deps.changed();
     return updated;
+  }
+
+  /**
+   * The fields after an edit, without decrypting anything: typed values replace stored ones
+   * ('' clears), a secret not retyped keeps its ciphertext, and a stored secret whose field is
+   * no longer secret (a custom recipe changed) is dropped — never turned into a plain value.
+   */
+  private editedFields(current: StoredProvider, recipe: Recipe, typed: Record<string, string>): Pick<StoredProvider, 'values' | 'secrets'> {
+    const keptSecrets: Record<string, string> = {};
+    const plain: Record<string, string> = {};
+    for (const field of recipe.fields) {
+      if (typed[field.key] !== undefined) continue;
+      if (field.secret && current.secrets[field.key]) keptSecrets[field.key] = current.secrets[field.key] as string;
+      if (!field.secret && current.values[field.key] !== undefined) plain[field.key] = current.values[field.key] as string;
+    }
+    const retyped = dropEmpty(typed);
+    checkValues(recipe, { ...plain, ...retyped }, { alreadySet: Object.keys(keptSecrets) });
+    const split = this.split(current.id, recipe, retyped);
+    return { values: { ...plain, ...split.values }, secrets: { ...keptSecrets, ...split.secrets } };
   }
 
   remove(id: string): void {
