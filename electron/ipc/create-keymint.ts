@@ -82,6 +82,8 @@ export function createKeymint(ports: KeymintPorts): Keymint {
     ready: async () => {
       const current = context.session();
       const vault = current.vault.vault;
+      // Past the idle deadline the vault locks now, before this action could renew it.
+      vault.checkIdle();
       if (vault.state() === 'locked') throw new AppError('locked', 'The vault is locked. Unlock it first.');
       if (vault.state() === 'uninitialized') {
         // First use with no choice made: the keychain is the default where it is real.

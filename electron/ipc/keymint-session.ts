@@ -37,6 +37,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
   const repository = new DocumentRepository(ports.store);
   // The callbacks below run only after construction, once `scheduler` exists.
   const vaultChanged = () => {
+    if (vault.vault.state() !== 'unlocked') secrets.clear();
     scheduler.plan();
     events.vaultChanged();
   };

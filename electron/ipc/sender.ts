@@ -11,7 +11,7 @@ export function trustOnly(pageUrl: string): (sender: IpcSender) => boolean {
     if (!sender.isMainFrame) return false;
     try {
       const url = new URL(sender.url);
-      if (trusted.protocol === 'file:') return url.protocol === 'file:' && url.pathname === trusted.pathname;
+      if (trusted.protocol === 'file:') return url.protocol === 'file:' && url.host === trusted.host && url.pathname === trusted.pathname;
       return url.origin === trusted.origin;
     } catch {
       return false;

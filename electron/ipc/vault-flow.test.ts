@@ -81,6 +81,22 @@ describe('vault through IPC', () => {
   });
 });
 
+describe('auto-lock', () => {
+  it('an action after the idle deadline finds the vault locked instead of renewing it', async () => {
+    let now = Date.now();
+    const app = openHarness({ clock: { now: () => now } });
+    open.push(app);
+    await app.value('vault:setup', { method: 'passphrase', passphrase: 'first passphrase' });
+    await app.value('vault:set-auto-lock', { minutes: 1 });
+    now += 10 * 60_000;
+    expect(await app.call('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: API_KEY } })).toMatchObject({
+      ok: false,
+      code: 'locked',
+    });
+    expect((await app.value<{ state: string }>('vault:status')).state).toBe('locked');
+  });
+});
+
 describe('tampering with the data file', () => {
   it('a flipped byte in the passphrase slot refuses to unlock, and nothing is written', async () => {
     const { app } = await harnessWithProvider({ method: 'passphrase', passphrase: 'first passphrase' });

@@ -33,7 +33,10 @@ export function createFileKeychain(keyPath: string): Keychain {
 function loadOrCreateKey(keyPath: string): Buffer {
   try {
     const key = readFileSync(keyPath);
-    if (key.length === KEY_BYTES) return key;
+    if (key.length === KEY_BYTES) {
+      chmodSync(keyPath, 0o600); // tighten a key file someone loosened
+      return key;
+    }
     throw new Error(`${keyPath} is not a ${KEY_BYTES}-byte key; refusing to replace it.`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -25,6 +25,12 @@ export class SecretRegistry {
     }
   }
 
+  /** Forgets everything, e.g. when the vault locks: main should hold no secret while locked. */
+  clear(): void {
+    this.secrets.clear();
+    this.pattern = undefined;
+  }
+
   redact(text: string): string {
     if (this.secrets.size === 0) return text;
     this.pattern ??= new RegExp(
