@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createKeymint, type Keymint } from '../electron/ipc/create-keymint';
 import type { IpcRouter } from '../electron/ipc/router';
 import { createFileKeychain } from '../electron/platform/file-keychain';
-import { moveAside, openJsonFileStore } from '../electron/platform/json-file-store';
+import { jsonFileDocumentStore } from '../electron/platform/json-file-store';
 import { unwrapWithPassphrase, wrapWithPassphrase } from '../electron/services/vault';
 
 /**
@@ -18,9 +18,9 @@ const PROVIDERS = 1000;
 const SENDER = { url: 'bench://keymint', isMainFrame: true };
 
 function compose(dir: string): Keymint {
-  const store = openJsonFileStore(join(dir, 'keymint.json'));
   return createKeymint({
-    store: { read: () => store.read(), write: (doc) => store.write(doc), moveAside: () => moveAside(store.path) },
+    store: jsonFileDocumentStore(join(dir, 'keymint.json')),
+    saveFile: async () => null,
     keychain: createFileKeychain(join(dir, 'keychain.key')),
     fetch: () => Promise.reject(new Error('no network in the benchmark')),
     clipboard: { writeText: () => undefined },

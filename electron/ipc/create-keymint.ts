@@ -1,7 +1,7 @@
 import { events as eventSchemas, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import type { VaultStatus } from '../../shared/ipc/vault-view';
 import { AppError } from '../services/app-error';
-import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, Sleep } from '../services/ports';
+import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, SaveFile, Sleep } from '../services/ports';
 import { SecretRegistry } from '../services/redaction/secret-registry';
 import type { Schedule } from '../services/tokens/refresh-scheduler';
 import { describeKeychain, type Keychain, type PassphraseSlotOptions } from '../services/vault';
@@ -19,6 +19,8 @@ export interface KeymintPorts {
   keychain: Keychain;
   fetch: FetchPort;
   clipboard: ClipboardPort;
+  /** Where backups are written: a save dialog in the app, a folder in tests. */
+  saveFile: SaveFile;
   clock: Clock;
   sleep: Sleep;
   log: Logger;
@@ -108,7 +110,7 @@ export function createKeymint(ports: KeymintPorts): Keymint {
   const handlers = {
     ...providerHandlers(context),
     ...vaultHandlers({ ...context, status, startFresh }),
-    ...transferHandlers({ ...context, clock: ports.clock, kdf: ports.kdf }),
+    ...transferHandlers({ ...context, clock: ports.clock, saveFile: ports.saveFile, kdf: ports.kdf }),
   };
 
   return {

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileKeychain } from '../platform/file-keychain';
-import { moveAside, openJsonFileStore } from '../platform/json-file-store';
+import { saveIntoFolder } from '../platform/folder-save-file';
+import { jsonFileDocumentStore } from '../platform/json-file-store';
 import type { Clock } from '../services/ports';
 import type { Schedule } from '../services/tokens/refresh-scheduler';
 import type { Keychain } from '../services/vault';
@@ -23,10 +24,10 @@ export interface Harness {
 export function openHarness(options: { dir?: string; keychain?: Keychain; clock?: Clock; schedule?: Schedule } = {}): Harness {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'keymint-core-'));
   const dataFile = join(dir, 'keymint.json');
-  const store = openJsonFileStore(dataFile);
   const clipboard = { text: '' };
   const keymint = createKeymint({
-    store: { read: () => store.read(), write: (doc) => store.write(doc), moveAside: () => moveAside(dataFile) },
+    store: jsonFileDocumentStore(dataFile),
+    saveFile: saveIntoFolder(join(dir, 'saved')),
     keychain: options.keychain ?? createFileKeychain(join(dir, 'keychain.key')),
     fetch: (request) => fetch(request),
     clipboard: { writeText: (text) => void (clipboard.text = text) },

@@ -29,6 +29,7 @@ async function keymintApp() {
     keychain: createMemoryKeychain(),
     fetch: (request) => fetch(request),
     clipboard,
+    saveFile: async () => null,
     clock: { now: () => Date.now() },
     sleep: recordingSleep().sleep,
     log,

@@ -47,7 +47,10 @@ export function createRouter(options: RouterOptions): IpcRouter {
       return { ok: true, value: output.data };
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, options.redact(error.message));
-      if (isVaultError(error)) return fail(error.code === 'locked' ? 'locked' : 'vault', options.redact(error.message));
+      if (isVaultError(error)) {
+        const code = error.code === 'locked' || error.code === 'wrong-passphrase' ? error.code : 'vault';
+        return fail(code, options.redact(error.message));
+      }
       options.log.warn(`ipc ${name} failed: ${options.redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error))}`);
       return fail('internal', 'Something went wrong inside Keymint.');
     }

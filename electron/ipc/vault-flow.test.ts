@@ -34,7 +34,7 @@ describe('vault through IPC', () => {
     expect(app.clipboard.text).toBe('');
 
     const wrong = await app.call('vault:unlock', { method: 'passphrase', passphrase: 'not it at all' });
-    expect(wrong).toMatchObject({ ok: false, code: 'vault', message: 'That passphrase does not unlock this vault.' });
+    expect(wrong).toMatchObject({ ok: false, code: 'wrong-passphrase', message: 'That passphrase does not unlock this vault.' });
     expect((await app.value<{ state: string }>('vault:status')).state).toBe('locked');
 
     await app.value('vault:unlock', { method: 'passphrase', passphrase: 'first passphrase' });
@@ -47,7 +47,7 @@ describe('vault through IPC', () => {
     expect(await app.call('vault:set-passphrase', { passphrase: 'second passphrase' })).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(await app.call('vault:set-passphrase', { passphrase: 'second passphrase', currentPassphrase: 'a wrong guess' })).toMatchObject({
       ok: false,
-      code: 'vault',
+      code: 'wrong-passphrase',
     });
     await app.value('vault:set-passphrase', { passphrase: 'second passphrase', currentPassphrase: 'first passphrase' });
     await app.value('vault:lock');
@@ -110,7 +110,7 @@ describe('tampering with the data file', () => {
     const again = openHarness({ dir: app.dir });
     open.push(again);
     const unlock = await again.call('vault:unlock', { method: 'passphrase', passphrase: 'first passphrase' });
-    expect(unlock).toMatchObject({ ok: false, code: 'vault' });
+    expect(unlock.ok).toBe(false);
     expect(readFileSync(again.dataFile, 'utf8')).toBe(tampered);
   });
 
@@ -136,26 +136,44 @@ describe('tampering with the data file', () => {
 });
 
 describe('backups and shared recipes', () => {
-  it('a backup restores every secret into another vault, and only with its passphrase', async () => {
+  it('a backup is written by main, holds no secret in clear, and restores every secret only with its passphrase', async () => {
     const { app } = await harnessWithProvider({ method: 'keychain' });
-    const backup = await app.value<{ fileName: string; content: string }>('backup:export', { passphrase: 'backup passphrase' });
-    expect(backup.fileName).toMatch(/^keymint-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(backup.content).not.toContain(API_KEY);
-    expect(backup.content).not.toContain(togai?.issued.at(-1)?.token ?? '?');
+    const { savedTo } = await app.value<{ savedTo: string }>('backup:export', { passphrase: 'backup passphrase' });
+    expect(savedTo).toMatch(/keymint-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const content = readFileSync(savedTo, 'utf8');
+    for (const value of [API_KEY, togai?.issued.at(-1)?.token ?? '?', togai?.url ?? '?']) expect(content).not.toContain(value);
 
     const other = openHarness();
     open.push(other);
-    expect(await other.call('backup:import', { content: backup.content, passphrase: 'wrong passphrase' })).toMatchObject({ ok: false, code: 'vault' });
-    const tampered = backup.content.replace(/"wrapped": "(.)/, (_, c: string) => `"wrapped": "${c === 'A' ? 'B' : 'A'}`);
-    expect(await other.call('backup:import', { content: tampered, passphrase: 'backup passphrase' })).toMatchObject({ ok: false });
+    expect(await other.call('backup:import', { content, passphrase: 'wrong passphrase' })).toMatchObject({ ok: false, code: 'wrong-passphrase' });
+    const doc = JSON.parse(content);
+    doc.payload = `${doc.payload.slice(0, -6)}${doc.payload.at(-6) === 'A' ? 'B' : 'A'}${doc.payload.slice(-5)}`;
+    expect(await other.call('backup:import', { content: JSON.stringify(doc), passphrase: 'backup passphrase' })).toMatchObject({ ok: false });
     expect(await other.value<unknown[]>('providers:list')).toHaveLength(0);
 
-    expect(await other.value('backup:import', { content: backup.content, passphrase: 'backup passphrase' })).toEqual({ imported: 1 });
+    expect(await other.value('backup:import', { content, passphrase: 'backup passphrase' })).toEqual({ imported: 1 });
     const [restored] = await other.value<{ id: string; secretsSet: Record<string, boolean> }[]>('providers:list');
     expect(restored?.secretsSet).toEqual({ apiKey: true });
     await other.value('tokens:generate', { id: restored?.id });
     await other.value('tokens:copy-header', { id: restored?.id });
     expect(other.clipboard.text).toBe(`Authorization: Bearer ${togai?.issued.at(-1)?.token}`);
+  });
+
+  it('with a passphrase vault, backups and changes to how it opens need the current passphrase', async () => {
+    const { app } = await harnessWithProvider({ method: 'passphrase', passphrase: 'first passphrase' });
+    const attempts: [string, object][] = [
+      ['backup:export', { passphrase: 'backup passphrase' }],
+      ['vault:add-keychain', {}],
+    ];
+    for (const [channel, input] of attempts) {
+      expect(await app.call(channel, input)).toMatchObject({ ok: false, code: 'invalid-input' });
+      expect(await app.call(channel, { ...input, currentPassphrase: 'a wrong guess' })).toMatchObject({ ok: false, code: 'wrong-passphrase' });
+    }
+    expect((await app.value<{ slots: string[] }>('vault:status')).slots).toEqual(['passphrase']);
+    await app.value('vault:add-keychain', { currentPassphrase: 'first passphrase' });
+    expect(await app.call('vault:remove-slot', { kind: 'passphrase' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    await app.value('vault:remove-slot', { kind: 'passphrase', currentPassphrase: 'first passphrase' });
+    expect((await app.value<{ slots: string[] }>('vault:status')).slots).toEqual(['keychain']);
   });
 
   it('recipes export holds no secret; imported, the provider asks for its key', async () => {

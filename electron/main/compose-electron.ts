@@ -8,6 +8,7 @@ import type { Logger } from '../services/ports';
 import { electronClipboard } from '../platform/electron-clipboard';
 import { createElectronDocumentStore } from '../platform/electron-document-store';
 import { electronFetch } from '../platform/electron-fetch';
+import { electronSaveFile } from '../platform/electron-save-file';
 import { createSafeStorageKeychain } from '../platform/safe-storage-keychain';
 
 export interface ElectronKeymintOptions {
@@ -38,6 +39,7 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
     keychain: createSafeStorageKeychain(),
     fetch: electronFetch,
     clipboard: electronClipboard,
+    saveFile: electronSaveFile,
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     log,

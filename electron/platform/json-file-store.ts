@@ -256,3 +256,9 @@ export function moveAside(filePath: string, now: Date | number = Date.now()): st
   }
   throw new Error(`Too many corrupt copies of ${filePath} for ${stamp}`);
 }
+
+/** The store as a document store with the move-aside escape hatch (the DocumentStore port's shape). */
+export function jsonFileDocumentStore(filePath: string): { read(): unknown; write(doc: unknown): void; moveAside(): string } {
+  const store = openJsonFileStore(filePath);
+  return { read: () => store.read(), write: (doc) => store.write(doc), moveAside: () => moveAside(filePath) };
+}

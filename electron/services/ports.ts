@@ -28,6 +28,9 @@ export interface DocumentStore {
   moveAside(): string;
 }
 
+/** Writes a file where the user chooses (a save dialog in the app); the path, or null if cancelled. */
+export type SaveFile = (suggestedName: string, content: string) => Promise<string | null>;
+
 export interface Logger {
   warn(message: string): void;
 }

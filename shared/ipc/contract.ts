@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { createProviderInputSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
 import {
+  addKeychainInputSchema,
   autoLockInputSchema,
   backupExportInputSchema,
   backupImportInputSchema,
+  backupSavedSchema,
   exportedFileSchema,
   importResultSchema,
   recipesImportInputSchema,
@@ -37,11 +39,11 @@ export const channels = {
   'vault:unlock': { method: 'unlockVault', input: vaultUnlockInputSchema, output: vaultStatusSchema },
   'vault:lock': { method: 'lockVault', input: none, output: vaultStatusSchema },
   'vault:set-passphrase': { method: 'setVaultPassphrase', input: setPassphraseInputSchema, output: vaultStatusSchema },
-  'vault:add-keychain': { method: 'addVaultKeychain', input: none, output: vaultStatusSchema },
+  'vault:add-keychain': { method: 'addVaultKeychain', input: addKeychainInputSchema, output: vaultStatusSchema },
   'vault:remove-slot': { method: 'removeVaultSlot', input: removeSlotInputSchema, output: vaultStatusSchema },
   'vault:set-auto-lock': { method: 'setAutoLock', input: autoLockInputSchema, output: vaultStatusSchema },
   'vault:start-fresh': { method: 'startFreshVault', input: none, output: vaultStatusSchema },
-  'backup:export': { method: 'exportBackup', input: backupExportInputSchema, output: exportedFileSchema },
+  'backup:export': { method: 'exportBackup', input: backupExportInputSchema, output: backupSavedSchema },
   'backup:import': { method: 'importBackup', input: backupImportInputSchema, output: importResultSchema },
   'recipes:export': { method: 'exportRecipes', input: none, output: exportedFileSchema },
   'recipes:import': { method: 'importRecipes', input: recipesImportInputSchema, output: importResultSchema },

@@ -8,5 +8,6 @@ export type IpcErrorCode =
   | 'not-found'
   | 'locked'
   | 'vault'
+  | 'wrong-passphrase'
   | 'token-unavailable'
   | 'internal';

@@ -23,14 +23,18 @@ export const vaultUnlockInputSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('keychain') }),
   z.object({ method: z.literal('passphrase'), passphrase: anyPassphrase }),
 ]);
-/** `currentPassphrase` is required when the vault already has one: main checks it before changing. */
-export const setPassphraseInputSchema = z.object({ passphrase: newPassphrase, currentPassphrase: anyPassphrase.optional() });
-export const removeSlotInputSchema = z.object({ kind: z.enum(['keychain', 'passphrase']) });
+/** Changes to how the vault opens, and backups, need the current passphrase when the vault has one. */
+const ownerCheck = { currentPassphrase: anyPassphrase.optional() };
+export const setPassphraseInputSchema = z.object({ passphrase: newPassphrase, ...ownerCheck });
+export const addKeychainInputSchema = z.object(ownerCheck);
+export const removeSlotInputSchema = z.object({ kind: z.enum(['keychain', 'passphrase']), ...ownerCheck });
 export const autoLockInputSchema = z.object({ minutes: z.number().int().min(1).max(24 * 60).nullable() });
 
-/** A file the renderer offers for download; its content is ciphertext or secret-free JSON. */
+/** A secret-free file (shared recipes) the renderer offers for download. */
 export const exportedFileSchema = z.object({ fileName: z.string(), content: z.string() });
-export const backupExportInputSchema = z.object({ passphrase: newPassphrase });
+/** Main writes the backup where the user chooses; only the path (or null: cancelled) comes back. */
+export const backupExportInputSchema = z.object({ passphrase: newPassphrase, ...ownerCheck });
+export const backupSavedSchema = z.object({ savedTo: z.string().nullable() });
 export const backupImportInputSchema = z.object({ content: z.string().max(50_000_000), passphrase: anyPassphrase });
 export const recipesImportInputSchema = z.object({ content: z.string().max(10_000_000) });
 export const importResultSchema = z.object({ imported: z.number().int() });

@@ -1,14 +1,16 @@
 import { readBackup, writeBackup } from '../../services/transfer/backup-file';
 import { readRecipesFile, writeRecipesFile } from '../../services/transfer/recipes-file';
-import type { Clock } from '../../services/ports';
+import type { Clock, SaveFile } from '../../services/ports';
 import type { PassphraseSlotOptions } from '../../services/vault/passphrase-slot';
 import type { Handlers } from '../router';
+import { confirmOwner } from './confirm-owner';
 import type { HandlerContext } from './handler-context';
 
 type TransferHandlers = Pick<Handlers, 'backup:export' | 'backup:import' | 'recipes:export' | 'recipes:import'>;
 
 export interface TransferDeps extends HandlerContext {
   clock: Clock;
+  saveFile: SaveFile;
   kdf?: PassphraseSlotOptions['kdf'];
 }
 
@@ -16,26 +18,23 @@ const day = (now: number) => new Date(now).toISOString().slice(0, 10);
 
 export function transferHandlers(deps: TransferDeps): TransferHandlers {
   return {
-    'backup:export': async ({ passphrase }) => {
+    // Written by main where the user chooses: the backup never crosses IPC.
+    'backup:export': async ({ passphrase, currentPassphrase }) => {
       const session = await deps.ready();
+      await confirmOwner(session.vault.vault, currentPassphrase);
       const now = deps.clock.now();
       const content = await writeBackup(session.providers.all(), session.vault.vault.cipher(), passphrase, { now, kdf: deps.kdf });
-      return { fileName: `keymint-backup-${day(now)}.json`, content };
+      return { savedTo: await deps.saveFile(`keymint-backup-${day(now)}.json`, content) };
     },
     'backup:import': async ({ content, passphrase }) => {
       const restored = await readBackup(content, passphrase, { kdf: deps.kdf });
       const session = await deps.ready();
-      for (const { input, secrets } of restored) {
-        session.providers.create({ ...input, values: { ...input.values, ...secrets } }, { secretsOptional: true });
-      }
-      return { imported: restored.length };
+      const inputs = restored.map(({ input, secrets }) => ({ ...input, values: { ...input.values, ...secrets } }));
+      return { imported: session.providers.createMany(inputs, { secretsOptional: true }).length };
     },
     'recipes:export': () => ({ fileName: 'keymint-recipes.json', content: writeRecipesFile(deps.session().providers.all()) }),
-    'recipes:import': ({ content }) => {
-      const definitions = readRecipesFile(content);
-      const session = deps.session();
-      for (const input of definitions) session.providers.create(input, { secretsOptional: true });
-      return { imported: definitions.length };
-    },
+    'recipes:import': ({ content }) => ({
+      imported: deps.session().providers.createMany(readRecipesFile(content), { secretsOptional: true }).length,
+    }),
   };
 }

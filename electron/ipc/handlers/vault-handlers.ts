@@ -1,6 +1,7 @@
 import type { VaultStatus } from '../../../shared/ipc/vault-view';
 import { AppError } from '../../services/app-error';
 import type { Handlers } from '../router';
+import { confirmOwner } from './confirm-owner';
 import type { HandlerContext } from './handler-context';
 
 type VaultHandlers = Pick<
@@ -40,8 +41,16 @@ export function vaultHandlers(deps: VaultHandlerDeps): VaultHandlers {
       if (currentPassphrase === undefined) throw new AppError('invalid-input', 'Enter the current passphrase to change it.');
       return after(v.changePassphrase(currentPassphrase, passphrase));
     },
-    'vault:add-keychain': async () => after((await deps.ready()).vault.vault.addKeychain()),
-    'vault:remove-slot': async ({ kind }) => after((await deps.ready()).vault.vault.removeSlot(kind)),
+    'vault:add-keychain': async ({ currentPassphrase }) => {
+      const v = (await deps.ready()).vault.vault;
+      await confirmOwner(v, currentPassphrase);
+      return after(v.addKeychain());
+    },
+    'vault:remove-slot': async ({ kind, currentPassphrase }) => {
+      const v = (await deps.ready()).vault.vault;
+      await confirmOwner(v, currentPassphrase);
+      return after(v.removeSlot(kind));
+    },
     'vault:set-auto-lock': ({ minutes }) => after(deps.session().vault.setAutoLock(minutes)),
     'vault:start-fresh': () => deps.startFresh(),
   };

@@ -33,15 +33,35 @@ export class ProviderService {
   }
 
   /**
-   * Adds a provider. Imported definitions may come without their secrets (a team shares
-   * recipes, each person adds their own keys): `secretsOptional` allows that.
+   * Adds providers, all or none, in one write. Imported definitions may come without their
+   * secrets (a team shares recipes, each person adds their own keys): `secretsOptional` allows that.
    */
-  create(input: CreateProviderInput, options: { secretsOptional?: boolean } = {}): StoredProvider {
+  createMany(inputs: readonly CreateProviderInput[], options: { secretsOptional?: boolean } = {}): StoredProvider[] {
+    const created = inputs.map((input) => {
+      try {
+        return this.build(input, options);
+      } catch (error) {
+        if (error instanceof AppError && inputs.length > 1) throw new AppError(error.code, `${input.name}: ${error.message}`);
+        throw error;
+      }
+    });
+    this.deps.repository.update((doc) => {
+      doc.providers.push(...created);
+    });
+    this.deps.changed();
+    return created;
+  }
+
+  create(input: CreateProviderInput): StoredProvider {
+    return this.createMany([input])[0] as StoredProvider;
+  }
+
+  private build(input: CreateProviderInput, options: { secretsOptional?: boolean }): StoredProvider {
     const recipe = recipeOf(input.presetId, input.recipe);
     const values = dropEmpty(input.values);
     checkValues(recipe, values, options);
     const id = randomUUID();
-    const provider: StoredProvider = {
+    return {
       id,
       name: input.name,
       presetId: input.presetId,
@@ -51,11 +71,6 @@ export class ProviderService {
       settings: input.settings ?? {},
       createdAt: this.deps.clock.now(),
     };
-    this.deps.repository.update((doc) => {
-      doc.providers.push(provider);
-    });
-    this.deps.changed();
-    return provider;
   }
 
   update(input: UpdateProviderInput): StoredProvider {

@@ -1,30 +1,36 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { CreateProviderInput } from '../../../shared/ipc/provider-view';
+import { createProviderInputSchema } from '../../../shared/ipc/provider-view';
 import { AppError } from '../app-error';
 import type { Cipher } from '../ports';
-import { storedProviderSchema, type StoredProvider } from '../store/keymint-document';
+import type { StoredProvider } from '../store/keymint-document';
 import { createEnvelopeCipher } from '../vault/envelope-cipher';
 import { parsePassphraseSlot, unwrapWithPassphrase, wrapWithPassphrase, type PassphraseSlotOptions } from '../vault/passphrase-slot';
 import { fieldPlace } from '../vault/places';
 
 /**
- * An encrypted backup in the vault's own format family: a fresh backup key encrypts every
- * secret (same envelope format and places), and a passphrase slot wraps that key. Tokens are
- * left out: they are short-lived and minted again on demand.
+ * An encrypted backup in the vault's own format family: a passphrase slot wraps a fresh backup
+ * key, and that key seals the whole payload — every provider's definition and secrets — as one
+ * envelope, so nothing in it (not even a base URL) can be altered unnoticed. Tokens are left
+ * out: they are short-lived and minted again on demand.
  */
-const backupSchema = z.object({
+const BACKUP_PLACE = 'keymint-backup';
+export const MAX_BACKUP_PROVIDERS = 5000;
+
+const backupFileSchema = z.object({
   format: z.literal('keymint-backup'),
   version: z.literal(1),
   createdAt: z.string(),
   slot: z.unknown(),
-  providers: z.array(storedProviderSchema),
+  payload: z.string(),
 });
 
-export interface RestoredProvider {
-  input: CreateProviderInput;
-  secrets: Record<string, string>;
-}
+const restoredProviderSchema = z.object({
+  input: createProviderInputSchema,
+  secrets: z.record(z.string(), z.string()),
+});
+export type RestoredProvider = z.infer<typeof restoredProviderSchema>;
+const payloadSchema = z.object({ providers: z.array(restoredProviderSchema).max(MAX_BACKUP_PROVIDERS) });
 
 export async function writeBackup(
   providers: readonly StoredProvider[],
@@ -32,25 +38,20 @@ export async function writeBackup(
   passphrase: string,
   options: { now: number; kdf?: PassphraseSlotOptions['kdf'] },
 ): Promise<string> {
+  const payload: z.infer<typeof payloadSchema> = {
+    providers: providers.map((p) => ({
+      input: { presetId: p.presetId, name: p.name, baseUrl: p.baseUrl, values: p.values, recipe: p.recipe ?? undefined, settings: p.settings },
+      secrets: Object.fromEntries(Object.entries(p.secrets).map(([key, sealed]) => [key, vaultCipher.decrypt(sealed, fieldPlace(p.id, key))])),
+    })),
+  };
   const backupKey = randomBytes(32);
   try {
-    const backupCipher = createEnvelopeCipher(backupKey);
-    const sealed = providers.map((p) => ({
-      ...p,
-      secrets: Object.fromEntries(
-        Object.entries(p.secrets).map(([key, ct]) => {
-          const place = fieldPlace(p.id, key);
-          return [key, backupCipher.encrypt(vaultCipher.decrypt(ct, place), place)];
-        }),
-      ),
-    }));
-    const slot = await wrapWithPassphrase(backupKey, passphrase, { kdf: options.kdf });
-    const file: z.infer<typeof backupSchema> = {
+    const file: z.infer<typeof backupFileSchema> = {
       format: 'keymint-backup',
       version: 1,
       createdAt: new Date(options.now).toISOString(),
-      slot,
-      providers: sealed,
+      slot: await wrapWithPassphrase(backupKey, passphrase, { kdf: options.kdf }),
+      payload: createEnvelopeCipher(backupKey).encrypt(JSON.stringify(payload), BACKUP_PLACE),
     };
     return `${JSON.stringify(file, null, 2)}\n`;
   } finally {
@@ -58,31 +59,21 @@ export async function writeBackup(
   }
 }
 
-/** Opens a backup with its passphrase; a wrong passphrase or altered byte is refused whole. */
+/** Opens a backup with its passphrase; a wrong passphrase or any altered byte is refused whole. */
 export async function readBackup(text: string, passphrase: string, options: { kdf?: PassphraseSlotOptions['kdf'] } = {}): Promise<RestoredProvider[]> {
-  let json: unknown;
+  let file: z.infer<typeof backupFileSchema>;
   try {
-    json = JSON.parse(text);
+    file = backupFileSchema.parse(JSON.parse(text));
   } catch {
-    throw new AppError('invalid-input', 'This file is not JSON, so it is not a Keymint backup.');
+    throw new AppError('invalid-input', 'This file is not a Keymint backup (or it was damaged).');
   }
-  const parsed = backupSchema.safeParse(json);
-  if (!parsed.success) throw new AppError('invalid-input', 'This file is not a Keymint backup (or it was damaged).');
-  const backupKey = await unwrapWithPassphrase(parsePassphraseSlot(parsed.data.slot), passphrase, { kdf: options.kdf });
+  const backupKey = await unwrapWithPassphrase(parsePassphraseSlot(file.slot), passphrase, { kdf: options.kdf });
   try {
-    const cipher = createEnvelopeCipher(backupKey);
-    return parsed.data.providers.map((p) => ({
-      input: {
-        presetId: p.presetId,
-        name: p.name,
-        baseUrl: p.baseUrl,
-        values: { ...p.values },
-        recipe: p.recipe ?? undefined,
-        settings: p.settings,
-      },
-      secrets: Object.fromEntries(Object.entries(p.secrets).map(([key, ct]) => [key, cipher.decrypt(ct, fieldPlace(p.id, key))])),
-    }));
+    const parsed = payloadSchema.safeParse(JSON.parse(createEnvelopeCipher(backupKey).decrypt(file.payload, BACKUP_PLACE)));
+    if (!parsed.success) throw new AppError('invalid-input', 'This backup holds something Keymint cannot restore.');
+    return parsed.data.providers;
   } finally {
     backupKey.fill(0);
   }
 }
+

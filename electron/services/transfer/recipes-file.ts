@@ -21,7 +21,7 @@ const definitionSchema = z.object({
 const recipesFileSchema = z.object({
   format: z.literal('keymint-recipes'),
   version: z.literal(1),
-  providers: z.array(definitionSchema),
+  providers: z.array(definitionSchema).max(5000),
 });
 
 export function writeRecipesFile(providers: readonly StoredProvider[]): string {

@@ -143,15 +143,29 @@ export class Vault {
   changePassphrase(current: string, next: string): Promise<void> {
     return this.rewrap(
       (dataKey) => wrapWithPassphrase(dataKey, next, this.kdfOptions()).then((passphrase) => ({ passphrase })),
-      async (dataKey) => {
-        const slot = this.slots.passphrase;
-        if (!slot) throw new VaultError('no-such-slot', 'The vault has no passphrase to change.');
-        const opened = await unwrapWithPassphrase(slot, current, this.kdfOptions());
-        const same = opened.length === dataKey.length && timingSafeEqual(opened, dataKey);
-        opened.fill(0);
-        if (!same) throw new VaultError('wrong-passphrase', 'That passphrase does not unlock this vault.');
-      },
+      (dataKey) => this.confirmPassphrase(dataKey, current),
     );
+  }
+
+  /** Proves the owner is present before a change that weakens or replaces how the vault opens. */
+  verifyPassphrase(current: string): Promise<void> {
+    return this.exclusive(async () => {
+      const copy = Buffer.from(this.requireUnlocked().dataKey);
+      try {
+        await this.confirmPassphrase(copy, current);
+      } finally {
+        copy.fill(0);
+      }
+    });
+  }
+
+  private async confirmPassphrase(dataKey: Buffer, current: string): Promise<void> {
+    const slot = this.slots.passphrase;
+    if (!slot) throw new VaultError('no-such-slot', 'The vault has no passphrase.');
+    const opened = await unwrapWithPassphrase(slot, current, this.kdfOptions());
+    const same = opened.length === dataKey.length && timingSafeEqual(opened, dataKey);
+    opened.fill(0);
+    if (!same) throw new VaultError('wrong-passphrase', 'That passphrase does not unlock this vault.');
   }
 
   addKeychain(): Promise<void> {
