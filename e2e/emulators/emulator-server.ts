@@ -176,7 +176,7 @@ export function parseAuthorization(header: string | undefined): AuthorizationCre
   return { scheme: match[1].toLowerCase(), value: match[2] };
 }
 
-export function methodNotAllowed(allow: string): Reply {
+function methodNotAllowed(allow: string): Reply {
   return { status: 405, headers: { allow }, body: { message: 'Method Not Allowed' } };
 }
 

@@ -4,7 +4,8 @@ import { AppError } from '../services/app-error';
 import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, SaveFile, Sleep } from '../services/ports';
 import { SecretRegistry } from '../services/redaction/secret-registry';
 import type { Schedule } from '../services/tokens/refresh-scheduler';
-import { describeKeychain, type Keychain, type PassphraseSlotOptions } from '../services/vault';
+import type { Keychain, PassphraseSlotOptions } from '../services/vault';
+import { keychainView } from '../services/vault/describe-keychain';
 import type { HandlerContext } from './handlers/handler-context';
 import { providerHandlers } from './handlers/provider-handlers';
 import { transferHandlers } from './handlers/transfer-handlers';
@@ -70,7 +71,7 @@ export function createKeymint(ports: KeymintPorts): Keymint {
     return {
       state: 'unreadable',
       slots: [],
-      keychain: { available: keychain.available, reason: keychain.available ? null : describeKeychain(keychain) },
+      keychain: keychainView(keychain),
       autoLockMinutes: null,
       problem: problem ?? null,
     };

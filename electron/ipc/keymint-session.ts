@@ -4,7 +4,7 @@ import { ProviderService } from '../services/providers/provider-service';
 import { toProviderView } from '../services/providers/provider-view';
 import type { SecretRegistry } from '../services/redaction/secret-registry';
 import { DocumentRepository } from '../services/store/document-repository';
-import { RefreshScheduler, type Schedule } from '../services/tokens/refresh-scheduler';
+import { RefreshScheduler, timeoutSchedule } from '../services/tokens/refresh-scheduler';
 import { TokenEngine } from '../services/tokens/token-engine';
 import { TokenService } from '../services/tokens/token-service';
 import { VaultService } from '../services/vault/vault-service';
@@ -26,13 +26,6 @@ export interface SessionEvents {
 }
 
 /** Throws when the document cannot be read; the caller reports that and leaves the file alone. */
-/** setTimeout, clamped to what it can hold; a timer that fires early simply plans again. */
-const timeoutSchedule: Schedule = (ms, run) => {
-  const timer = setTimeout(run, Math.min(ms, 2 ** 31 - 1));
-  timer.unref?.();
-  return () => clearTimeout(timer);
-};
-
 export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events: SessionEvents): KeymintSession {
   const repository = new DocumentRepository(ports.store);
   // The callbacks below run only after construction, once `scheduler` exists.

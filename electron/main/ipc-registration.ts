@@ -6,7 +6,7 @@ import type { IpcSender } from '../ipc/sender';
 const UNTRUSTED: IpcSender = { url: '', isMainFrame: false };
 
 /** Who sent the message. A frame that is gone (or throws when read) is untrusted. */
-export function senderOf(event: IpcMainInvokeEvent): IpcSender {
+function senderOf(event: IpcMainInvokeEvent): IpcSender {
   try {
     const frame = event.senderFrame;
     if (!frame) return UNTRUSTED;

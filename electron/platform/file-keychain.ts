@@ -1,11 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Keychain } from '../services/vault';
+import { IV_BYTES, KEY_BYTES, open, seal } from '../services/vault/aead';
 
-const KEY_BYTES = 32;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+const AAD = Buffer.from('keymint-file-keychain');
 
 /**
  * The browser host's and tests' stand-in for the OS keychain: AES-256-GCM under a random key
@@ -17,15 +16,13 @@ export function createFileKeychain(keyPath: string): Keychain {
   return {
     status: () => ({ available: true }),
     async encrypt(data) {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(data), cipher.final()]);
-      return Buffer.concat([iv, body, cipher.getAuthTag()]);
+      const { iv, body } = seal(key, data, AAD);
+      return Buffer.concat([iv, body]);
     },
     async decrypt(blob) {
-      const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, IV_BYTES));
-      decipher.setAuthTag(blob.subarray(blob.length - TAG_BYTES));
-      return Buffer.concat([decipher.update(blob.subarray(IV_BYTES, blob.length - TAG_BYTES)), decipher.final()]);
+      const plain = open(key, blob.subarray(0, IV_BYTES), blob.subarray(IV_BYTES), AAD);
+      if (!plain) throw new Error('The key file keychain could not decrypt this data.');
+      return plain;
     },
   };
 }

@@ -51,10 +51,9 @@ describe('built-in presets', () => {
     expect(presetRecipe('custom')).toBeUndefined();
   });
 
-  it.each(withRecipes.map((p) => [p.id, p] as const))('%s parses with the strict schema', (id, p) => {
+  it.each(withRecipes.map((p) => [p.id, p] as const))('%s parses with the strict schema', (_, p) => {
     const parsed = recipeSchema.safeParse(p.recipe);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-    expect(presetRecipe(id)).toEqual(parsed.data);
   });
 
   it.each(withRecipes.map((p) => [p.id, p] as const))('%s offers only valid choice defaults and https alternatives', (_, p) => {

@@ -18,6 +18,8 @@ export interface TokenHttpReply {
 export interface TokenHttpOptions {
   timeoutMs: number;
   sleep: Sleep;
+  /** The engine's clock, for Retry-After given as a date. */
+  now?: () => number;
   /** A 429 asking to wait up to this long is waited out once; longer waits become an error. */
   maxRetryAfterSeconds?: number;
   maxBytes?: number;
@@ -47,7 +49,7 @@ export async function sendTokenRequest(fetch: FetchPort, request: TokenHttpReque
       throw error;
     }
     if (reply.status === 429 && !rateRetried) {
-      const wait = retryAfterSeconds(reply.headers.get('retry-after'), Date.now());
+      const wait = retryAfterSeconds(reply.headers.get('retry-after'), (options.now ?? Date.now)());
       if (wait !== undefined && wait <= maxRetryAfter) {
         rateRetried = true;
         await options.sleep(wait * 1000);

@@ -12,7 +12,7 @@ export interface RequestContext {
   saved: Record<string, string>;
 }
 
-export function contextLookup(context: RequestContext): Lookup {
+function contextLookup(context: RequestContext): Lookup {
   return (name) => (name.startsWith('saved.') ? context.saved[name.slice('saved.'.length)] : context.values[name]);
 }
 

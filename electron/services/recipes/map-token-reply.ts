@@ -67,10 +67,10 @@ export function mapTokenReply(recipe: Recipe, reply: TokenHttpReply, options: { 
 function statusError(recipe: Recipe, reply: TokenHttpReply, now: number): TokenError {
   const said = providerMessage(reply.text);
   const documented = recipe.statusMessages[String(reply.status)];
+  const retryAfter = retryAfterSeconds(reply.headers.get('retry-after'), now);
   const message = documented
     ? `${documented}${said ? ` ${recipe.name} said: "${said}".` : ''} (HTTP ${reply.status})`
-    : `${said ? `${recipe.name} said: "${said}"` : `${recipe.name} answered`} (HTTP ${reply.status}). ${statusHint(reply.status, reply.headers.get('retry-after'), now)}`;
-  const retryAfter = retryAfterSeconds(reply.headers.get('retry-after'), now);
+    : `${said ? `${recipe.name} said: "${said}"` : `${recipe.name} answered`} (HTTP ${reply.status}). ${statusHint(reply.status, retryAfter)}`;
   return new TokenError('http', message, {
     status: reply.status,
     retryAfterSeconds: retryAfter !== undefined && retryAfter > 0 ? retryAfter : undefined,

@@ -1,3 +1,5 @@
+import { encodedForms } from './encoded-forms';
+
 /**
  * Every secret and token main has seen this session, so any text leaving main (an IPC error,
  * a log line) can be scrubbed of them, including their common encodings.
@@ -9,14 +11,7 @@ export class SecretRegistry {
   add(...values: (string | undefined)[]): void {
     for (const value of values) {
       if (!value || value.length < 4) continue;
-      const forms = [
-        value,
-        encodeURIComponent(value),
-        new URLSearchParams({ v: value }).toString().slice(2),
-        JSON.stringify(value).slice(1, -1),
-        Buffer.from(value).toString('base64'),
-      ];
-      for (const form of forms) {
+      for (const form of encodedForms(value)) {
         if (!this.secrets.has(form)) {
           this.secrets.add(form);
           this.pattern = undefined;

@@ -21,7 +21,7 @@ export function closeAfterEach(): <T extends { close(): Promise<void> }>(startin
 }
 
 /** Node's own fetch, recording the URL of every request handed to it. */
-export function recordingFetch(): { fetch: FetchPort; urls: string[] } {
+function recordingFetch(): { fetch: FetchPort; urls: string[] } {
   const urls: string[] = [];
   return {
     urls,

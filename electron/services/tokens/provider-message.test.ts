@@ -36,18 +36,16 @@ describe('providerMessage', () => {
 });
 
 describe('statusHint', () => {
-  const now = Date.UTC(2025, 0, 1);
   it.each([
-    [400, null, 'incomplete or malformed'],
-    [401, null, 'Check the key and secret.'],
-    [403, null, 'not allowed'],
-    [404, null, 'Not found'],
-    [429, null, 'Rate limited: wait a moment and retry.'],
-    [429, '30', 'Rate limited: retry in 30 s.'],
-    [429, new Date(now + 90_000).toUTCString(), 'Rate limited: retry in 90 s.'],
-    [502, null, 'try again later'],
-    [418, null, 'Unexpected answer'],
-  ] as const)('HTTP %i (Retry-After %s)', (status, retryAfter, words) => {
-    expect(statusHint(status, retryAfter, now)).toContain(words);
+    [400, undefined, 'incomplete or malformed'],
+    [401, undefined, 'Check the key and secret.'],
+    [403, undefined, 'not allowed'],
+    [404, undefined, 'Not found'],
+    [429, undefined, 'Rate limited: wait a moment and retry.'],
+    [429, 30, 'Rate limited: retry in 30 s.'],
+    [502, undefined, 'try again later'],
+    [418, undefined, 'Unexpected answer'],
+  ] as const)('HTTP %i (retry after %s s)', (status, retryAfter, words) => {
+    expect(statusHint(status, retryAfter)).toContain(words);
   });
 });

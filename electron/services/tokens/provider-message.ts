@@ -1,4 +1,3 @@
-import { retryAfterSeconds } from '../http/token-http-client';
 
 /**
  * The provider's own words from an error reply, in any of the shapes providers use:
@@ -45,14 +44,13 @@ function clip(text: string): string | undefined {
 }
 
 /** What to do next, by status. */
-export function statusHint(status: number, retryAfter: string | null, now: number): string {
+export function statusHint(status: number, retryAfterSeconds: number | undefined): string {
   if (status === 400) return 'The provider says the request is incomplete or malformed; check the fields.';
   if (status === 401) return 'Check the key and secret.';
   if (status === 403) return 'The provider says these credentials are not allowed to do this.';
   if (status === 404) return 'Not found: check the key, tenant or client, and the base URL.';
   if (status === 429) {
-    const wait = retryAfterSeconds(retryAfter, now);
-    return wait === undefined ? 'Rate limited: wait a moment and retry.' : `Rate limited: retry in ${wait} s.`;
+    return retryAfterSeconds === undefined ? 'Rate limited: wait a moment and retry.' : `Rate limited: retry in ${retryAfterSeconds} s.`;
   }
   if (status >= 500) return 'The provider is having trouble; try again later.';
   return 'Unexpected answer from the provider.';

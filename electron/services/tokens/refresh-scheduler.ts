@@ -18,6 +18,13 @@ export interface RefreshSchedulerDeps {
   refresh(providerId: string): Promise<void>;
 }
 
+/** setTimeout, clamped to what it can hold; a timer that fires early simply plans again. */
+export const timeoutSchedule: Schedule = (ms, run) => {
+  const timer = setTimeout(run, Math.min(ms, 2 ** 31 - 1));
+  timer.unref?.();
+  return () => clearTimeout(timer);
+};
+
 const MIN_LEAD_MS = 30_000;
 const MAX_LEAD_MS = 5 * 60_000;
 

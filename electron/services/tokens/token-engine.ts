@@ -71,6 +71,7 @@ export class TokenEngine {
     const reply = await sendTokenRequest(this.deps.fetch, httpRequest, {
       timeoutMs: job.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       sleep: this.deps.sleep,
+      now: () => this.deps.clock.now(),
     });
     return mapTokenReply(job.recipe, reply, { now: this.deps.clock.now(), lifetimeSeconds: job.lifetimeSeconds });
   }

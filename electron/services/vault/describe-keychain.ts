@@ -11,8 +11,6 @@ export const KEYCHAIN_UNAVAILABLE = {
   encryptionUnavailable: 'encryption-unavailable',
   /** Asked before Electron's `ready` event, when safeStorage cannot answer yet. */
   notReady: 'not-ready',
-  /** Running outside Electron (tests, browser test host). */
-  notElectron: 'not-electron',
 } as const;
 
 const PASSPHRASE_INSTEAD = 'so Keymint asks for a passphrase instead.';
@@ -29,9 +27,12 @@ export function describeKeychain(status: KeychainStatus): string {
       return `Your system keychain did not let Keymint encrypt data, ${PASSPHRASE_INSTEAD}`;
     case KEYCHAIN_UNAVAILABLE.notReady:
       return 'The system keychain is not ready yet; try again once Keymint has finished starting.';
-    case KEYCHAIN_UNAVAILABLE.notElectron:
-      return `This build runs without a system keychain, ${PASSPHRASE_INSTEAD}`;
     default:
       return `The system keychain is not available (${status.reason}), ${PASSPHRASE_INSTEAD}`;
   }
+}
+
+/** The keychain as the renderer sees it: available, or why not in words. */
+export function keychainView(status: KeychainStatus): { available: boolean; reason: string | null } {
+  return { available: status.available, reason: status.available ? null : describeKeychain(status) };
 }

@@ -7,8 +7,9 @@ export type KeychainStatus = { readonly available: true } | { readonly available
 
 /**
  * Port to the OS keychain. The Electron adapter implements it with safeStorage
- * (which works on strings: base64 the buffer); tests and the browser host use
- * createMemoryKeychain(). Keeping it a port keeps this folder Electron-free.
+ * (which works on strings: base64 the buffer); the browser host uses a 0600 key
+ * file (platform/file-keychain) and unit tests createMemoryKeychain(). Keeping it
+ * a port keeps this folder Electron-free.
  */
 export interface Keychain {
   status(): KeychainStatus;

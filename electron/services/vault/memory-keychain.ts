@@ -3,9 +3,8 @@ import { IV_BYTES, KEY_BYTES, open, seal } from './aead';
 import type { Keychain, KeychainStatus } from './keychain-slot';
 
 /**
- * An in-process stand-in for the OS keychain, for tests and the browser test
- * host. Its key lives only in memory, so it protects nothing across restarts:
- * never wire it into the packaged app.
+ * An in-process stand-in for the OS keychain, for unit tests. Its key lives
+ * only in memory, so it does not survive a restart: never wire it into the app.
  */
 export interface MemoryKeychain extends Keychain {
   /** Simulate safeStorage being unavailable (e.g. reason 'basic_text'), or available again. */

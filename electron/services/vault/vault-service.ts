@@ -1,7 +1,7 @@
 import type { VaultStatus } from '../../../shared/ipc/vault-view';
 import type { Clock } from '../ports';
 import type { DocumentRepository } from '../store/document-repository';
-import { describeKeychain } from './describe-keychain';
+import { keychainView } from './describe-keychain';
 import type { Keychain } from './keychain-slot';
 import type { PassphraseSlotOptions } from './passphrase-slot';
 import { Vault } from './vault';
@@ -62,7 +62,7 @@ export class VaultService {
     return {
       state: this.vault.state(),
       slots: [...this.vault.snapshot().slots],
-      keychain: { available: keychain.available, reason: keychain.available ? null : describeKeychain(keychain) },
+      keychain: keychainView(keychain),
       autoLockMinutes: this.autoLockMinutes(),
       problem: null,
     };

@@ -6,7 +6,6 @@ import { unwrapWithPassphrase, wrapWithPassphrase, type PassphraseSlotOptions } 
 import { VaultError } from './vault-error';
 import { slotKinds, type SlotKind, type VaultSlots } from './vault-slots';
 
-export { describeKeychain } from './describe-keychain';
 
 export type VaultState = 'uninitialized' | 'locked' | 'unlocked';
 
@@ -198,9 +197,9 @@ export class Vault {
   }
 
   /**
-   * Locks if idle for autoLockMs; returns whether it locked. The app calls this
-   * from a timer (see idleDeadline()); cipher() calls it too, so a timer that
-   * was late (e.g. across system sleep) cannot extend the unlocked window.
+   * Locks if idle for autoLockMs; returns whether it locked. The app polls this;
+   * cipher() and every IPC action check it too, so a late poll (e.g. across
+   * system sleep) cannot extend the unlocked window.
    */
   checkIdle(): boolean {
     const deadline = this.idleDeadline();
