@@ -25,7 +25,7 @@ export interface KeymintPorts {
   clock: Clock;
   sleep: Sleep;
   log: Logger;
-  /** Timers for renewing tokens before they expire; setTimeout when left out. */
+  /** Timers for renewing tokens before they expire and clearing copied headers; setTimeout when left out. */
   schedule?: Schedule;
   /** TESTS ONLY: a cheaper scrypt cost so suites stay fast. Never set by the app. */
   kdf?: PassphraseSlotOptions['kdf'];

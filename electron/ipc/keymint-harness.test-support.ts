@@ -30,7 +30,7 @@ export function openHarness(options: { dir?: string; keychain?: Keychain; clock?
     saveFile: saveIntoFolder(join(dir, 'saved')),
     keychain: options.keychain ?? createFileKeychain(join(dir, 'keychain.key')),
     fetch: (request) => fetch(request),
-    clipboard: { writeText: (text) => void (clipboard.text = text) },
+    clipboard: { writeText: (text) => void (clipboard.text = text), readText: () => clipboard.text },
     clock: options.clock ?? { now: () => Date.now() },
     sleep: async () => undefined,
     schedule: options.schedule,

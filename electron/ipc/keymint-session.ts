@@ -1,5 +1,6 @@
 import type { ProviderView } from '../../shared/ipc/provider-view';
 import type { KeymintPorts } from './create-keymint';
+import { guardedClipboard } from '../services/clipboard/clipboard-guard';
 import { ProviderService } from '../services/providers/provider-service';
 import { toProviderView } from '../services/providers/provider-view';
 import type { SecretRegistry } from '../services/redaction/secret-registry';
@@ -42,11 +43,13 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
   };
   const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed });
   const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep, sensitive: (v) => secrets.add(v) });
-  const tokens = new TokenService({ repository, providers, engine, cipher, clipboard: ports.clipboard, clock: ports.clock, secrets, log: ports.log, changed });
+  const schedule = ports.schedule ?? timeoutSchedule;
+  const clipboard = guardedClipboard(ports.clipboard, schedule);
+  const tokens = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, changed });
   const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
   const scheduler = new RefreshScheduler({
     clock: ports.clock,
-    schedule: ports.schedule ?? timeoutSchedule,
+    schedule,
     tokens: () => Object.entries(repository.current.tokens).map(([providerId, t]) => ({ providerId, obtainedAt: t.obtainedAt, expiresAt: t.expiresAt })),
     canRefresh: () => vault.vault.state() === 'unlocked',
     refresh: (id) => tokens.generate(id),

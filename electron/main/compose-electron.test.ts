@@ -20,7 +20,7 @@ const electron = vi.hoisted(() => {
       decryptString: (data: Buffer) => flip(data).toString(),
     },
     net: { fetch: vi.fn() },
-    clipboard: { writeText: vi.fn() },
+    clipboard: { writeText: vi.fn(), readText: vi.fn(() => '') },
   };
 });
 vi.mock('electron', () => electron);

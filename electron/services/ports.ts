@@ -11,6 +11,7 @@ export type Sleep = (ms: number) => Promise<void>;
 
 export interface ClipboardPort {
   writeText(text: string): void;
+  readText(): string;
 }
 
 /** Envelope encryption of one value bound to its place (e.g. `provider:<id>:field:<key>`). */

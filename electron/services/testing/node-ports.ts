@@ -114,6 +114,9 @@ export class FakeClipboard implements ClipboardPort {
   writeText(text: string): void {
     this.written.push(text);
   }
+  readText(): string {
+    return this.written.at(-1) ?? '';
+  }
 }
 
 export class CollectingLog {
