@@ -4,6 +4,23 @@ import tseslint from 'typescript-eslint';
 const electronImport = { name: 'electron', message: 'Only electron/main, electron/preload and electron/platform import electron.' };
 const nodeBuiltins = { group: ['node:*'], message: 'Renderer and shared code run in the browser: no Node modules.' };
 
+/** shared/ may import itself and the named packages, nothing else. */
+function sharedImportRule(packages, message) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [electronImport, 'react', 'react-dom'],
+        patterns: [
+          nodeBuiltins,
+          { group: ['**/electron/**', '**/renderer/**', '**/e2e/**'], message },
+          { regex: `^(?!(${packages.join('|')})$|\\.)`, message },
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -30,37 +47,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronImport, 'react', 'react-dom'],
-          patterns: [
-            nodeBuiltins,
-            { group: ['**/electron/**', '**/renderer/**', '**/e2e/**'], message: 'shared/ imports only itself and zod.' },
-            { regex: '^(?!zod$|\\.)', message: 'shared/ imports only itself and zod.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Tests of shared code run in Node under vitest; the code they test stays browser-safe.
-    files: ['shared/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronImport, 'react', 'react-dom'],
-          patterns: [
-            nodeBuiltins,
-            { group: ['**/electron/**', '**/renderer/**', '**/e2e/**'], message: 'shared/ tests import only shared/, zod and vitest.' },
-            { regex: '^(?!zod$|vitest$|\\.)', message: 'shared/ tests import only shared/, zod and vitest.' },
-          ],
-        },
-      ],
-    },
-  },
+  { files: ['shared/**'], rules: sharedImportRule(['zod'], 'shared/ imports only itself and zod.') },
+  // Tests of shared code run in Node under vitest; the code they test stays browser-safe.
+  { files: ['shared/**/*.test.ts'], rules: sharedImportRule(['zod', 'vitest'], 'shared/ tests import only shared/, zod and vitest.') },
 );
