@@ -139,18 +139,13 @@ test('a custom recipe runs like a preset', async () => {
   const highline = await startHighlineEmulator({ apiKey: 'custom-key-1234', secret: 'custom-secret-5678' });
   emulators.push(highline);
   app = await launchApp();
-  await app.page.getByRole('button', { name: 'Add provider' }).click();
-  const dialog = app.page.getByRole('dialog', { name: 'Add provider' });
-  await dialog.getByLabel('Preset').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Name', { exact: true }).fill('My API');
-  await dialog.getByLabel('Recipe', { exact: true }).fill(highlineRecipe);
-  await dialog.getByLabel('Base URL', { exact: true }).fill(highline.url);
-  await dialog.getByLabel('API key', { exact: true }).fill('custom-key-1234');
-  await dialog.getByLabel('Secret', { exact: true }).fill('custom-secret-5678');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-
-  const item = app.page.getByRole('listitem', { name: 'My API', exact: true });
+  const item = await addProvider(app.page, {
+    preset: 'Custom',
+    name: 'My API',
+    recipe: highlineRecipe,
+    baseUrl: highline.url,
+    fields: { 'API key': 'custom-key-1234', Secret: 'custom-secret-5678' },
+  });
   await item.getByRole('button', { name: 'Generate token' }).click();
   await expect(item).toContainText('Valid');
   await item.getByRole('button', { name: 'Copy bearer header' }).click();

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startTogaiEmulator, type TogaiEmulator } from '../emulators';
 import { launchApp, type LaunchedApp } from '../fixtures/app';
 import { addProvider, callWithHeader, providerItem } from '../fixtures/board';
+import { scanUserData, valuesFoundIn } from '../fixtures/user-data-scan';
 import { downloadedText, lockedBanner, openSettings, setUpVaultWithPassphrase, submitUnlock } from '../fixtures/vault-ui';
 
 const API_KEY = 'togai-api-key-vault-51c3e0';
@@ -131,4 +132,35 @@ test('changing the passphrase needs the current one; afterwards only the new one
   await expect(lockedBanner(page).getByRole('alert')).toHaveText('That passphrase does not unlock this vault.');
   await submitUnlock(page, 'second passphrase 99');
   await expect(lockedBanner(page)).toBeHidden();
+});
+
+test('with a passphrase vault, exporting a backup asks for the current passphrase; main saves it, without the key in clear', async () => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-backup-'));
+  const savedDir = `${userDataDir}-saved`;
+  app = await launchApp({ userDataDir });
+  const { page } = app;
+  // The browser host's save dialog writes into a folder; Electron's is native (page on file://).
+  test.skip(!page.url().startsWith('http:'), 'only the browser host saves without a native dialog');
+  await setUpVaultWithPassphrase(page, PASSPHRASE);
+  await addProvider(page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+
+  const settings = await openSettings(page);
+  await settings.getByRole('button', { name: 'Export backup' }).click();
+  const current = settings.getByLabel('Current passphrase', { exact: true });
+  await current.fill('a wrong guess');
+  await settings.getByLabel('Backup passphrase', { exact: true }).fill('backup passphrase 77');
+  await settings.getByLabel('Confirm backup passphrase', { exact: true }).fill('backup passphrase 77');
+  await settings.getByRole('button', { name: 'Save backup' }).click();
+  await expect(current).toHaveAccessibleDescription('That passphrase does not unlock this vault.');
+  await expect(current).toBeFocused();
+  expect(existsSync(savedDir) ? readdirSync(savedDir) : [], 'nothing saved after a wrong passphrase').toEqual([]);
+
+  await current.fill(PASSPHRASE);
+  await settings.getByRole('button', { name: 'Save backup' }).click();
+  const status = settings.getByRole('status');
+  await expect(status).toHaveText(/^Backup saved to /);
+  const savedTo = (await status.textContent())?.replace(/^Backup saved to /, '') ?? '';
+  expect(dirname(savedTo)).toBe(savedDir);
+  expect(readFileSync(savedTo, 'utf8')).not.toContain(API_KEY);
+  expect(valuesFoundIn(scanUserData(savedDir), [API_KEY, PASSPHRASE]), 'positions of secrets found in the backup').toEqual([]);
 });

@@ -1,6 +1,17 @@
-import type { ChannelInput, ChannelOutput, EventPayload } from '../../shared/ipc/contract';
+import {
+  CHANNEL_NAMES,
+  EVENT_NAMES,
+  channels,
+  events,
+  type ChannelName,
+  type ChannelOutput,
+  type Channels,
+  type EventName,
+  type EventPayload,
+  type Events,
+} from '../../shared/ipc/contract';
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/ipc-result';
-import type { KeymintApi } from '../../shared/ipc/keymint-api';
+import type { Args } from '../../shared/ipc/keymint-api';
 
 /** A failed IPC call: the code says what kind of failure, the message is safe to show as is. */
 export class IpcError extends Error {
@@ -14,55 +25,56 @@ export class IpcError extends Error {
   }
 }
 
-function api(): KeymintApi {
-  const bridge = window.keymint;
-  if (!bridge) throw new IpcError('internal', 'Keymint’s bridge to the app is missing. Open Keymint from the app, not in a browser.');
-  return bridge;
+
+/** `window.keymint` with failures turned into thrown IpcErrors, so react-query sees them as errors. */
+export type KeymintClient = {
+  readonly [C in ChannelName as Channels[C]['method']]: (...args: Args<C>) => Promise<ChannelOutput<C>>;
+} & {
+  readonly [E in EventName as Events[E]['method']]: (listener: (payload: EventPayload<E>) => void) => () => void;
+};
+
+type Bridge = Record<string, (argument?: unknown) => unknown>;
+
+function bridge(): Bridge {
+  const api = window.keymint;
+  if (!api) throw new IpcError('internal', 'Keymint’s bridge to the app is missing. Open Keymint from the app, not in a browser.');
+  return api as unknown as Bridge;
 }
 
-async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
-  const result = await pending;
+/** One place where `{ ok: false }` becomes a thrown IpcError. */
+async function unwrap(method: string, input: unknown): Promise<unknown> {
+  const call = bridge()[method];
+  if (!call) throw new IpcError('unknown-channel', 'This version of Keymint’s app does not offer that action.');
+  const result = (await call(input)) as IpcResult<unknown>;
   if (!result.ok) throw new IpcError(result.code, result.message);
   return result.value;
 }
 
-/** `window.keymint` with failures turned into thrown IpcErrors, so react-query sees them as errors. */
-export const keymintClient = {
-  listProviders: (): Promise<ChannelOutput<'providers:list'>> => unwrap(api().listProviders()),
-  createProvider: (input: ChannelInput<'providers:create'>): Promise<ChannelOutput<'providers:create'>> =>
-    unwrap(api().createProvider(input)),
-  updateProvider: (input: ChannelInput<'providers:update'>): Promise<ChannelOutput<'providers:update'>> =>
-    unwrap(api().updateProvider(input)),
-  removeProvider: (input: ChannelInput<'providers:remove'>): Promise<ChannelOutput<'providers:remove'>> =>
-    unwrap(api().removeProvider(input)),
-  generateToken: (input: ChannelInput<'tokens:generate'>): Promise<ChannelOutput<'tokens:generate'>> =>
-    unwrap(api().generateToken(input)),
-  copyBearerHeader: (input: ChannelInput<'tokens:copy-header'>): Promise<ChannelOutput<'tokens:copy-header'>> =>
-    unwrap(api().copyBearerHeader(input)),
-  vaultStatus: (): Promise<ChannelOutput<'vault:status'>> => unwrap(api().vaultStatus()),
-  setUpVault: (input: ChannelInput<'vault:setup'>): Promise<ChannelOutput<'vault:setup'>> => unwrap(api().setUpVault(input)),
-  unlockVault: (input: ChannelInput<'vault:unlock'>): Promise<ChannelOutput<'vault:unlock'>> => unwrap(api().unlockVault(input)),
-  lockVault: (): Promise<ChannelOutput<'vault:lock'>> => unwrap(api().lockVault()),
-  setVaultPassphrase: (input: ChannelInput<'vault:set-passphrase'>): Promise<ChannelOutput<'vault:set-passphrase'>> =>
-    unwrap(api().setVaultPassphrase(input)),
-  addVaultKeychain: (): Promise<ChannelOutput<'vault:add-keychain'>> => unwrap(api().addVaultKeychain()),
-  removeVaultSlot: (input: ChannelInput<'vault:remove-slot'>): Promise<ChannelOutput<'vault:remove-slot'>> =>
-    unwrap(api().removeVaultSlot(input)),
-  setAutoLock: (input: ChannelInput<'vault:set-auto-lock'>): Promise<ChannelOutput<'vault:set-auto-lock'>> =>
-    unwrap(api().setAutoLock(input)),
-  startFreshVault: (): Promise<ChannelOutput<'vault:start-fresh'>> => unwrap(api().startFreshVault()),
-  exportBackup: (input: ChannelInput<'backup:export'>): Promise<ChannelOutput<'backup:export'>> => unwrap(api().exportBackup(input)),
-  importBackup: (input: ChannelInput<'backup:import'>): Promise<ChannelOutput<'backup:import'>> => unwrap(api().importBackup(input)),
-  exportRecipes: (): Promise<ChannelOutput<'recipes:export'>> => unwrap(api().exportRecipes()),
-  importRecipes: (input: ChannelInput<'recipes:import'>): Promise<ChannelOutput<'recipes:import'>> =>
-    unwrap(api().importRecipes(input)),
-  // Without the bridge there is nothing to listen to; the first call reports the missing bridge.
-  onProvidersChanged: (listener: (providers: EventPayload<'providers:changed'>) => void): (() => void) =>
-    window.keymint?.onProvidersChanged(listener) ?? (() => undefined),
-  onVaultChanged: (listener: (status: EventPayload<'vault:changed'>) => void): (() => void) =>
-    window.keymint?.onVaultChanged(listener) ?? (() => undefined),
-};
+/** Built from the contract, like the preload's API, so every channel is here and typed alike. */
+function buildClient(): KeymintClient {
+  const client: Record<string, unknown> = {};
+  for (const channel of CHANNEL_NAMES) {
+    const { method } = channels[channel];
+    client[method] = (input?: unknown) => unwrap(method, input);
+  }
+  for (const event of EVENT_NAMES) {
+    const { method } = events[event];
+    // Without the bridge there is nothing to listen to; the first call reports the missing bridge.
+    client[method] = (listener: (payload: unknown) => void) => {
+      const subscribe = window.keymint ? bridge()[method] : undefined;
+      return (subscribe?.(listener) as (() => void) | undefined) ?? (() => undefined);
+    };
+  }
+  return Object.freeze(client) as KeymintClient;
+}
+
+export const keymintClient = buildClient();
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+/** True for the refusal that belongs under a "Current passphrase" field rather than the form. */
+export function isWrongPassphrase(error: unknown): boolean {
+  return error instanceof IpcError && error.code === 'wrong-passphrase';
 }

@@ -13,7 +13,8 @@ import {
 } from './contract';
 import type { IpcResult } from './ipc-result';
 
-type Args<C extends ChannelName> = undefined extends ChannelInput<C> ? [] : [input: ChannelInput<C>];
+/** A channel's call arguments: none when its input is `undefined`. */
+export type Args<C extends ChannelName> = undefined extends ChannelInput<C> ? [] : [input: ChannelInput<C>];
 
 /** `window.keymint`: one plain function per channel and one subscription per event. */
 export type KeymintApi = {

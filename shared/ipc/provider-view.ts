@@ -4,8 +4,11 @@ import { tokenStatusSchema } from '../tokens/token-status';
 
 const fieldValues = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string().max(20_000));
 
+/** A token request's timeout when the provider sets none. */
+export const DEFAULT_TIMEOUT_SECONDS = 15;
+
 export const providerSettingsSchema = z.object({
-  /** Per-provider request timeout; 15 s when not set. */
+  /** Per-provider request timeout; DEFAULT_TIMEOUT_SECONDS when not set. */
   timeoutSeconds: z.number().int().min(1).max(120).optional(),
   /** Used when the provider reports no expiry and the token is not a JWT with `exp`. */
   lifetimeSeconds: z.number().int().min(1).max(366 * 24 * 3600).optional(),

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_SECONDS } from '../../../shared/ipc/provider-view';
 import type { FetchPort, Sleep } from '../ports';
 import { TokenError } from '../tokens/token-error';
 import { MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body';
@@ -25,7 +26,7 @@ export interface TokenHttpOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_TIMEOUT_MS = DEFAULT_TIMEOUT_SECONDS * 1000;
 const DEFAULT_MAX_RETRY_AFTER_S = 10;
 
 /**

@@ -81,7 +81,7 @@ export class ProviderService {
     const recipeChanged = recipeText !== current.recipe;
     const credentialsChanged = input.values !== undefined || baseUrl !== current.baseUrl || recipeChanged;
     const fields = credentialsChanged ? this.editedFields(current, recipe, input.values ?? {}) : current;
-    if (credentialsChanged) guardSecretDestination(current, recipe, baseUrl, recipeChanged, fields);
+    if (credentialsChanged) guardSecretDestination(current, recipe, { baseUrl, recipe: recipeText, secrets: fields.secrets });
     const updated: StoredProvider = {
       ...current,
       name: input.name ?? current.name,

@@ -4,6 +4,7 @@ import { ProviderFormDialog } from '../form/provider-form-dialog';
 import { useCopyBearerHeader, useGenerateToken } from '../queries/use-token-mutations';
 import { useVaultLocked } from '../queries/use-vault-status';
 import { useAnnounce } from '../ui/announcer';
+import { Refusal } from '../ui/refusal';
 import { lockedControlProps } from '../vault/locked-hint';
 import { RemoveProviderDialog } from './remove-provider-dialog';
 
@@ -67,11 +68,7 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
           </button>
         </div>
       </div>
-      {failure && (
-        <p role="alert" className="action-failure">
-          {failure}
-        </p>
-      )}
+      {failure && <Refusal>{failure}</Refusal>}
       {open === 'edit' && <ProviderFormDialog stored={provider} onClose={() => setOpen(null)} />}
       {open === 'remove' && <RemoveProviderDialog provider={provider} onClose={() => setOpen(null)} />}
     </>

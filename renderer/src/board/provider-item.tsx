@@ -2,9 +2,8 @@ import { useId } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { findPreset } from '../../../shared/recipes/presets';
 import { displayState } from '../../../shared/tokens/token-status';
-import { useNow } from '../use-now';
 import { listWords } from '../../../shared/text/list-words';
-import { missingSecrets } from './missing-secrets';
+import { useNow } from '../use-now';
 import { ProviderActions } from './provider-actions';
 import { TokenStatusView } from './token-status-view';
 
@@ -13,7 +12,7 @@ export function ProviderItem({ provider }: { provider: ProviderView }) {
   const headingId = useId();
   const now = useNow();
   const state = displayState(provider.status, now);
-  const missing = missingSecrets(provider);
+  const { missing } = provider;
   return (
     <li className="provider" aria-labelledby={headingId}>
       <div className="provider-head">

@@ -1,4 +1,5 @@
 import { formatCountdown, STATE_WORDS, type DisplayState, type TokenStatus } from '../../../shared/tokens/token-status';
+import { Refusal } from '../ui/refusal';
 
 /** A shape beside each word, so the state never rests on colour alone. */
 const STATE_MARKS: Record<DisplayState, string> = { none: '○', valid: '✓', expired: '!', error: '✕' };
@@ -46,7 +47,7 @@ export function TokenStatusView({ status, state, now }: TokenStatusViewProps) {
 /** The last failure: the state itself when there is no token, a warning beside one that still works. */
 function TokenProblem({ state, status }: { state: DisplayState; status: TokenStatus }) {
   if (state === 'error') {
-    return <p className="token-error">{status.lastError?.message ?? 'The last token request failed.'}</p>;
+    return <Refusal>{status.lastError?.message ?? 'The last token request failed.'}</Refusal>;
   }
   if (!status.lastError) return null;
   return (

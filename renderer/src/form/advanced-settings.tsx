@@ -1,8 +1,9 @@
+import { DEFAULT_TIMEOUT_SECONDS } from '../../../shared/ipc/provider-view';
 import { FormField } from './form-field';
 import { SETTING_KEYS, SETTING_LABELS, settingLimits, type SettingKey } from './provider-form-settings';
 
 const HELP: Record<SettingKey, string> = {
-  timeoutSeconds: 'How long to wait for the token request. 15 seconds when empty.',
+  timeoutSeconds: `How long to wait for the token request. ${DEFAULT_TIMEOUT_SECONDS} seconds when empty.`,
   lifetimeSeconds: 'How long a token lasts when the provider reports no expiry and the token carries none.',
 };
 

@@ -1,9 +1,9 @@
-import type { RecipeState } from './provider-form-state';
+import type { RecipeResolution } from '../../../shared/recipes/resolve-recipe';
 import { FormField } from './form-field';
 
 interface CustomRecipeEditorProps {
   text: string;
-  parsed: RecipeState;
+  parsed: RecipeResolution;
   /** Set when saving was refused because of the recipe. */
   error?: string;
   onChange: (text: string) => void;

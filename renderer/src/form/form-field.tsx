@@ -12,16 +12,19 @@ interface FormFieldProps {
   label: string;
   optional?: boolean;
   help?: string;
+  /** A caution about what saving will do (e.g. a stored secret that must be typed again). */
+  note?: string;
   error?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }
 
-export function FormField({ label, optional = false, help, error, children }: FormFieldProps) {
+export function FormField({ label, optional = false, help, note, error, children }: FormFieldProps) {
   const id = useId();
   const optionalId = `${id}-optional`;
   const helpId = `${id}-help`;
+  const noteId = `${id}-note`;
   const errorId = `${id}-error`;
-  const describedBy = [optional && optionalId, help && helpId, error && errorId].filter(Boolean).join(' ');
+  const describedBy = [optional && optionalId, help && helpId, note && noteId, error && errorId].filter(Boolean).join(' ');
   return (
     <div className="field">
       <div className="field-label-row">
@@ -35,6 +38,11 @@ export function FormField({ label, optional = false, help, error, children }: Fo
       {help && (
         <p id={helpId} className="field-help">
           {help}
+        </p>
+      )}
+      {note && (
+        <p id={noteId} className="field-note">
+          {note}
         </p>
       )}
       {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': error ? true : undefined })}

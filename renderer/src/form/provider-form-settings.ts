@@ -1,10 +1,10 @@
-import { providerSettingsSchema } from '../../../shared/ipc/provider-view';
-import type { ProviderFormState } from './provider-form-state';
+import { providerSettingsSchema, type ProviderView } from '../../../shared/ipc/provider-view';
 
-export type SettingKey = 'timeoutSeconds' | 'lifetimeSeconds';
-export type ProviderSettings = Partial<Record<SettingKey, number>>;
+export type ProviderSettings = ProviderView['settings'];
+export type SettingKey = keyof typeof providerSettingsSchema.shape;
 
-export const SETTING_KEYS: SettingKey[] = ['timeoutSeconds', 'lifetimeSeconds'];
+/** Every setting main takes, in the schema's order: a new one there shows up here. */
+export const SETTING_KEYS = Object.keys(providerSettingsSchema.shape) as SettingKey[];
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
   timeoutSeconds: 'Timeout (seconds)',
@@ -28,11 +28,16 @@ export function checkSetting(key: SettingKey, text: string): string | undefined 
   return undefined;
 }
 
+/** The settings as typed, by key ('' for not set). */
+export function typedSettings(settings: ProviderSettings = {}): Record<SettingKey, string> {
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, settings[key]?.toString() ?? ''])) as Record<SettingKey, string>;
+}
+
 /** The settings as main takes them: only those filled in (the form checked them first). */
-export function formSettings(state: ProviderFormState): ProviderSettings {
+export function formSettings(typed: Record<SettingKey, string>): ProviderSettings {
   const settings: ProviderSettings = {};
   for (const key of SETTING_KEYS) {
-    const text = state[key].trim();
+    const text = typed[key].trim();
     if (text !== '') settings[key] = Number(text);
   }
   return settings;

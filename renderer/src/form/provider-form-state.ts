@@ -1,9 +1,11 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
-import { parseCustomRecipe } from '../../../shared/recipes/parse-custom-recipe';
-import { PRESETS, presetRecipe, type PresetId } from '../../../shared/recipes/presets';
+import { PRESETS, type PresetId } from '../../../shared/recipes/presets';
 import type { Recipe, RecipeField } from '../../../shared/recipes/recipe-schema';
+import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
+import { typedSettings, type SettingKey } from './provider-form-settings';
 
-export interface ProviderFormState {
+/** What the form holds; "Advanced" settings are kept as typed, by their keys ('' means "not set"). */
+export interface ProviderFormState extends Record<SettingKey, string> {
   presetId: PresetId;
   name: string;
   baseUrl: string;
@@ -15,22 +17,6 @@ export interface ProviderFormState {
   values: Record<string, string>;
   /** Editing: optional secrets the user chose to clear (sent as ''). */
   clearedSecrets: string[];
-  /** "Advanced" settings as typed; empty means "not set". */
-  timeoutSeconds: string;
-  lifetimeSeconds: string;
-}
-
-/** The recipe the form is filling in: a preset's, or the custom one once it parses. */
-export interface RecipeState {
-  recipe: Recipe | undefined;
-  errors: string[];
-}
-
-export function resolveRecipe(presetId: PresetId, recipeText: string): RecipeState {
-  if (presetId !== 'custom') return { recipe: presetRecipe(presetId), errors: [] };
-  if (!recipeText.trim()) return { recipe: undefined, errors: [] };
-  const parsed = parseCustomRecipe(recipeText);
-  return parsed.ok ? { recipe: parsed.recipe, errors: [] } : { recipe: undefined, errors: parsed.errors };
 }
 
 function defaultBaseUrl(recipe: Recipe | undefined): string {
@@ -47,8 +33,7 @@ export function addFormState(): ProviderFormState {
     recipeText: '',
     values: {},
     clearedSecrets: [],
-    timeoutSeconds: '',
-    lifetimeSeconds: '',
+    ...typedSettings(),
   };
 }
 
@@ -67,8 +52,7 @@ export function editFormState(provider: ProviderView): ProviderFormState {
     recipeText,
     values,
     clearedSecrets: [],
-    timeoutSeconds: provider.settings.timeoutSeconds?.toString() ?? '',
-    lifetimeSeconds: provider.settings.lifetimeSeconds?.toString() ?? '',
+    ...typedSettings(provider.settings),
   };
 }
 

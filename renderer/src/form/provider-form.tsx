@@ -2,7 +2,11 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { findPreset } from '../../../shared/recipes/presets';
+import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { useCreateProvider, useUpdateProvider } from '../queries/use-provider-mutations';
+import { focusFirstInvalid } from '../ui/focus-first-invalid';
+import { FormActions } from '../ui/form-actions';
+import { Refusal } from '../ui/refusal';
 import { AdvancedSettings } from './advanced-settings';
 import { BaseUrlField } from './base-url-field';
 import { CustomRecipeEditor } from './custom-recipe-editor';
@@ -16,7 +20,6 @@ import {
   addFormState,
   editFormState,
   fieldValue,
-  resolveRecipe,
   withBaseUrl,
   withPreset,
   withRecipeText,
@@ -24,6 +27,7 @@ import {
   withValue,
   type ProviderFormState,
 } from './provider-form-state';
+import { editSecretMove, retypeHint } from './secret-move';
 
 interface ProviderFormProps {
   /** The provider being edited; absent when adding one. */
@@ -42,24 +46,28 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
   const saving = create.isPending || update.isPending;
   const refusal = (stored ? update.error : create.error)?.message;
   const { recipe } = parsed;
+  const move = editSecretMove(state, stored);
 
+  /**
+   * The edited control's error goes at once; others stay only while they still apply, so
+   * e.g. picking a server the secrets may go to takes back "Type API key again".
+   */
   function change(next: ProviderFormState, errorKey: string) {
     setState(next);
-    if (errors[errorKey]) setErrors(({ [errorKey]: _, ...rest }) => rest);
+    if (Object.keys(errors).length === 0) return;
+    const still = checkProviderForm(next, resolveRecipe(next.presetId, next.recipeText), stored, editSecretMove(next, stored));
+    setErrors(Object.fromEntries(Object.entries(still).filter(([key]) => key !== errorKey && errors[key] !== undefined)));
   }
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = checkProviderForm(state, parsed, stored);
+    const found = checkProviderForm(state, parsed, stored, move);
     // Rendered synchronously so the first flagged control can take focus right away.
     flushSync(() => {
       setErrors(found);
       if (SETTING_KEYS.some((key) => found[key])) setAdvancedOpen(true);
     });
-    if (Object.keys(found).length > 0 || !recipe) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+    if (Object.keys(found).length > 0 || !recipe) return focusFirstInvalid(formRef.current);
     if (stored) update.mutate(updateInput(state, recipe, stored), { onSuccess: onDone });
     else create.mutate(createInput(state, recipe), { onSuccess: onDone });
   }
@@ -110,6 +118,7 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
             value={fieldValue(state, field)}
             error={errors[fieldErrorKey(field.key)]}
             secretStored={field.secret && stored?.secretsSet[field.key] === true}
+            retypeHint={retypeHint(move, field.label)}
             cleared={state.clearedSecrets.includes(field.key)}
             onChange={(value) => change(withValue(state, field.key, value), fieldErrorKey(field.key))}
             onClear={(cleared) => change(withSecretCleared(state, field.key, cleared), fieldErrorKey(field.key))}
@@ -123,19 +132,8 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
           onChange={(key, value) => change({ ...state, [key]: value }, key)}
         />
       </div>
-      {refusal && (
-        <p role="alert" className="form-refusal">
-          {refusal}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
+      {refusal && <Refusal>{refusal}</Refusal>}
+      <FormActions className="dialog-actions" label="Save" pendingLabel="Saving…" pending={saving} onCancel={onDone} />
     </form>
   );
 }

@@ -6,8 +6,10 @@ interface RecipeFieldInputProps {
   field: RecipeField;
   value: string;
   error?: string;
-  /** Editing, with a stored secret: empty means "keep it". */
+  /** Editing, with a stored secret: empty means "keep it", unless `retypeHint` says it cannot be kept. */
   secretStored: boolean;
+  /** Set when the edit moves the provider, so the stored secret must be typed again. */
+  retypeHint?: string;
   /** The user asked to clear the stored (optional) secret on save. */
   cleared: boolean;
   onChange: (value: string) => void;
@@ -15,12 +17,19 @@ interface RecipeFieldInputProps {
 }
 
 /** One control per recipe field: a choice list, a secret, or plain text. */
-export function RecipeFieldInput({ field, value, error, secretStored, cleared, onChange, onClear }: RecipeFieldInputProps) {
-  const required = field.required && !secretStored;
+export function RecipeFieldInput({ field, value, error, secretStored, retypeHint, cleared, onChange, onClear }: RecipeFieldInputProps) {
+  const kept = secretStored && !retypeHint;
+  const required = field.required && !kept;
   // Only an optional secret can be cleared: a required one can only be replaced.
   const clearable = secretStored && !field.required;
   return (
-    <FormField label={field.label} optional={!field.required} help={field.help} error={error}>
+    <FormField
+      label={field.label}
+      optional={!field.required}
+      help={field.help}
+      note={secretStored && !cleared ? retypeHint : undefined}
+      error={error}
+    >
       {(control) =>
         field.choices ? (
           <select {...control} value={value} required={required} onChange={(event) => onChange(event.target.value)}>
@@ -37,7 +46,7 @@ export function RecipeFieldInput({ field, value, error, secretStored, cleared, o
             label={field.label}
             value={value}
             required={required}
-            placeholder={cleared ? 'Cleared when you save' : secretStored ? 'Unchanged' : undefined}
+            placeholder={cleared ? 'Cleared when you save' : kept ? 'Unchanged' : undefined}
             onChange={onChange}
             clear={clearable ? { cleared, onToggle: () => onClear(!cleared) } : undefined}
           />

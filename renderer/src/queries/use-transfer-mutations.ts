@@ -1,15 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ChannelInput } from '../../../shared/ipc/contract';
 import { keymintClient } from '../keymint-client';
 import { refetchProviders } from './providers-cache';
 
-/** Exports hand back `{ fileName, content }`; the caller offers it as a download. */
+/** Main writes the backup where the user chooses and answers with the path (null: cancelled). */
 export function useExportBackup() {
   return useMutation({
     mutationKey: ['backup:export'],
-    mutationFn: (passphrase: string) => keymintClient.exportBackup({ passphrase }),
+    mutationFn: (input: ChannelInput<'backup:export'>) => keymintClient.exportBackup(input),
   });
 }
 
+/** Recipes hold no secrets: they come back as `{ fileName, content }` for the caller to offer as a download. */
 export function useExportRecipes() {
   return useMutation({ mutationKey: ['recipes:export'], mutationFn: () => keymintClient.exportRecipes() });
 }

@@ -26,10 +26,11 @@ export const useLockVault = () => useVaultMutation('vault:lock', () => keymintCl
 export const useSetVaultPassphrase = () =>
   useVaultMutation('vault:set-passphrase', (input: ChannelInput<'vault:set-passphrase'>) => keymintClient.setVaultPassphrase(input));
 
-export const useAddVaultKeychain = () => useVaultMutation('vault:add-keychain', () => keymintClient.addVaultKeychain());
+export const useAddVaultKeychain = () =>
+  useVaultMutation('vault:add-keychain', (input: ChannelInput<'vault:add-keychain'>) => keymintClient.addVaultKeychain(input));
 
 export const useRemoveVaultSlot = () =>
-  useVaultMutation('vault:remove-slot', (kind: VaultStatus['slots'][number]) => keymintClient.removeVaultSlot({ kind }));
+  useVaultMutation('vault:remove-slot', (input: ChannelInput<'vault:remove-slot'>) => keymintClient.removeVaultSlot(input));
 
 export const useSetAutoLock = () =>
   useVaultMutation('vault:set-auto-lock', (minutes: number | null) => keymintClient.setAutoLock({ minutes }));

@@ -10,3 +10,8 @@ export function useVaultStatus() {
 export function useVaultLocked(): boolean {
   return useVaultStatus().data?.state === 'locked';
 }
+
+/** A passphrase opens the vault: changes to how it opens, and backups, then ask for it again. */
+export function useVaultHasPassphrase(): boolean {
+  return useVaultStatus().data?.slots.includes('passphrase') ?? false;
+}

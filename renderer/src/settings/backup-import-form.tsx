@@ -3,7 +3,9 @@ import { flushSync } from 'react-dom';
 import { FormField } from '../form/form-field';
 import { useImportBackup } from '../queries/use-transfer-mutations';
 import { useAnnounce } from '../ui/announcer';
-import { focusFirstInvalid } from '../vault/new-passphrase';
+import { focusFirstInvalid } from '../ui/focus-first-invalid';
+import { FormActions } from '../ui/form-actions';
+import { Refusal } from '../ui/refusal';
 import { importedWords } from './imported-words';
 import { useFocusFirstField } from './use-focus-first-field';
 
@@ -73,19 +75,8 @@ export function BackupImportForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </FormField>
-      {importBackup.error && (
-        <p role="alert" className="inline-refusal">
-          {importBackup.error.message}
-        </p>
-      )}
-      <div className="settings-form-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={importBackup.isPending}>
-          {importBackup.isPending ? 'Importing…' : 'Import from backup'}
-        </button>
-      </div>
+      {importBackup.error && <Refusal>{importBackup.error.message}</Refusal>}
+      <FormActions label="Import from backup" pendingLabel="Importing…" pending={importBackup.isPending} onCancel={onDone} />
     </form>
   );
 }

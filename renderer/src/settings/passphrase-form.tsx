@@ -1,11 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
-import { FormField } from '../form/form-field';
-import { errorMessage } from '../keymint-client';
+import { useRef, type FormEvent } from 'react';
 import { useSetVaultPassphrase } from '../queries/use-vault-mutations';
 import { useAnnounce } from '../ui/announcer';
-import { focusFirstInvalid, useNewPassphrase } from '../vault/new-passphrase';
+import { focusFirstInvalid } from '../ui/focus-first-invalid';
+import { FormActions } from '../ui/form-actions';
+import { Refusal } from '../ui/refusal';
+import { useNewPassphrase } from '../vault/new-passphrase';
 import { NewPassphraseFields } from '../vault/new-passphrase-fields';
+import { CurrentPassphraseField, useCurrentPassphrase } from './current-passphrase';
 import { useFocusFirstField } from './use-focus-first-field';
 
 interface PassphraseFormProps {
@@ -15,14 +16,13 @@ interface PassphraseFormProps {
 }
 
 /**
- * Sets or changes the passphrase slot. Changing asks for the current passphrase, as the vault
- * expects, so a moment at an unlocked screen is not enough to lock the owner out.
+ * Sets or changes the passphrase slot. Changing asks for the current passphrase, which main
+ * checks, so a moment at an unlocked screen is not enough to lock the owner out.
  */
 export function PassphraseForm({ changing, onDone }: PassphraseFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstField(formRef);
-  const [current, setCurrent] = useState('');
-  const [currentError, setCurrentError] = useState<string>();
+  const current = useCurrentPassphrase(changing);
   const next = useNewPassphrase();
   const save = useSetVaultPassphrase();
   const announce = useAnnounce();
@@ -30,62 +30,30 @@ export function PassphraseForm({ changing, onDone }: PassphraseFormProps) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     save.reset();
+    const owner = current.checked();
     const chosen = next.checked();
-    const currentMissing = changing && !current;
-    if (currentMissing) flushSync(() => setCurrentError('Enter your current passphrase.'));
-    if (chosen === undefined || currentMissing) return focusFirstInvalid(formRef.current);
-    // Main checks the current passphrase against the vault before it changes anything.
+    if (!owner || chosen === undefined) return focusFirstInvalid(formRef.current);
     save.mutate(
-      { passphrase: chosen, currentPassphrase: changing ? current : undefined },
+      { passphrase: chosen, ...owner },
       {
         onSuccess: () => {
           announce(changing ? 'Passphrase changed' : 'Passphrase set');
           onDone();
         },
         onError: (error) => {
-          if (!changing) return;
-          flushSync(() => setCurrentError(errorMessage(error)));
-          focusFirstInvalid(formRef.current);
+          if (current.claim(error)) focusFirstInvalid(formRef.current);
         },
       },
     );
   }
 
-  const busy = save.isPending;
+  const refusal = current.formError(save.error);
   return (
     <form ref={formRef} className="settings-form" noValidate onSubmit={submit}>
-      {changing && (
-        <FormField label="Current passphrase" error={currentError}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              value={current}
-              required
-              autoComplete="current-password"
-              spellCheck={false}
-              onChange={(event) => {
-                setCurrent(event.target.value);
-                setCurrentError(undefined);
-              }}
-            />
-          )}
-        </FormField>
-      )}
+      <CurrentPassphraseField state={current} />
       <NewPassphraseFields state={next} label="New passphrase" confirmLabel="Confirm new passphrase" />
-      {save.error && !changing && (
-        <p role="alert" className="inline-refusal">
-          {save.error.message}
-        </p>
-      )}
-      <div className="settings-form-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save passphrase'}
-        </button>
-      </div>
+      {refusal && <Refusal>{refusal}</Refusal>}
+      <FormActions label="Save passphrase" pendingLabel="Saving…" pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { FormField } from '../form/form-field';
 import { useExportRecipes, useImportRecipes } from '../queries/use-transfer-mutations';
 import { useAnnounce } from '../ui/announcer';
 import { downloadFile } from '../ui/download-file';
+import { Refusal } from '../ui/refusal';
 import { importedWords } from './imported-words';
 
 /** Provider definitions without a single credential: for a team to share; each adds their own keys. */
@@ -52,11 +53,7 @@ export function RecipesSection() {
           Export recipes
         </button>
       </div>
-      {exportRecipes.error && (
-        <p role="alert" className="inline-refusal">
-          {exportRecipes.error.message}
-        </p>
-      )}
+      {exportRecipes.error && <Refusal>{exportRecipes.error.message}</Refusal>}
       <form ref={formRef} className="settings-form file-import" noValidate onSubmit={(event) => void importFile(event)}>
         {/* An alert as well as the field's error: a refused file is news, not just a hint. */}
         <FormField label="Recipes file" error={importProblem && <span role="alert">{importProblem}</span>}>
@@ -74,7 +71,7 @@ export function RecipesSection() {
             />
           )}
         </FormField>
-        <div className="settings-form-actions">
+        <div className="form-actions">
           <button type="submit" className="button" disabled={importRecipes.isPending}>
             {importRecipes.isPending ? 'Importing…' : 'Import recipes'}
           </button>

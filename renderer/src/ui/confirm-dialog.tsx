@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Dialog } from './dialog';
+import { Refusal } from './refusal';
 
 interface ConfirmDialogProps {
   title: string;
@@ -18,11 +19,7 @@ export function ConfirmDialog({ title, children, confirmLabel, tone, pending, er
   return (
     <Dialog title={title} className="confirm-dialog" onClose={onClose}>
       {children}
-      {error && (
-        <p role="alert" className="form-refusal">
-          {error.message}
-        </p>
-      )}
+      {error && <Refusal>{error.message}</Refusal>}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel

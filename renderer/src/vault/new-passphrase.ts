@@ -54,8 +54,3 @@ export function useNewPassphrase(): NewPassphrase {
     },
   };
 }
-
-/** Moves focus to the first control a check flagged. */
-export function focusFirstInvalid(form: HTMLFormElement | null): void {
-  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../shared/ipc/vault-view';
 import { useUnlockVault } from '../queries/use-vault-mutations';
+import { Refusal } from '../ui/refusal';
 import { LOCKED_HINT_ID } from './locked-hint';
 
 /** Above the board while locked: providers stay listed; minting, copying and editing wait for this. */
@@ -81,11 +82,7 @@ export function UnlockBanner({ slots }: { slots: VaultStatus['slots'] }) {
           </button>
         )}
       </div>
-      {problem && (
-        <p id={errorId} role="alert" className="inline-refusal">
-          {problem}
-        </p>
-      )}
+      {problem && <Refusal id={errorId}>{problem}</Refusal>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Refusal } from '../ui/refusal';
 import { StartFreshDialog } from './start-fresh-dialog';
 
 /** The data file could not be read: nothing else works until the user decides, and nothing is lost. */
@@ -7,7 +8,7 @@ export function UnreadableScreen({ problem }: { problem: string | null }) {
   return (
     <main className="vault-screen">
       <h1 className="vault-screen-title">Keymint can't read its data file</h1>
-      <p className="vault-problem">{problem ?? 'The file holding your providers could not be read.'}</p>
+      <Refusal>{problem ?? 'The file holding your providers could not be read.'}</Refusal>
       <p>
         Nothing has been changed or deleted. Starting a new vault sets this file aside, renamed, so it can still be
         recovered; if you have a backup, import it from Settings once the new vault is open.
