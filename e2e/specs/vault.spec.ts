@@ -139,8 +139,7 @@ test('with a passphrase vault, exporting a backup asks for the current passphras
   const savedDir = `${userDataDir}-saved`;
   app = await launchApp({ userDataDir });
   const { page } = app;
-  // The browser host's save dialog writes into a folder; Electron's is native (page on file://).
-  test.skip(!page.url().startsWith('http:'), 'only the browser host saves without a native dialog');
+  // Both hosts save backups into `<userDataDir>-saved` instead of showing a save dialog.
   await setUpVaultWithPassphrase(page, PASSPHRASE);
   await addProvider(page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
 

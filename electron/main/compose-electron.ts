@@ -9,6 +9,7 @@ import { electronClipboard } from '../platform/electron-clipboard';
 import { createElectronDocumentStore } from '../platform/electron-document-store';
 import { electronFetch } from '../platform/electron-fetch';
 import { electronSaveFile } from '../platform/electron-save-file';
+import { saveIntoFolder } from '../platform/folder-save-file';
 import { createSafeStorageKeychain } from '../platform/safe-storage-keychain';
 
 export interface ElectronKeymintOptions {
@@ -18,6 +19,8 @@ export interface ElectronKeymintOptions {
   indexHtml: string;
   /** Sees every IPC reply and pushed event as JSON, exactly as sent (e2e checks no secret crosses). */
   recordIpc?: (json: string) => void;
+  /** Where backups go instead of a save dialog (e2e on real Electron); never set when packaged. */
+  saveDir?: string;
 }
 
 export interface ElectronKeymint {
@@ -39,7 +42,7 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
     keychain: createSafeStorageKeychain(),
     fetch: electronFetch,
     clipboard: electronClipboard,
-    saveFile: electronSaveFile,
+    saveFile: options.saveDir ? saveIntoFolder(options.saveDir) : electronSaveFile,
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     log,

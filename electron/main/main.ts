@@ -23,7 +23,13 @@ if (app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  const keymint = composeElectron({ dataDir: app.getPath('userData'), indexHtml: files.indexHtml, recordIpc: ipcRecorder() });
+  const keymint = composeElectron({
+    dataDir: app.getPath('userData'),
+    indexHtml: files.indexHtml,
+    recordIpc: ipcRecorder(),
+    // e2e on real Electron saves backups into a folder instead of a native dialog; never when packaged.
+    saveDir: app.isPackaged ? undefined : process.env.KEYMINT_SAVE_DIR,
+  });
   registerIpc(ipcMain, keymint.router);
   app.on('will-quit', () => keymint.dispose());
   await keymint.start();
