@@ -6,6 +6,7 @@ import { useAnnounce } from '../ui/announcer';
 import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { FormActions } from '../ui/form-actions';
 import { Refusal } from '../ui/refusal';
+import { PassphraseField } from '../ui/passphrase-field';
 import { importedWords } from './imported-words';
 import { useFocusFirstField } from './use-focus-first-field';
 
@@ -59,22 +60,16 @@ export function BackupImportForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </FormField>
-      <FormField label="Backup passphrase" error={problems.passphrase}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            value={passphrase}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => {
-              setPassphrase(event.target.value);
-              setProblems(({ passphrase: _, ...rest }) => rest);
-            }}
-          />
-        )}
-      </FormField>
+      <PassphraseField
+        label="Backup passphrase"
+        error={problems.passphrase}
+        value={passphrase}
+        autoComplete="off"
+        onChange={(value) => {
+          setPassphrase(value);
+          setProblems(({ passphrase: _, ...rest }) => rest);
+        }}
+      />
       {importBackup.error && <Refusal>{importBackup.error.message}</Refusal>}
       <FormActions label="Import from backup" pendingLabel="Importing…" pending={importBackup.isPending} onCancel={onDone} />
     </form>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
-import { FormField } from '../form/form-field';
+import { PassphraseField } from '../ui/passphrase-field';
 import { isWrongPassphrase } from '../keymint-client';
 
 export interface CurrentPassphrase {
@@ -53,18 +53,6 @@ export function useCurrentPassphrase(needed: boolean): CurrentPassphrase {
 export function CurrentPassphraseField({ state }: { state: CurrentPassphrase }) {
   if (!state.needed) return null;
   return (
-    <FormField label="Current passphrase" error={state.error}>
-      {(control) => (
-        <input
-          {...control}
-          type="password"
-          value={state.value}
-          required
-          autoComplete="current-password"
-          spellCheck={false}
-          onChange={(event) => state.set(event.target.value)}
-        />
-      )}
-    </FormField>
+    <PassphraseField label="Current passphrase" error={state.error} value={state.value} autoComplete="current-password" onChange={state.set} />
   );
 }

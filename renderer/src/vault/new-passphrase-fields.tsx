@@ -1,5 +1,5 @@
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/ipc/vault-view';
-import { FormField } from '../form/form-field';
+import { PassphraseField } from '../ui/passphrase-field';
 import type { NewPassphrase } from './new-passphrase';
 
 interface NewPassphraseFieldsProps {
@@ -13,32 +13,15 @@ interface NewPassphraseFieldsProps {
 export function NewPassphraseFields({ state, label, confirmLabel }: NewPassphraseFieldsProps) {
   return (
     <>
-      <FormField label={label} help={`At least ${MIN_PASSPHRASE_LENGTH} characters.`} error={state.errors.passphrase}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            value={state.passphrase}
-            required
-            autoComplete="new-password"
-            spellCheck={false}
-            onChange={(event) => state.setPassphrase(event.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField label={confirmLabel} error={state.errors.confirm}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            value={state.confirm}
-            required
-            autoComplete="new-password"
-            spellCheck={false}
-            onChange={(event) => state.setConfirm(event.target.value)}
-          />
-        )}
-      </FormField>
+      <PassphraseField
+        label={label}
+        help={`At least ${MIN_PASSPHRASE_LENGTH} characters.`}
+        error={state.errors.passphrase}
+        value={state.passphrase}
+        autoComplete="new-password"
+        onChange={state.setPassphrase}
+      />
+      <PassphraseField label={confirmLabel} error={state.errors.confirm} value={state.confirm} autoComplete="new-password" onChange={state.setConfirm} />
     </>
   );
 }
