@@ -67,6 +67,15 @@ describe('composeElectron', () => {
     });
   });
 
+  it('uses a key-file keychain instead of safeStorage when the e2e hook names one', async () => {
+    vi.spyOn(electron.safeStorage, 'getSelectedStorageBackend').mockReturnValue('basic_text');
+    const keychainFile = join(dataDir, 'keychain.key');
+    keymint = composeElectron({ dataDir, indexHtml, keychainFile });
+    expect(await keymint.router(ourPage(), 'vault:status', undefined)).toMatchObject({ ok: true, value: { keychain: { available: true } } });
+    await keymint.router(ourPage(), 'providers:create', acme);
+    expect(readFileSync(keychainFile)).toHaveLength(32);
+  });
+
   it('keeps the vault key in safeStorage, pushes events to the page, and no secret crosses IPC or reaches the file', async () => {
     const { router } = open();
     const contents = { isDestroyed: () => false, send: vi.fn() };

@@ -9,6 +9,7 @@ import { electronClipboard } from '../platform/electron-clipboard';
 import { createElectronDocumentStore } from '../platform/electron-document-store';
 import { electronFetch } from '../platform/electron-fetch';
 import { electronSaveFile } from '../platform/electron-save-file';
+import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
 import { createSafeStorageKeychain } from '../platform/safe-storage-keychain';
 
@@ -21,6 +22,8 @@ export interface ElectronKeymintOptions {
   recordIpc?: (json: string) => void;
   /** Where backups go instead of a save dialog (e2e on real Electron); never set when packaged. */
   saveDir?: string;
+  /** A 0600 key file instead of safeStorage, so e2e runs alike with or without a keyring; never when packaged. */
+  keychainFile?: string;
 }
 
 export interface ElectronKeymint {
@@ -39,7 +42,7 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
   const record = options.recordIpc ?? (() => {});
   const keymint = createKeymint({
     store: createElectronDocumentStore(options.dataDir),
-    keychain: createSafeStorageKeychain(),
+    keychain: options.keychainFile ? createFileKeychain(options.keychainFile) : createSafeStorageKeychain(),
     fetch: electronFetch,
     clipboard: electronClipboard,
     saveFile: options.saveDir ? saveIntoFolder(options.saveDir) : electronSaveFile,

@@ -27,8 +27,10 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     indexHtml: files.indexHtml,
     recordIpc: ipcRecorder(),
-    // e2e on real Electron saves backups into a folder instead of a native dialog; never when packaged.
+    // e2e hooks, never honoured when packaged: backups into a folder instead of a native dialog,
+    // and the key-file keychain so specs behave alike on machines with and without a keyring.
     saveDir: app.isPackaged ? undefined : process.env.KEYMINT_SAVE_DIR,
+    keychainFile: app.isPackaged ? undefined : process.env.KEYMINT_KEYCHAIN_FILE,
   });
   registerIpc(ipcMain, keymint.router);
   app.on('will-quit', () => keymint.dispose());
