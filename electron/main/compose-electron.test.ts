@@ -15,7 +15,7 @@ const electron = vi.hoisted(() => {
     app: { isReady: () => true },
     safeStorage: {
       isEncryptionAvailable: () => true,
-      getSelectedStorageBackend: () => 'gnome_libsecret',
+      getSelectedStorageBackend: (): string => 'gnome_libsecret',
       encryptString: (text: string) => flip(Buffer.from(text)),
       decryptString: (data: Buffer) => flip(data).toString(),
     },
