@@ -6,7 +6,7 @@ import { startTogaiEmulator, type TogaiEmulator } from '../emulators';
 import { launchApp, type LaunchedApp } from '../fixtures/app';
 import { addProvider, callWithHeader, providerItem } from '../fixtures/board';
 import { scanUserData, valuesFoundIn } from '../fixtures/user-data-scan';
-import { downloadedText, lockedBanner, openSettings, setUpVaultWithPassphrase, submitUnlock } from '../fixtures/vault-ui';
+import { lockedBanner, openSettings, setUpVaultWithPassphrase, submitUnlock } from '../fixtures/vault-ui';
 
 const API_KEY = 'togai-api-key-vault-51c3e0';
 const PASSPHRASE = 'plum kettle orbit 42';
@@ -80,14 +80,14 @@ test('after a restart the vault is locked with the token kept; unlocking copies 
 });
 
 test('exported recipes hold no key, and importing them elsewhere adds the provider waiting for its key', async () => {
-  app = await launchApp();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-recipes-'));
+  app = await launchApp({ userDataDir });
   await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
   let settings = await openSettings(app.page);
-  const downloading = app.page.waitForEvent('download');
   await settings.getByRole('button', { name: 'Export recipes' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/\.json$/);
-  const recipes = await downloadedText(download);
+  const savedTo = join(`${userDataDir}-saved`, 'keymint-recipes.json');
+  await expect(settings.getByRole('status')).toHaveText(`Recipes saved to ${savedTo}`);
+  const recipes = readFileSync(savedTo, 'utf8');
   expect(recipes).not.toContain(API_KEY);
   expect(JSON.parse(recipes)).toMatchObject({ providers: [{ name: 'Togai', preset: 'togai', baseUrl: togai.url }] });
   await app.close();

@@ -178,7 +178,8 @@ describe('backups and shared recipes', () => {
 
   it('recipes export holds no secret; imported, the provider asks for its key', async () => {
     const { app } = await harnessWithProvider({ method: 'keychain' });
-    const file = await app.value<{ content: string }>('recipes:export');
+    const { savedTo } = await app.value<{ savedTo: string }>('recipes:export');
+    const file = { content: readFileSync(savedTo, 'utf8') };
     expect(file.content).not.toContain(API_KEY);
     expect(JSON.parse(file.content)).toMatchObject({ format: 'keymint-recipes', version: 1, providers: [{ name: 'Togai', preset: 'togai' }] });
 

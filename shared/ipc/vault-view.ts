@@ -30,11 +30,9 @@ export const addKeychainInputSchema = z.object(ownerCheck);
 export const removeSlotInputSchema = z.object({ kind: z.enum(['keychain', 'passphrase']), ...ownerCheck });
 export const autoLockInputSchema = z.object({ minutes: z.number().int().min(1).max(24 * 60).nullable() });
 
-/** A secret-free file (shared recipes) the renderer offers for download. */
-export const exportedFileSchema = z.object({ fileName: z.string(), content: z.string() });
-/** Main writes the backup where the user chooses; only the path (or null: cancelled) comes back. */
+/** Main writes exports where the user chooses; only the path (or null: cancelled) comes back. */
+export const savedFileSchema = z.object({ savedTo: z.string().nullable() });
 export const backupExportInputSchema = z.object({ passphrase: newPassphrase, ...ownerCheck });
-export const backupSavedSchema = z.object({ savedTo: z.string().nullable() });
 export const backupImportInputSchema = z.object({ content: z.string().max(50_000_000), passphrase: anyPassphrase });
 export const recipesImportInputSchema = z.object({ content: z.string().max(10_000_000) });
 export const importResultSchema = z.object({ imported: z.number().int() });

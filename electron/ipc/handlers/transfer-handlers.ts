@@ -18,7 +18,7 @@ const day = (now: number) => new Date(now).toISOString().slice(0, 10);
 
 export function transferHandlers(deps: TransferDeps): TransferHandlers {
   return {
-    // Written by main where the user chooses: the backup never crosses IPC.
+    // Exports are written by main where the user chooses: the backup never crosses IPC.
     'backup:export': async ({ passphrase, currentPassphrase }) => {
       const session = await deps.ready();
       await confirmOwner(session.vault.vault, currentPassphrase);
@@ -32,7 +32,7 @@ export function transferHandlers(deps: TransferDeps): TransferHandlers {
       const inputs = restored.map(({ input, secrets }) => ({ ...input, values: { ...input.values, ...secrets } }));
       return { imported: session.providers.createMany(inputs, { secretsOptional: true }).length };
     },
-    'recipes:export': () => ({ fileName: 'keymint-recipes.json', content: writeRecipesFile(deps.session().providers.all()) }),
+    'recipes:export': async () => ({ savedTo: await deps.saveFile('keymint-recipes.json', writeRecipesFile(deps.session().providers.all())) }),
     'recipes:import': ({ content }) => ({
       imported: deps.session().providers.createMany(readRecipesFile(content), { secretsOptional: true }).length,
     }),

@@ -2,7 +2,6 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../form/form-field';
 import { useExportRecipes, useImportRecipes } from '../queries/use-transfer-mutations';
 import { useAnnounce } from '../ui/announcer';
-import { downloadFile } from '../ui/download-file';
 import { Refusal } from '../ui/refusal';
 import { importedWords } from './imported-words';
 
@@ -20,10 +19,7 @@ export function RecipesSection() {
   function exportAll() {
     importRecipes.reset();
     exportRecipes.mutate(undefined, {
-      onSuccess: (file) => {
-        downloadFile(file);
-        announce(`Recipes saved as ${file.fileName}`);
-      },
+      onSuccess: ({ savedTo }) => announce(savedTo === null ? 'Recipes not saved' : `Recipes saved to ${savedTo}`),
     });
   }
 
