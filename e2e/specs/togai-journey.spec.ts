@@ -1,30 +1,15 @@
-import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTogaiEmulator, type TogaiEmulator } from '../emulators';
-import { launchApp, type LaunchedApp } from '../fixtures/app';
+import { expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
 import { addProvider, callWithHeader, providerItem, shownExpiry } from '../fixtures/board';
 import { expectNoneCrossedIpc } from '../fixtures/ipc-traffic';
 
-const API_KEY = 'togai-api-key-4f9a8c2e71';
+const API_KEY = TOGAI_API_KEY;
 const DAY_MS = 24 * 3600 * 1000;
 
-let togai: TogaiEmulator;
-let app: LaunchedApp | undefined;
-
-test.beforeEach(async () => {
-  togai = await startTogaiEmulator({ apiKey: API_KEY });
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  await togai.close();
-});
-
-test('a Togai token is generated, shown with its 24 h expiry, and its copied header works', async () => {
-  app = await launchApp();
+test('a Togai token is generated, shown with its 24 h expiry, and its copied header works', async ({ togai, launch }) => {
+  const app = await launch();
   const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
   await expect(item).toContainText('No token');
 
@@ -46,8 +31,8 @@ test('a Togai token is generated, shown with its 24 h expiry, and its copied hea
   await expectNoneCrossedIpc(app, [API_KEY, ...togai.issued.map((i) => i.token)]);
 });
 
-test('a wrong API key shows the provider’s own message', async () => {
-  app = await launchApp();
+test('a wrong API key shows the provider’s own message', async ({ togai, launch }) => {
+  const app = await launch();
   const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': 'wrong-key-000' } });
   await item.getByRole('button', { name: 'Generate token' }).click();
   await expect(item).toContainText('Error');
@@ -55,16 +40,16 @@ test('a wrong API key shows the provider’s own message', async () => {
   await expect(item).not.toContainText('wrong-key-000');
 });
 
-test('a restart keeps the provider and its valid token without a new token request', async () => {
+test('a restart keeps the provider and its valid token without a new token request', async ({ togai, launch }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-restart-'));
-  app = await launchApp({ userDataDir });
+  let app = await launch({ userDataDir });
   const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
   await item.getByRole('button', { name: 'Generate token' }).click();
   await expect(item).toContainText('Valid');
   const requestsBefore = togai.tokenRequests;
   await app.close();
 
-  app = await launchApp({ userDataDir });
+  app = await launch({ userDataDir });
   const again = providerItem(app.page, 'Togai');
   await expect(again).toContainText('Valid');
   await again.getByRole('button', { name: 'Copy bearer header' }).click();
@@ -72,8 +57,8 @@ test('a restart keeps the provider and its valid token without a new token reque
   expect(togai.tokenRequests).toBe(requestsBefore);
 });
 
-test('removing a provider asks first, and Cancel keeps it', async () => {
-  app = await launchApp();
+test('removing a provider asks first, and Cancel keeps it', async ({ togai, launch }) => {
+  const app = await launch();
   const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
 
   await item.getByRole('button', { name: 'Remove' }).click();

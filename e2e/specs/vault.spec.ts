@@ -1,31 +1,16 @@
-import { expect, test } from '@playwright/test';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startTogaiEmulator, type TogaiEmulator } from '../emulators';
-import { launchApp, type LaunchedApp } from '../fixtures/app';
+import { expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
 import { addProvider, callWithHeader, providerItem } from '../fixtures/board';
 import { scanUserData, valuesFoundIn } from '../fixtures/user-data-scan';
 import { lockedBanner, openSettings, setUpVaultWithPassphrase, submitUnlock } from '../fixtures/vault-ui';
 
-const API_KEY = 'togai-api-key-vault-51c3e0';
+const API_KEY = TOGAI_API_KEY;
 const PASSPHRASE = 'plum kettle orbit 42';
 
-let togai: TogaiEmulator;
-let app: LaunchedApp | undefined;
-
-test.beforeEach(async () => {
-  togai = await startTogaiEmulator({ apiKey: API_KEY });
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  await togai.close();
-});
-
-test('a passphrase vault: locked, the board stays listed but nothing can be copied until the right passphrase', async () => {
-  app = await launchApp();
+test('a passphrase vault: locked, the board stays listed but nothing can be copied until the right passphrase', async ({ togai, launch }) => {
+  const app = await launch();
   const { page } = app;
   await setUpVaultWithPassphrase(page, PASSPHRASE);
   const item = await addProvider(page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
@@ -55,9 +40,9 @@ test('a passphrase vault: locked, the board stays listed but nothing can be copi
   expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
 });
 
-test('after a restart the vault is locked with the token kept; unlocking copies it without a new token request', async () => {
+test('after a restart the vault is locked with the token kept; unlocking copies it without a new token request', async ({ togai, launch }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-vault-'));
-  app = await launchApp({ userDataDir });
+  let app = await launch({ userDataDir });
   await setUpVaultWithPassphrase(app.page, PASSPHRASE);
   const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
   await item.getByRole('button', { name: 'Generate token' }).click();
@@ -65,7 +50,7 @@ test('after a restart the vault is locked with the token kept; unlocking copies 
   const requestsBefore = togai.tokenRequests;
   await app.close();
 
-  app = await launchApp({ userDataDir });
+  app = await launch({ userDataDir });
   const again = providerItem(app.page, 'Togai');
   await expect(lockedBanner(app.page)).toBeVisible();
   await expect(again).toContainText('Valid');
@@ -79,9 +64,9 @@ test('after a restart the vault is locked with the token kept; unlocking copies 
   expect(togai.tokenRequests).toBe(requestsBefore);
 });
 
-test('exported recipes hold no key, and importing them elsewhere adds the provider waiting for its key', async () => {
+test('exported recipes hold no key, and importing them elsewhere adds the provider waiting for its key', async ({ togai, launch }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-recipes-'));
-  app = await launchApp({ userDataDir });
+  let app = await launch({ userDataDir });
   await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
   let settings = await openSettings(app.page);
   await settings.getByRole('button', { name: 'Export recipes' }).click();
@@ -92,7 +77,7 @@ test('exported recipes hold no key, and importing them elsewhere adds the provid
   expect(JSON.parse(recipes)).toMatchObject({ providers: [{ name: 'Togai', preset: 'togai', baseUrl: togai.url }] });
   await app.close();
 
-  app = await launchApp();
+  app = await launch();
   settings = await openSettings(app.page);
   await settings.getByLabel('Recipes file').setInputFiles({ name: 'keymint-recipes.json', mimeType: 'application/json', buffer: Buffer.from(recipes) });
   await settings.getByRole('button', { name: 'Import recipes' }).click();
@@ -110,8 +95,8 @@ test('exported recipes hold no key, and importing them elsewhere adds the provid
   await expect(imported).toContainText('Valid');
 });
 
-test('changing the passphrase needs the current one; afterwards only the new one unlocks', async () => {
-  app = await launchApp();
+test('changing the passphrase needs the current one; afterwards only the new one unlocks', async ({ launch }) => {
+  const app = await launch();
   const { page } = app;
   await setUpVaultWithPassphrase(page, PASSPHRASE);
   const settings = await openSettings(page);
@@ -134,10 +119,10 @@ test('changing the passphrase needs the current one; afterwards only the new one
   await expect(lockedBanner(page)).toBeHidden();
 });
 
-test('with a passphrase vault, exporting a backup asks for the current passphrase; main saves it, without the key in clear', async () => {
+test('with a passphrase vault, exporting a backup asks for the current passphrase; main saves it, without the key in clear', async ({ togai, launch }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-backup-'));
   const savedDir = `${userDataDir}-saved`;
-  app = await launchApp({ userDataDir });
+  const app = await launch({ userDataDir });
   const { page } = app;
   // Both hosts save backups into `<userDataDir>-saved` instead of showing a save dialog.
   await setUpVaultWithPassphrase(page, PASSPHRASE);
