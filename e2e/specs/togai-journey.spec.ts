@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
-import { addProvider, callWithHeader, providerItem, shownExpiry } from '../fixtures/board';
+import { addTogai, addTogaiWithToken, expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
+import { callWithHeader, providerItem, shownExpiry } from '../fixtures/board';
 import { expectNoneCrossedIpc } from '../fixtures/ipc-traffic';
 
 const API_KEY = TOGAI_API_KEY;
@@ -10,7 +10,7 @@ const DAY_MS = 24 * 3600 * 1000;
 
 test('a Togai token is generated, shown with its 24 h expiry, and its copied header works', async ({ togai, launch }) => {
   const app = await launch();
-  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  const item = await addTogai(app.page, togai);
   await expect(item).toContainText('No token');
 
   await item.getByRole('button', { name: 'Generate token' }).click();
@@ -33,7 +33,7 @@ test('a Togai token is generated, shown with its 24 h expiry, and its copied hea
 
 test('a wrong API key shows the provider’s own message', async ({ togai, launch }) => {
   const app = await launch();
-  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': 'wrong-key-000' } });
+  const item = await addTogai(app.page, togai, 'wrong-key-000');
   await item.getByRole('button', { name: 'Generate token' }).click();
   await expect(item).toContainText('Error');
   await expect(item).toContainText('Invalid API key or token');
@@ -43,9 +43,7 @@ test('a wrong API key shows the provider’s own message', async ({ togai, launc
 test('a restart keeps the provider and its valid token without a new token request', async ({ togai, launch }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-restart-'));
   let app = await launch({ userDataDir });
-  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
-  await item.getByRole('button', { name: 'Generate token' }).click();
-  await expect(item).toContainText('Valid');
+  await addTogaiWithToken(app.page, togai);
   const requestsBefore = togai.tokenRequests;
   await app.close();
 
@@ -59,7 +57,7 @@ test('a restart keeps the provider and its valid token without a new token reque
 
 test('removing a provider asks first, and Cancel keeps it', async ({ togai, launch }) => {
   const app = await launch();
-  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  const item = await addTogai(app.page, togai);
 
   await item.getByRole('button', { name: 'Remove' }).click();
   const confirm = app.page.getByRole('dialog', { name: 'Remove Togai?' });

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
-import { addProvider, callWithHeader, providerItem } from '../fixtures/board';
+import { addTogai, addTogaiWithToken, expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
+import { callWithHeader, providerItem } from '../fixtures/board';
 import { scanUserData, valuesFoundIn } from '../fixtures/user-data-scan';
 import { lockedBanner, openSettings, setUpVaultWithPassphrase, submitUnlock } from '../fixtures/vault-ui';
 
@@ -13,9 +13,7 @@ test('a passphrase vault: locked, the board stays listed but nothing can be copi
   const app = await launch();
   const { page } = app;
   await setUpVaultWithPassphrase(page, PASSPHRASE);
-  const item = await addProvider(page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
-  await item.getByRole('button', { name: 'Generate token' }).click();
-  await expect(item).toContainText('Valid');
+  const item = await addTogaiWithToken(page, togai);
 
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   const banner = lockedBanner(page);
@@ -44,9 +42,7 @@ test('after a restart the vault is locked with the token kept; unlocking copies 
   const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-vault-'));
   let app = await launch({ userDataDir });
   await setUpVaultWithPassphrase(app.page, PASSPHRASE);
-  const item = await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
-  await item.getByRole('button', { name: 'Generate token' }).click();
-  await expect(item).toContainText('Valid');
+  await addTogaiWithToken(app.page, togai);
   const requestsBefore = togai.tokenRequests;
   await app.close();
 
@@ -67,7 +63,7 @@ test('after a restart the vault is locked with the token kept; unlocking copies 
 test('exported recipes hold no key, and importing them elsewhere adds the provider waiting for its key', async ({ togai, launch }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-recipes-'));
   let app = await launch({ userDataDir });
-  await addProvider(app.page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  await addTogai(app.page, togai);
   let settings = await openSettings(app.page);
   await settings.getByRole('button', { name: 'Export recipes' }).click();
   const savedTo = join(`${userDataDir}-saved`, 'keymint-recipes.json');
@@ -126,7 +122,7 @@ test('with a passphrase vault, exporting a backup asks for the current passphras
   const { page } = app;
   // Both hosts save backups into `<userDataDir>-saved` instead of showing a save dialog.
   await setUpVaultWithPassphrase(page, PASSPHRASE);
-  await addProvider(page, { preset: 'Togai', name: 'Togai', baseUrl: togai.url, fields: { 'API key': API_KEY } });
+  await addTogai(page, togai);
 
   const settings = await openSettings(page);
   await settings.getByRole('button', { name: 'Export backup' }).click();
