@@ -15,8 +15,12 @@ const NODE_CODES: Readonly<Record<string, string>> = {
  * explains them the same way in the app as in tests.
  */
 export const electronFetch: FetchPort = async (request) => {
+  // Token request bodies are a few hundred bytes: sending them buffered (multipart boundary
+  // already in the headers) avoids relying on streamed uploads through Chromium's stack.
+  const body = request.body ? await request.arrayBuffer() : undefined;
+  const init: RequestInit = { method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal, credentials: 'omit' };
   try {
-    return await net.fetch(request, { credentials: 'omit' });
+    return await net.fetch(request.url, init);
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     const code = Object.hasOwn(NODE_CODES, message) ? NODE_CODES[message] : undefined;
