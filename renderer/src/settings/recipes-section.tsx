@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../form/form-field';
 import { useExportRecipes, useImportRecipes } from '../queries/use-transfer-mutations';
 import { useAnnounce } from '../ui/announcer';
+import { FormActions } from '../ui/form-actions';
 import { Refusal } from '../ui/refusal';
 import { importedWords } from './imported-words';
 
@@ -67,11 +68,7 @@ export function RecipesSection() {
             />
           )}
         </FormField>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={importRecipes.isPending}>
-            {importRecipes.isPending ? 'Importing…' : 'Import recipes'}
-          </button>
-        </div>
+        <FormActions label="Import recipes" pendingLabel="Importing…" pending={importRecipes.isPending} primary={false} />
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useSetUpVault } from '../queries/use-vault-mutations';
 import { focusFirstInvalid } from '../ui/focus-first-invalid';
+import { FormActions } from '../ui/form-actions';
 import { Refusal } from '../ui/refusal';
 import { useNewPassphrase } from './new-passphrase';
 import { NewPassphraseFields } from './new-passphrase-fields';
@@ -52,11 +53,7 @@ export function VaultSetupForm({ offerKeychain }: { offerKeychain: boolean }) {
       )}
       {method === 'passphrase' && <NewPassphraseFields state={passphrase} label="Passphrase" confirmLabel="Confirm passphrase" />}
       {setUp.error && <Refusal>{setUp.error.message}</Refusal>}
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={setUp.isPending}>
-          {setUp.isPending ? 'Setting up…' : 'Set up vault'}
-        </button>
-      </div>
+      <FormActions label="Set up vault" pendingLabel="Setting up…" pending={setUp.isPending} />
     </form>
   );
 }
