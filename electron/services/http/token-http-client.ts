@@ -18,6 +18,8 @@ export interface TokenHttpReply {
 
 export interface TokenHttpOptions {
   timeoutMs: number;
+  /** The caller's cancel (edit, removal, lock): aborts the fetch and any wait. */
+  signal?: AbortSignal;
   sleep: Sleep;
   /** The engine's clock, for Retry-After given as a date. */
   now?: () => number;

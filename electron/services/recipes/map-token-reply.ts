@@ -15,10 +15,12 @@ export interface TokenGrant {
   expiresAt: number | null;
   expirySource: string;
   claims?: Record<string, string>;
+  /** Set when the server granted a narrower scope than was asked for, in words for the status. */
+  scopeNote?: string;
 }
 
 /** Reads the token, refresh token and expiry out of a reply, or explains why it cannot. */
-export function mapTokenReply(recipe: Recipe, reply: TokenHttpReply, options: { now: number; lifetimeSeconds?: number }): TokenGrant {
+export function mapTokenReply(recipe: Recipe, reply: TokenHttpReply, options: { now: number; lifetimeSeconds?: number; providerName: string }): TokenGrant {
   const { response } = recipe;
   if (!response.successStatus.includes(reply.status)) throw statusError(recipe, reply, options.now);
 

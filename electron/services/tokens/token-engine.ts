@@ -7,6 +7,12 @@ import { TokenError } from './token-error';
 
 export interface TokenJob {
   recipe: Recipe;
+  /** The provider as the user named it, for messages; the recipe's name when left out. */
+  providerName?: string;
+  /** Cancels the request (an edit, a removal or locking the vault): nothing more is sent. */
+  signal?: AbortSignal;
+  /** The provider state the job was built from; concurrent callers share a run only when it matches. */
+  fingerprint?: string;
   baseUrl: string;
   values: Record<string, string>;
   timeoutMs?: number;
@@ -35,17 +41,27 @@ function refreshRejected(error: unknown): boolean {
  * authentication once if the provider rejects it), and one network call at a time per
  * provider — concurrent callers share it.
  */
+interface Running {
+  grant: Promise<TokenGrant>;
+  job: TokenJob;
+}
+
 export class TokenEngine {
-  private readonly inFlight = new Map<string, Promise<TokenGrant>>();
+  private readonly inFlight = new Map<string, Running>();
 
   constructor(private readonly deps: TokenEngineDeps) {}
 
   obtain(providerId: string, job: TokenJob): Promise<TokenGrant> {
     const running = this.inFlight.get(providerId);
-    if (running) return running;
-    const started = this.run(job).finally(() => this.inFlight.delete(providerId));
-    this.inFlight.set(providerId, started);
-    return started;
+    if (running && running.job.fingerprint === job.fingerprint && !running.job.signal?.aborted) return running.grant;
+    const entry: Running = {
+      job,
+      grant: this.run(job).finally(() => {
+        if (this.inFlight.get(providerId) === entry) this.inFlight.delete(providerId);
+      }),
+    };
+    this.inFlight.set(providerId, entry);
+    return entry.grant;
   }
 
   private async run(job: TokenJob): Promise<TokenGrant> {
@@ -70,9 +86,14 @@ export class TokenEngine {
     if (credential) this.deps.sensitive?.(credential.replace(/^(Basic|Bearer) /, ''));
     const reply = await sendTokenRequest(this.deps.fetch, httpRequest, {
       timeoutMs: job.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      signal: job.signal,
       sleep: this.deps.sleep,
       now: () => this.deps.clock.now(),
     });
-    return mapTokenReply(job.recipe, reply, { now: this.deps.clock.now(), lifetimeSeconds: job.lifetimeSeconds });
+    return mapTokenReply(job.recipe, reply, {
+      now: this.deps.clock.now(),
+      lifetimeSeconds: job.lifetimeSeconds,
+      providerName: job.providerName ?? job.recipe.name,
+    });
   }
 }
