@@ -29,11 +29,15 @@ export interface Emulator {
   url: string;
   /** Requests that reached a token endpoint path, whatever their outcome. */
   tokenRequests: number;
+  /** When each of those arrived, on the emulator's clock (epoch ms). */
+  tokenRequestTimes: number[];
   requests: RecordedRequest[];
   /** Newest last. */
   issued: IssuedToken[];
   /** Answer the next token request with this instead (FIFO when called repeatedly). */
   failNext(status: number, body: unknown, headers?: Record<string, string>): void;
+  /** Answer every token request with this until the emulator's clock reaches `at` (an outage). */
+  failUntil(at: number, status: number, body: unknown): void;
   close(): Promise<void>;
 }
 
@@ -61,9 +65,11 @@ const MAX_BODY_BYTES = 64 * 1024;
 export abstract class EmulatorServer<T extends IssuedToken> implements Emulator {
   url = '';
   tokenRequests = 0;
+  readonly tokenRequestTimes: number[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly issued: T[] = [];
   readonly #pendingFailures: Reply[] = [];
+  #outage: { until: number; reply: Reply } | undefined;
   readonly #sockets = new Set<Socket>();
   readonly #signingKey = randomBytes(32);
   readonly #clock: () => number;
@@ -112,6 +118,10 @@ export abstract class EmulatorServer<T extends IssuedToken> implements Emulator 
     this.#pendingFailures.push({ status, body, headers: lowerCaseKeys(headers) });
   }
 
+  failUntil(at: number, status: number, body: unknown): void {
+    this.#outage = { until: at, reply: { status, body } };
+  }
+
   close(): Promise<void> {
     this.#closing ??= new Promise<void>((resolve, reject) => {
       this.#server.close((error) => (error ? reject(error) : resolve()));
@@ -144,6 +154,8 @@ export abstract class EmulatorServer<T extends IssuedToken> implements Emulator 
     if (request.path === '/protected') return this.#answerProtected(request);
     if (!this.isTokenPath(request.path)) return { status: 404, body: { message: 'Not Found' } };
     this.tokenRequests += 1;
+    this.tokenRequestTimes.push(this.now());
+    if (this.#outage && this.now() < this.#outage.until) return this.#outage.reply;
     const failure = this.#pendingFailures.shift();
     if (failure) return failure;
     if (request.method !== 'POST') return methodNotAllowed('POST');

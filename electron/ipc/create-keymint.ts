@@ -1,9 +1,8 @@
 import { events as eventSchemas, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import type { VaultStatus } from '../../shared/ipc/vault-view';
 import { AppError } from '../services/app-error';
-import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, SaveFile, Sleep } from '../services/ports';
+import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, SaveFile, Schedule, Sleep } from '../services/ports';
 import { SecretRegistry } from '../services/redaction/secret-registry';
-import type { Schedule } from '../services/tokens/refresh-scheduler';
 import type { Keychain, PassphraseSlotOptions } from '../services/vault';
 import { keychainView } from '../services/vault/describe-keychain';
 import type { HandlerContext } from './handlers/handler-context';
@@ -27,6 +26,8 @@ export interface KeymintPorts {
   log: Logger;
   /** Timers for renewing tokens before they expire and clearing copied headers; setTimeout when left out. */
   schedule?: Schedule;
+  /** Spreads renewal retries; Math.random when left out. */
+  random?: () => number;
   /** TESTS ONLY: a cheaper scrypt cost so suites stay fast. Never set by the app. */
   kdf?: PassphraseSlotOptions['kdf'];
 }

@@ -5,7 +5,8 @@ import { ProviderService } from '../services/providers/provider-service';
 import { toProviderView } from '../services/providers/provider-view';
 import type { SecretRegistry } from '../services/redaction/secret-registry';
 import { DocumentRepository } from '../services/store/document-repository';
-import { RefreshScheduler, timeoutSchedule } from '../services/tokens/refresh-scheduler';
+import { timeoutSchedule } from '../services/timeout-schedule';
+import { RenewalScheduler } from '../services/tokens/renewal-scheduler';
 import { TokenEngine } from '../services/tokens/token-engine';
 import { TokenService } from '../services/tokens/token-service';
 import { VaultService } from '../services/vault/vault-service';
@@ -29,32 +30,38 @@ export interface SessionEvents {
 /** Throws when the document cannot be read; the caller reports that and leaves the file alone. */
 export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events: SessionEvents): KeymintSession {
   const repository = new DocumentRepository(ports.store);
-  // The callbacks below run only after construction, once `scheduler` exists.
+  // The callbacks below run only after construction, once `tokens` and `renewal` exist.
+  const unlocked = () => vault.vault.state() === 'unlocked';
   const vaultChanged = () => {
-    if (vault.vault.state() !== 'unlocked') secrets.clear();
-    scheduler.plan();
+    if (unlocked()) {
+      renewal.resume();
+    } else {
+      // Nothing in flight may land or be listed once the key is gone.
+      tokens.cancelAll();
+      secrets.clear();
+      renewal.plan();
+    }
     events.vaultChanged();
   };
   const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();
-  const changed = () => {
-    scheduler.plan();
-    events.providersChanged();
-  };
-  const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed });
+  const changed = () => events.providersChanged();
+  const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed, invalidated: (id) => tokens.forget(id) });
   const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep, sensitive: (v) => secrets.add(v) });
   const schedule = ports.schedule ?? timeoutSchedule;
   const clipboard = guardedClipboard(ports.clipboard, schedule);
-  const tokens = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, changed });
-  const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
-  const scheduler = new RefreshScheduler({
+  const renewal: RenewalScheduler = new RenewalScheduler({
     clock: ports.clock,
     schedule,
-    tokens: () => Object.entries(repository.current.tokens).map(([providerId, t]) => ({ providerId, obtainedAt: t.obtainedAt, expiresAt: t.expiresAt })),
-    canRefresh: () => vault.vault.state() === 'unlocked',
-    refresh: (id) => tokens.generate(id),
+    random: ports.random,
+    canRenew: unlocked,
+    token: (id) => tokens.times(id),
+    providersWithTokens: () => Object.keys(repository.current.tokens),
+    renew: (id) => tokens.generate(id, 'renewal'),
   });
-  scheduler.plan();
+  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, changed });
+  const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
+  renewal.resume();
   return {
     repository,
     vault,
@@ -63,7 +70,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     view,
     views: () => providers.all().map((p) => view(p.id)),
     dispose: () => {
-      scheduler.stop();
+      renewal.stop();
       vault.dispose();
     },
   };

@@ -9,6 +9,9 @@ export interface Clock {
 
 export type Sleep = (ms: number) => Promise<void>;
 
+/** Starts `run` after `ms`; returns a cancel. setTimeout in the app, a manual clock in tests. */
+export type Schedule = (ms: number, run: () => void) => () => void;
+
 export interface ClipboardPort {
   writeText(text: string): void;
   readText(): string;

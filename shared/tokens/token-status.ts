@@ -1,15 +1,36 @@
 import { z } from 'zod';
 
+const instant = z.string().datetime();
+
+/** Automatic renewal, as the board shows it. */
+export const renewalStatusSchema = z.object({
+  state: z.enum(['idle', 'scheduled', 'renewing', 'retrying', 'stopped', 'paused']),
+  /** When the next automatic attempt is due (scheduled or retrying). */
+  nextAt: instant.nullable(),
+  /** Failed attempts in a row, while retrying. */
+  attempt: z.number().int().nullable(),
+  /** Why renewal stopped or waits. */
+  reason: z.string().nullable(),
+  /** When an automatic renewal last succeeded. */
+  renewedAt: instant.nullable(),
+});
+export type RenewalStatus = z.infer<typeof renewalStatusSchema>;
+
+export const NO_RENEWAL: RenewalStatus = { state: 'idle', nextAt: null, attempt: null, reason: null, renewedAt: null };
+
 /** What the renderer learns about a provider's token: never the token itself. */
 export const tokenStatusSchema = z.object({
   state: z.enum(['none', 'valid', 'error']),
-  expiresAt: z.string().datetime().nullable(),
-  obtainedAt: z.string().datetime().nullable(),
+  expiresAt: instant.nullable(),
+  obtainedAt: instant.nullable(),
   expirySource: z.string().nullable(),
   suspicious: z.string().nullable(),
   claims: z.record(z.string(), z.string()).nullable(),
+  /** Set when the server granted less scope than was asked for. */
+  scopeNote: z.string().nullable(),
+  renewal: renewalStatusSchema,
   /** The last failure; with a still-valid token this is a warning, without one it is the state. */
-  lastError: z.object({ code: z.string(), message: z.string(), at: z.string().datetime() }).nullable(),
+  lastError: z.object({ code: z.string(), message: z.string(), at: instant }).nullable(),
 });
 export type TokenStatus = z.infer<typeof tokenStatusSchema>;
 
@@ -20,6 +41,8 @@ export const NO_TOKEN: TokenStatus = {
   expirySource: null,
   suspicious: null,
   claims: null,
+  scopeNote: null,
+  renewal: NO_RENEWAL,
   lastError: null,
 };
 

@@ -1,5 +1,4 @@
-import type { ClipboardPort } from '../ports';
-import type { Schedule } from '../tokens/refresh-scheduler';
+import type { ClipboardPort, Schedule } from '../ports';
 
 /** Long enough to paste into a terminal or an API client; short enough not to linger in history. */
 export const CLIPBOARD_CLEAR_MS = 2 * 60_000;

@@ -16,6 +16,8 @@ export interface ProviderServiceDeps {
   clock: Clock;
   secrets: SecretRegistry;
   changed: () => void;
+  /** Its token, requests in flight and renewal no longer apply (credentials or server changed, or removed). */
+  invalidated: (id: string) => void;
 }
 
 /** Adds, edits and removes providers; secret values are encrypted before they are stored. */
@@ -96,6 +98,7 @@ export class ProviderService {
       // A token minted with other credentials or another server no longer describes this provider.
       if (credentialsChanged) delete doc.tokens[updated.id];
     });
+    if (credentialsChanged) this.deps.invalidated(updated.id);
     this.deps.changed();
     return updated;
   }
@@ -125,6 +128,7 @@ export class ProviderService {
       doc.providers = doc.providers.filter((p) => p.id !== id);
       delete doc.tokens[id];
     });
+    this.deps.invalidated(id);
     this.deps.changed();
   }
 

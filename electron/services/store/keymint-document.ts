@@ -25,6 +25,8 @@ export const storedTokenSchema = z.object({
   expiresAt: z.number().nullable(),
   expirySource: z.string(),
   claims: z.record(z.string(), z.string()).optional(),
+  /** Words about a narrower scope than requested (no secret). */
+  scopeNote: z.string().optional(),
 });
 export type StoredToken = z.infer<typeof storedTokenSchema>;
 

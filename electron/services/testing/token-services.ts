@@ -1,13 +1,17 @@
-import type { Clock } from '../ports';
+import type { Clock, Schedule } from '../ports';
 import { ProviderService } from '../providers/provider-service';
 import { SecretRegistry } from '../redaction/secret-registry';
 import { DocumentRepository } from '../store/document-repository';
+import { RenewalScheduler } from '../tokens/renewal-scheduler';
 import { TokenEngine } from '../tokens/token-engine';
 import { TokenService } from '../tokens/token-service';
 import { CollectingLog, FakeClipboard, MemoryStore, recordingSleep, testCipher } from './node-ports';
 
+/** Timers that never fire: TokenService tests drive renewal by hand when they need it. */
+const neverFires = (): Schedule => () => () => undefined;
+
 /** Provider and token services wired as createKeymint wires them, over real Node ports. */
-export function tokenServices(clock: Clock = { now: () => Date.now() }) {
+export function tokenServices(clock: Clock = { now: () => Date.now() }, options: { schedule?: Schedule; unlocked?: () => boolean } = {}) {
   const store = new MemoryStore();
   const cipher = testCipher();
   const secrets = new SecretRegistry();
@@ -19,8 +23,17 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }) {
   const changed = () => {
     events.changed += 1;
   };
-  const providers = new ProviderService({ repository, cipher: () => cipher, clock, secrets, changed });
+  const providers = new ProviderService({ repository, cipher: () => cipher, clock, secrets, changed, invalidated: (id) => tokens.forget(id) });
   const engine = new TokenEngine({ fetch: (request) => fetch(request), clock, sleep, sensitive: (v) => secrets.add(v) });
-  const tokens = new TokenService({ repository, providers, engine, cipher: () => cipher, clipboard, clock, secrets, log, changed });
-  return { store, repository, providers, tokens, clipboard, log, waits, events };
+  const renewal: RenewalScheduler = new RenewalScheduler({
+    clock,
+    schedule: options.schedule ?? neverFires(),
+    random: () => 0.5,
+    canRenew: options.unlocked ?? (() => true),
+    token: (id) => tokens.times(id),
+    providersWithTokens: () => Object.keys(repository.current.tokens),
+    renew: (id) => tokens.generate(id, 'renewal'),
+  });
+  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher: () => cipher, clipboard, clock, secrets, log, lifecycle: renewal, changed });
+  return { store, repository, providers, tokens, renewal, clipboard, log, waits, events, secrets };
 }

@@ -13,6 +13,8 @@ export interface TokenJob {
   signal?: AbortSignal;
   /** The provider state the job was built from; concurrent callers share a run only when it matches. */
   fingerprint?: string;
+  /** Told every credential derived for this job, for redacting its errors. */
+  sensitive?: (value: string) => void;
   baseUrl: string;
   values: Record<string, string>;
   timeoutMs?: number;
@@ -83,7 +85,11 @@ export class TokenEngine {
     const httpRequest = buildTokenRequest(job.recipe, request, context);
     const authHeader = request.auth.type === 'header' ? request.auth.name : 'Authorization';
     const credential = httpRequest.headers[authHeader];
-    if (credential) this.deps.sensitive?.(credential.replace(/^(Basic|Bearer) /, ''));
+    if (credential) {
+      const derived = credential.replace(/^(Basic|Bearer) /, '');
+      this.deps.sensitive?.(derived);
+      job.sensitive?.(derived);
+    }
     const reply = await sendTokenRequest(this.deps.fetch, httpRequest, {
       timeoutMs: job.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       signal: job.signal,

@@ -1,0 +1,179 @@
+import type { Clock, Schedule } from '../ports';
+import { planRenewal, planRetry, type RenewalDecision, type TokenTimes } from './renewal-policy';
+
+/** What the board shows about automatic renewal; times are epoch ms. */
+export interface RenewalView {
+  state: 'idle' | 'scheduled' | 'renewing' | 'retrying' | 'stopped' | 'paused';
+  nextAt: number | null;
+  /** Failed attempts in a row while retrying. */
+  attempt: number | null;
+  reason: string | null;
+  /** When an automatic renewal last succeeded. */
+  renewedAt: number | null;
+}
+
+/** Who asked for a token: the user (a click, a copy) or this scheduler. */
+export type Trigger = 'user' | 'renewal';
+
+export interface RenewalSchedulerDeps {
+  clock: Clock;
+  schedule: Schedule;
+  random?: () => number;
+  /** False while the vault is locked: renewing needs the stored credentials. */
+  canRenew(): boolean;
+  /** The stored token's times, when a usable record exists. */
+  token(providerId: string): TokenTimes | undefined;
+  /** Every provider holding a token, read when renewal resumes after unlocking. */
+  providersWithTokens(): Iterable<string>;
+  /** Requests a token; the outcome comes back through `succeeded` / `failed`. */
+  renew(providerId: string): Promise<unknown>;
+}
+
+interface Entry {
+  decision: RenewalDecision;
+  failures: number;
+  lastAttemptAt?: number;
+  renewing: boolean;
+  renewedAt?: number;
+}
+
+const IDLE: RenewalDecision = { kind: 'idle' };
+
+/**
+ * Carries out the renewal policy: one timer for the earliest due renewal, re-planned when an
+ * outcome arrives. Outcomes of every request (the user's too) are reported here, so spacing
+ * and backoff hold whoever started the request.
+ */
+export class RenewalScheduler {
+  private readonly entries = new Map<string, Entry>();
+  private cancelTimer: (() => void) | undefined;
+
+  constructor(private readonly deps: RenewalSchedulerDeps) {}
+
+  /** A request for this provider is leaving now. */
+  attempting(providerId: string): void {
+    this.entry(providerId).lastAttemptAt = this.deps.clock.now();
+  }
+
+  succeeded(providerId: string, token: TokenTimes, trigger: Trigger): void {
+    const entry = this.entry(providerId);
+    entry.failures = 0;
+    entry.renewing = false;
+    if (trigger === 'renewal') entry.renewedAt = this.deps.clock.now();
+    entry.decision = planRenewal(token, entry.lastAttemptAt);
+    this.plan();
+  }
+
+  failed(providerId: string, error: unknown): void {
+    const entry = this.entry(providerId);
+    entry.failures += 1;
+    entry.renewing = false;
+    entry.decision = planRetry(this.deps.token(providerId), {
+      attempt: entry.failures,
+      error,
+      now: this.deps.clock.now(),
+      random: (this.deps.random ?? Math.random)(),
+    });
+    this.plan();
+  }
+
+  /** The provider changed or was removed: what was planned for it no longer applies. */
+  forget(providerId: string): void {
+    this.entries.delete(providerId);
+    this.plan();
+  }
+
+  /** After unlocking (or opening): tokens renewal has not seen yet get their plan. */
+  resume(): void {
+    const now = this.deps.clock.now();
+    for (const id of this.deps.providersWithTokens()) {
+      const entry = this.entries.get(id);
+      if (entry && entry.decision.kind !== 'idle') continue;
+      const token = this.deps.token(id);
+      // A token that ran out while nobody could renew it waits for the user.
+      if (!token || (token.expiresAt !== null && token.expiresAt <= now)) continue;
+      this.entry(id).decision = planRenewal(token, entry?.lastAttemptAt);
+    }
+    this.plan();
+  }
+
+  /** Re-arms the timer for the earliest due renewal; none while the vault is locked. */
+  plan(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    if (!this.deps.canRenew()) return;
+    let next = Infinity;
+    for (const entry of this.entries.values()) {
+      const at = dueAt(entry);
+      if (at !== undefined && at < next) next = at;
+    }
+    if (next === Infinity) return;
+    this.cancelTimer = this.deps.schedule(Math.max(0, next - this.deps.clock.now()), () => this.runDue());
+  }
+
+  stop(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+  }
+
+  view(providerId: string): RenewalView {
+    const entry = this.entries.get(providerId);
+    const renewedAt = entry?.renewedAt ?? null;
+    const base = { nextAt: null, attempt: null, reason: null, renewedAt };
+    if (!entry) return { state: 'idle', ...base };
+    if (entry.renewing) return { state: 'renewing', ...base };
+    const { decision } = entry;
+    if ((decision.kind === 'scheduled' || decision.kind === 'retrying') && !this.deps.canRenew()) {
+      return { state: 'paused', ...base, reason: 'renewal waits until the vault is unlocked' };
+    }
+    switch (decision.kind) {
+      case 'idle':
+        return { state: 'idle', ...base };
+      case 'scheduled':
+        return { state: 'scheduled', ...base, nextAt: decision.at };
+      case 'retrying':
+        return { state: 'retrying', ...base, nextAt: decision.at, attempt: decision.attempt };
+      case 'stopped':
+        return { state: 'stopped', ...base, reason: decision.reason };
+    }
+  }
+
+  private runDue(): void {
+    this.cancelTimer = undefined;
+    if (!this.deps.canRenew()) return;
+    const now = this.deps.clock.now();
+    for (const [id, entry] of this.entries) {
+      const at = dueAt(entry);
+      if (at === undefined || at > now) continue;
+      const token = this.deps.token(id);
+      if (!token || token.expiresAt === null || token.expiresAt <= now) {
+        entry.decision = IDLE;
+        continue;
+      }
+      entry.renewing = true;
+      // A request that reported nothing (discarded after an edit or a lock) plans nothing.
+      const settle = () => {
+        if (this.entries.get(id) === entry && entry.renewing) {
+          entry.renewing = false;
+          entry.decision = IDLE;
+        }
+      };
+      this.deps.renew(id).then(settle, settle);
+    }
+    this.plan();
+  }
+
+  private entry(providerId: string): Entry {
+    let entry = this.entries.get(providerId);
+    if (!entry) {
+      entry = { decision: IDLE, failures: 0, renewing: false };
+      this.entries.set(providerId, entry);
+    }
+    return entry;
+  }
+}
+
+function dueAt(entry: Entry): number | undefined {
+  if (entry.renewing) return undefined;
+  return entry.decision.kind === 'scheduled' || entry.decision.kind === 'retrying' ? entry.decision.at : undefined;
+}
