@@ -1,3 +1,4 @@
+import { renewalWords } from '../../../shared/tokens/renewal-words';
 import { formatCountdown, STATE_WORDS, type DisplayState, type TokenStatus } from '../../../shared/tokens/token-status';
 import { Refusal } from '../ui/refusal';
 
@@ -39,9 +40,18 @@ export function TokenStatusView({ status, state, now }: TokenStatusViewProps) {
           </span>
         )}
       </p>
+      <RenewalLine status={status} now={now} />
+      {status.scopeNote && <p className="scope-note">{status.scopeNote}</p>}
       <TokenProblem state={state} status={status} />
     </div>
   );
+}
+
+/** What automatic renewal is doing: renewing, when next, retrying, stopped (why), paused. */
+function RenewalLine({ status, now }: { status: TokenStatus; now: number }) {
+  const words = renewalWords(status.renewal, now);
+  if (!words) return null;
+  return <p className={`renewal renewal-${status.renewal.state}`}>{words}</p>;
 }
 
 /** The last failure: the state itself when there is no token, a warning beside one that still works. */

@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTogaiEmulator } from '../../e2e/emulators';
+import { sendJson, startLocalServer } from '../services/testing/local-server';
+import { closeAfterEach } from '../services/testing/node-ports';
+import { openHarness, type Harness } from './keymint-harness.test-support';
+
+const started = closeAfterEach();
+const API_KEY = 'tg_lifecycle_Hq83nVw2';
+const open: Harness[] = [];
+
+afterEach(() => {
+  open.splice(0).forEach((h) => h.keymint.dispose());
+});
+
+function harness(dir?: string): Harness {
+  const app = openHarness({ dir });
+  open.push(app);
+  return app;
+}
+
+interface Listed {
+  id: string;
+  name: string;
+  status: { state: string; expiresAt: string | null; lastError: { code: string; message: string } | null };
+}
+
+describe('the token lifecycle through IPC', () => {
+  it('an error from a request in flight when the vault locks is never listed, and no secret appears', async () => {
+    const held: { answer?: () => void } = {};
+    // A hostile server that echoes the key it was sent, once the vault has locked.
+    const server = await started(
+      startLocalServer((req, res) => {
+        held.answer = () => sendJson(res, 401, { message: `Key ${String(req.headers.authorization)} is not valid` });
+      }),
+    );
+    const app = harness();
+    await app.value('vault:setup', { method: 'passphrase', passphrase: 'lifecycle passphrase' });
+    const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: server.url, values: { apiKey: API_KEY } });
+
+    const inFlight = app.call('tokens:generate', { id });
+    await expect.poll(() => held.answer).toBeDefined();
+    await app.value('vault:lock');
+    held.answer?.();
+    await inFlight;
+
+    const listed = await app.value<Listed[]>('providers:list');
+    expect(listed[0]?.status).toMatchObject({ state: 'none', lastError: null });
+    expect(JSON.stringify(listed)).not.toContain(API_KEY);
+  });
+
+  it('an absurd expiry stored in the data file shows on its own provider and never breaks the list, after a restart too', async () => {
+    const togai = await started(startTogaiEmulator({ apiKey: API_KEY }));
+    const app = harness();
+    const create = (name: string) => app.value<{ id: string }>('providers:create', { presetId: 'togai', name, baseUrl: togai.url, values: { apiKey: API_KEY } });
+    const broken = await create('Broken');
+    const healthy = await create('Healthy');
+    await app.value('tokens:generate', { id: broken.id });
+    await app.value('tokens:generate', { id: healthy.id });
+    app.keymint.dispose();
+
+    const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { tokens: Record<string, { expiresAt: number; obtainedAt: number }> };
+    const record = document.tokens[broken.id];
+    if (!record) throw new Error('no stored token');
+    record.expiresAt = 1e300;
+    writeFileSync(app.dataFile, JSON.stringify(document));
+
+    for (const restarted of [harness(app.dir), harness(app.dir)]) {
+      await restarted.keymint.start();
+      const listed = await restarted.value<Listed[]>('providers:list');
+      expect(listed.map((p) => [p.name, p.status.state])).toEqual([
+        ['Broken', 'error'],
+        ['Healthy', 'valid'],
+      ]);
+      expect(listed[0]?.status.lastError).toMatchObject({ code: 'damaged', message: expect.stringMatching(/impossible expiry/) });
+      expect(await restarted.call('tokens:copy-header', { id: healthy.id })).toMatchObject({ ok: true });
+      restarted.keymint.dispose();
+    }
+
+    const mended = harness(app.dir);
+    await mended.keymint.start();
+    await mended.value('tokens:generate', { id: broken.id });
+    const [fixed] = await mended.value<Listed[]>('providers:list');
+    expect(fixed?.status).toMatchObject({ state: 'valid', lastError: null });
+  });
+});
