@@ -2,6 +2,8 @@
 export type { Emulator, EmulatorClockOptions, IssuedToken, RecordedRequest } from './emulator-server';
 export { startBotlhaleEmulator } from './botlhale-emulator';
 export type { BotlhaleEmulator, BotlhaleEmulatorOptions, BotlhaleIssuedToken } from './botlhale-emulator';
+export { startFaultProxy } from './fault-proxy';
+export type { Fault, FaultProxy } from './fault-proxy';
 export { startHighlineEmulator } from './highline-emulator';
 export type { HighlineEmulator, HighlineEmulatorOptions, HighlineIssuedToken } from './highline-emulator';
 export { startOAuthClientCredentialsEmulator } from './oauth-client-credentials-emulator';

@@ -2,6 +2,7 @@ import { DEFAULT_TIMEOUT_SECONDS } from '../../../shared/ipc/provider-view';
 import type { FetchPort, Sleep } from '../ports';
 import { TokenError } from '../tokens/token-error';
 import { MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body';
+import type { RequestBudget } from './request-budget';
 
 export interface TokenHttpRequest {
   method: string;
@@ -17,30 +18,27 @@ export interface TokenHttpReply {
 }
 
 export interface TokenHttpOptions {
-  timeoutMs: number;
-  /** The caller's cancel (edit, removal, lock): aborts the fetch and any wait. */
-  signal?: AbortSignal;
+  /** The time and cancel for the whole request: every attempt and wait draws on it. */
+  budget: RequestBudget;
   sleep: Sleep;
-  /** The engine's clock, for Retry-After given as a date. */
-  now?: () => number;
-  /** A 429 asking to wait up to this long is waited out once; longer waits become an error. */
-  maxRetryAfterSeconds?: number;
   maxBytes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = DEFAULT_TIMEOUT_SECONDS * 1000;
-const DEFAULT_MAX_RETRY_AFTER_S = 10;
 
 /**
  * Sends one token request safely: no redirects (a 3xx names where it wanted to go, and
- * nothing is sent there), a timeout, a capped body, one retry after a connection reset,
- * and one wait-and-retry for a short Retry-After.
+ * nothing is sent there), a capped body, one retry after a connection reset, and one
+ * wait-and-retry for a Retry-After that ends before the budget does. A longer Retry-After
+ * is returned at once, so the caller reports when to retry instead of timing out.
  */
 export async function sendTokenRequest(fetch: FetchPort, request: TokenHttpRequest, options: TokenHttpOptions): Promise<TokenHttpReply> {
-  const maxRetryAfter = options.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER_S;
+  const { budget } = options;
   let resetRetried = false;
   let rateRetried = false;
   for (;;) {
+    const stop = budget.stopped(request.url.host);
+    if (stop) throw stop;
     let reply: TokenHttpReply;
     try {
       reply = await sendOnce(fetch, request, options);
@@ -52,10 +50,11 @@ export async function sendTokenRequest(fetch: FetchPort, request: TokenHttpReque
       throw error;
     }
     if (reply.status === 429 && !rateRetried) {
-      const wait = retryAfterSeconds(reply.headers.get('retry-after'), (options.now ?? Date.now)());
-      if (wait !== undefined && wait <= maxRetryAfter) {
+      const wait = retryAfterSeconds(reply.headers.get('retry-after'), budget.now());
+      // Strictly before the deadline: a wait that ends with it leaves no time for the retry.
+      if (wait !== undefined && wait * 1000 < budget.remainingMs()) {
         rateRetried = true;
-        await options.sleep(wait * 1000);
+        await budget.wait(wait * 1000, options.sleep);
         continue;
       }
     }
@@ -64,13 +63,13 @@ export async function sendTokenRequest(fetch: FetchPort, request: TokenHttpReque
 }
 
 async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: TokenHttpOptions): Promise<TokenHttpReply> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
-  const outgoing = buildRequest(request, signal);
+  const { budget } = options;
+  const outgoing = buildRequest(request, budget.signal);
   let response: Response;
   try {
     response = await fetch(outgoing);
   } catch (error) {
-    throw networkError(error, request.url, options.timeoutMs, signal);
+    throw budget.stopped(request.url.host) ?? networkError(error, request.url);
   }
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     await response.body?.cancel();
@@ -81,7 +80,7 @@ async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: To
     return { status: response.status, headers: response.headers, text };
   } catch (error) {
     if (error instanceof TokenError) throw error;
-    throw networkError(error, request.url, options.timeoutMs, signal);
+    throw budget.stopped(request.url.host) ?? networkError(error, request.url);
   }
 }
 
@@ -117,10 +116,7 @@ function redirectError(from: URL, location: string | null): TokenError {
 const TLS_CODES = /CERT|SSL|TLS|ERR_CERT|self.signed/i;
 const RESET_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
 
-function networkError(error: unknown, url: URL, timeoutMs: number, signal: AbortSignal): TokenError {
-  if (signal.aborted) {
-    return new TokenError('timeout', `${url.host} did not answer within ${Math.round(timeoutMs / 1000)} s. Check the base URL or raise the timeout.`);
-  }
+function networkError(error: unknown, url: URL): TokenError {
   // Electron's net.fetch rejects a manual redirect instead of returning the 3xx; nothing was sent there.
   if (/redirect was cancelled/i.test((error as Error | undefined)?.message ?? '')) return redirectError(url, null);
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;

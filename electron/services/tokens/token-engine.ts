@@ -1,4 +1,5 @@
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
+import { startBudget, type RequestBudget } from '../http/request-budget';
 import { DEFAULT_TIMEOUT_MS, sendTokenRequest } from '../http/token-http-client';
 import type { Clock, FetchPort, Sleep } from '../ports';
 import { buildTokenRequest, type RequestContext } from '../recipes/build-token-request';
@@ -67,20 +68,23 @@ export class TokenEngine {
   }
 
   private async run(job: TokenJob): Promise<TokenGrant> {
+    // One budget for the refresh and the full authentication after it: the provider's timeout
+    // is the longest the user waits, whichever requests it takes.
+    const budget = startBudget({ timeoutMs: job.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: job.signal, now: () => this.deps.clock.now() });
     const held = job.held;
     if (job.recipe.refresh && held?.refreshToken) {
       try {
-        const grant = await this.exchange(job, job.recipe.refresh, { ...held.saved, refreshToken: held.refreshToken });
+        const grant = await this.exchange(job, budget, job.recipe.refresh, { ...held.saved, refreshToken: held.refreshToken });
         // Keep the newest refresh token; a provider that does not rotate leaves the old one valid.
         return { ...grant, refreshToken: grant.refreshToken ?? held.refreshToken, saved: { ...held.saved, ...grant.saved } };
       } catch (error) {
         if (!refreshRejected(error)) throw error;
       }
     }
-    return this.exchange(job, job.recipe.request, held?.saved ?? {});
+    return this.exchange(job, budget, job.recipe.request, held?.saved ?? {});
   }
 
-  private async exchange(job: TokenJob, request: Recipe['request'], saved: Record<string, string>): Promise<TokenGrant> {
+  private async exchange(job: TokenJob, budget: RequestBudget, request: Recipe['request'], saved: Record<string, string>): Promise<TokenGrant> {
     const context: RequestContext = { baseUrl: job.baseUrl, values: job.values, saved };
     const httpRequest = buildTokenRequest(job.recipe, request, context);
     const authHeader = request.auth.type === 'header' ? request.auth.name : 'Authorization';
@@ -90,12 +94,10 @@ export class TokenEngine {
       this.deps.sensitive?.(derived);
       job.sensitive?.(derived);
     }
-    const reply = await sendTokenRequest(this.deps.fetch, httpRequest, {
-      timeoutMs: job.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      signal: job.signal,
-      sleep: this.deps.sleep,
-      now: () => this.deps.clock.now(),
-    });
+    const reply = await sendTokenRequest(this.deps.fetch, httpRequest, { budget, sleep: this.deps.sleep });
+    // A reply that lands after the cancel was minted for a provider that has changed since.
+    const cancelled = job.signal?.aborted && budget.stopped(httpRequest.url.host);
+    if (cancelled) throw cancelled;
     return mapTokenReply(job.recipe, reply, {
       now: this.deps.clock.now(),
       lifetimeSeconds: job.lifetimeSeconds,

@@ -4,6 +4,8 @@ export type TokenErrorKind =
   | 'insecure-url'
   | 'network'
   | 'timeout'
+  /** The caller gave up (an edit, a removal, a lock): nothing more is sent. */
+  | 'cancelled'
   | 'tls'
   | 'redirect'
   | 'too-large'

@@ -1,0 +1,70 @@
+import type { Sleep } from '../ports';
+import { TokenError } from '../tokens/token-error';
+
+/**
+ * The time and the cancel one token request may use. Every attempt, retry, Retry-After wait
+ * and fallback request draws on the same budget, so the provider's timeout is the longest the
+ * user waits, however the request goes.
+ */
+export interface RequestBudget {
+  /** Aborts at the deadline or on the caller's cancel; fetches and waits listen to it. */
+  readonly signal: AbortSignal;
+  /** The whole limit, for the timeout message. */
+  readonly limitMs: number;
+  /** The engine's clock: Retry-After dates and the time left are read on it. */
+  readonly now: () => number;
+  remainingMs(): number;
+  /** Why the request must stop, or undefined while it may go on. */
+  stopped(host: string): TokenError | undefined;
+  /** Waits `ms` through the injected sleep, returning as soon as the budget stops (the sleep need not listen). */
+  wait(ms: number, sleep: Sleep): Promise<void>;
+}
+
+export interface BudgetOptions {
+  timeoutMs: number;
+  /** The caller's cancel (edit, removal, lock). */
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export function startBudget(options: BudgetOptions): RequestBudget {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const cancel = options.signal;
+  // A real timer even when the clock is injected: a test's frozen clock must not let a request run forever.
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
+  return {
+    signal,
+    limitMs: options.timeoutMs,
+    now,
+    remainingMs: () => options.timeoutMs - (now() - startedAt),
+    stopped(host) {
+      // The caller's cancel wins: whoever cancelled has moved on, and a timeout message would mislead.
+      if (cancel?.aborted) return cancelledError(host);
+      if (deadline.aborted) return timeoutError(host, options.timeoutMs);
+      return undefined;
+    },
+    async wait(ms, sleep) {
+      if (signal.aborted) return;
+      let onAbort = () => {};
+      const aborted = new Promise<void>((resolve) => {
+        onAbort = resolve;
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      try {
+        await Promise.race([sleep(ms), aborted]);
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    },
+  };
+}
+
+function timeoutError(host: string, limitMs: number): TokenError {
+  return new TokenError('timeout', `${host} did not answer within ${Math.round(limitMs / 1000)} s. Check the base URL or raise the timeout.`);
+}
+
+function cancelledError(host: string): TokenError {
+  return new TokenError('cancelled', `The request was cancelled (the provider was edited or removed, or the vault was locked); nothing more was sent to ${host}.`);
+}
