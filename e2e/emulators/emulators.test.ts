@@ -376,6 +376,21 @@ describe('OAuth 2.0 client credentials', () => {
     expect(either.issued).toHaveLength(0);
   });
 
+  it('grants only allowed scopes, says so in `scope`, and refuses a request of which nothing is allowed', async () => {
+    const emulator = await started(startOAuthClientCredentialsEmulator({ ...credentials, allowedScopes: ['read', 'report'] }));
+    const reply = async (scope?: string) => {
+      const response = await request(emulator, grant(scope === undefined ? {} : { scope }), { authorization: formBasic });
+      return [response.status, await json(response)] as const;
+    };
+    const [, exact] = await reply('read report');
+    expect(exact).not.toHaveProperty('scope');
+    expect((await reply('read write'))[1]).toMatchObject({ token_type: 'Bearer', scope: 'read' });
+    expect((await reply())[1]).toMatchObject({ scope: 'read report' });
+    expect(await reply('admin')).toEqual([400, { error: 'invalid_scope', error_description: 'None of the requested scopes is allowed for this client' }]);
+    expect(emulator.issued).toHaveLength(3);
+    expect(await protectedStatus(emulator, String(exact.access_token))).toBe(200);
+  });
+
   it('rejects wrong encodings, missing or foreign grant types and repeated parameters', async () => {
     const emulator = await started(startOAuthClientCredentialsEmulator(credentials));
     const errorOf = async (response: Promise<Response>): Promise<[number, unknown]> => {

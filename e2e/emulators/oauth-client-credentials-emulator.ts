@@ -20,6 +20,10 @@ import { parseUrlEncodedForm } from './request-body';
  * - Repeated parameters are invalid_request (§3.2: parameters MUST NOT repeat).
  * - A non-Basic Authorization header is invalid_client: it is an unsupported auth method.
  * - Every 401 carries `WWW-Authenticate: Basic`, as RFC 9110 §15.5.2 requires of a 401.
+ * - With `allowedScopes`, §3.3's "fully or partially ignore the scope requested": the client gets
+ *   the allowed part, and the reply's `scope` says what was granted whenever it differs from the
+ *   request (§5.1); a request of which nothing is allowed is invalid_scope (§5.2). No scope
+ *   requested means all allowed scopes, the client's default.
  */
 export type ClientAuthMethod = 'basic' | 'body' | 'either';
 
@@ -32,6 +36,8 @@ export interface OAuthClientCredentialsEmulatorOptions extends EmulatorClockOpti
   lifetimeSeconds?: number;
   /** Leave `expires_in` out (it is only RECOMMENDED) so clients must cope without it. */
   omitExpiresIn?: boolean;
+  /** The scopes this client may have; without it any requested scope is granted as asked. */
+  allowedScopes?: string[];
 }
 
 export interface OAuthClientCredentialsEmulator extends Emulator {
@@ -73,7 +79,21 @@ class OAuthClientCredentialsEmulatorServer extends EmulatorServer<IssuedToken> i
     const grantType = params.get('grant_type');
     if (grantType === null) return oauthError(400, 'invalid_request', 'grant_type is required');
     if (grantType !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported');
-    return this.#authenticate(request, params) ?? this.#issue();
+    const refused = this.#authenticate(request, params);
+    if (refused) return refused;
+    const scope = this.#grantedScope(this.lastScope);
+    return scope.refused ? oauthError(400, 'invalid_scope', 'None of the requested scopes is allowed for this client') : this.#issue(scope.reply);
+  }
+
+  /** What to grant (as the reply's `scope`, undefined when it is exactly what was asked). */
+  #grantedScope(requested: string | undefined): { refused: boolean; reply?: string } {
+    const allowed = this.#options.allowedScopes;
+    if (allowed === undefined) return { refused: false };
+    const asked = (requested ?? '').split(' ').filter(Boolean);
+    if (asked.length === 0) return { refused: false, reply: allowed.join(' ') };
+    const granted = asked.filter((scope) => allowed.includes(scope));
+    if (granted.length === 0) return { refused: true };
+    return { refused: false, reply: granted.length === asked.length ? undefined : granted.join(' ') };
   }
 
   /** An error reply, or undefined when the client authenticated with an allowed method. */
@@ -94,11 +114,11 @@ class OAuthClientCredentialsEmulatorServer extends EmulatorServer<IssuedToken> i
     return undefined;
   }
 
-  #issue(): Reply {
+  #issue(scope: string | undefined): Reply {
     const lifetimeSeconds = this.#options.lifetimeSeconds ?? 3600;
     const jwt = this.mintJwt(lifetimeSeconds, { sub: this.#options.clientId });
     this.issued.push({ token: jwt.token, expiresAt: jwt.expiresAt });
-    const body = { access_token: jwt.token, token_type: 'Bearer' };
+    const body = { access_token: jwt.token, token_type: 'Bearer', ...(scope === undefined ? {} : { scope }) };
     return {
       status: 200,
       // §5.1: token responses MUST NOT be cached.

@@ -17,6 +17,7 @@ interface Draft {
   };
   refresh?: Draft['request'];
   response: { token?: string; expiry?: { path: string; kind: string }; successStatus?: number[]; save?: Record<string, string> };
+  header?: { name?: string; scheme?: string };
 }
 
 const minimal = {
@@ -151,6 +152,55 @@ describe('parseCustomRecipe', () => {
       r.response.save = { subject: 'sub' };
     });
     expect(parseCustomRecipe(saving).ok).toBe(true);
+  });
+
+  describe('header names and the scheme must be HTTP tokens (RFC 9110)', () => {
+    const TCHARS = "letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ (no spaces, colons or quotes)";
+
+    it.each([
+      ['a space', 'X Token'],
+      ['a colon', 'Authorization:'],
+      ['a line break', 'X-Token\r\nX-Injected'],
+      ['non-ASCII', 'X-Tökén'],
+      ['quotes', '"Authorization"'],
+    ])('refuses a copied header name with %s, quoting it', (_, name) => {
+      expect(errorsOf(custom((r) => (r.header = { name })))).toEqual([`header.name: ${JSON.stringify(name)} is not a valid header name: use ${TCHARS}`]);
+    });
+
+    it('refuses a scheme that is not a token, and says an empty one copies the raw token', () => {
+      expect(errorsOf(custom((r) => (r.header = { scheme: 'Bearer ' })))).toEqual([
+        `header.scheme: "Bearer " is not a valid auth scheme: use ${TCHARS}, or leave it empty to copy the raw token`,
+      ]);
+      expect(errorsOf(custom((r) => (r.header = { scheme: 'Token=x' })))).toEqual([expect.stringMatching(/^header\.scheme: "Token=x" is not a valid/)]);
+    });
+
+    it('accepts token names and schemes, and an empty scheme', () => {
+      for (const header of [{ name: 'X-Api-Token', scheme: '' }, { name: 'authorization', scheme: 'DPoP' }, { name: "X_weird!#$%&'*+.^`|~1", scheme: 'Token' }]) {
+        const result = parseCustomRecipe(custom((r) => (r.header = header)));
+        expect(result).toMatchObject({ ok: true, recipe: { header } });
+      }
+    });
+
+    it('cuts a long bad name in the message', () => {
+      const name = `X ${'a'.repeat(100)}`;
+      expect(errorsOf(custom((r) => (r.header = { name })))).toEqual([expect.stringContaining(`"X ${'a'.repeat(38)}…" is not a valid header name`)]);
+    });
+
+    it('checks request and refresh header names and a header auth name', () => {
+      const refresh = { path: '/token', headers: { 'X Refresh': 'yes' }, body: { type: 'none' } };
+      const errors = errorsOf(
+        custom((r) => {
+          r.request.headers = { 'X-Ok': 'fine', 'X Tenant': '{{tenant}}' };
+          r.request.auth = { type: 'header', name: 'X-Key:', value: '{{apiKey}}' };
+          r.refresh = refresh;
+        }),
+      );
+      expect(errors).toEqual([
+        `request.headers.X Tenant: "X Tenant" is not a valid header name: use ${TCHARS}`,
+        `request.auth.name: "X-Key:" is not a valid header name: use ${TCHARS}`,
+        `refresh.headers.X Refresh: "X Refresh" is not a valid header name: use ${TCHARS}`,
+      ]);
+    });
   });
 
   it('lists every problem, not just the first', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HTTP_TOKEN_WORDS, isHttpToken } from '../tokens/header-syntax';
 import { placeholders } from './template';
 
 /**
@@ -122,12 +123,46 @@ export const recipeSchema = z
         ctx.addIssue({ code: 'custom', path: [at, 'body', 'type'], message: 'a GET request cannot have a body; use POST or PUT' });
       }
     }
+    checkHeaderSyntax(recipe, ctx);
     const saved = new Set(Object.keys(recipe.response.save).map((k) => `saved.${k}`));
     checkRequestNames(recipe.request, ['request'], keys, saved, ctx);
     if (recipe.refresh) {
       checkRequestNames(recipe.refresh, ['refresh'], keys, new Set([...saved, 'saved.refreshToken']), ctx);
     }
   });
+
+/**
+ * Header names and the copied header's scheme must be RFC 9110 tokens: a space, colon or line
+ * break there would make a header line that HTTP clients refuse or read as something else.
+ * The scheme may be empty, meaning the raw token is copied.
+ */
+function checkHeaderSyntax(
+  recipe: { header: { name: string; scheme: string }; request: z.output<typeof requestSchema>; refresh?: z.output<typeof requestSchema> },
+  ctx: z.RefinementCtx,
+): void {
+  const refuse = (path: (string | number)[], what: string, text: string) =>
+    ctx.addIssue({ code: 'custom', path, message: `${shown(text)} is not a valid ${what}: use ${HTTP_TOKEN_WORDS}` });
+  if (!isHttpToken(recipe.header.name)) refuse(['header', 'name'], 'header name', recipe.header.name);
+  if (recipe.header.scheme !== '' && !isHttpToken(recipe.header.scheme)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['header', 'scheme'],
+      message: `${shown(recipe.header.scheme)} is not a valid auth scheme: use ${HTTP_TOKEN_WORDS}, or leave it empty to copy the raw token`,
+    });
+  }
+  for (const [at, request] of [['request', recipe.request], ['refresh', recipe.refresh]] as const) {
+    if (!request) continue;
+    for (const name of Object.keys(request.headers)) {
+      if (!isHttpToken(name)) refuse([at, 'headers', name], 'header name', name);
+    }
+    if (request.auth.type === 'header' && !isHttpToken(request.auth.name)) refuse([at, 'auth', 'name'], 'header name', request.auth.name);
+  }
+}
+
+/** The offending text quoted so spaces and control characters show, cut if long. */
+function shown(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
 
 /** Every placeholder and condition must name a field (or a saved value), so typos fail at save time. */
 function checkRequestNames(

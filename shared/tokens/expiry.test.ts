@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpiryKind } from '../recipes/recipe-schema';
-import { EXPIRY_SOURCE, describeExpirySource, expiryInstant, expirySuspicion, resolveExpiry } from './expiry';
+import { EXPIRY_SOURCE, MAX_EXPIRY_AHEAD_MS, describeExpirySource, expiryInstant, expirySuspicion, resolveExpiry } from './expiry';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 describe('expiryInstant', () => {
   const cases: [kind: ExpiryKind, raw: unknown, expected: number | undefined][] = [
@@ -28,7 +29,7 @@ describe('expiryInstant', () => {
     ['seconds', '', undefined],
     ['seconds', '1e3', undefined],
     ['seconds', Number.NaN, undefined],
-    ['seconds', Number.POSITIVE_INFINITY, undefined],
+    ['seconds', Number.NEGATIVE_INFINITY, undefined],
     ['seconds', null, undefined],
     ['seconds', true, undefined],
     ['seconds', { value: 10 }, undefined],
@@ -83,7 +84,67 @@ describe('resolveExpiry fallback chain', () => {
   it('ends at "unknown" with no instant, never "never expires"', () => {
     const resolved = resolveExpiry({ fromReply: { raw: null, kind: 'minutes', fieldName: 'expires' }, lifetimeSeconds: 0, now: NOW });
     expect(resolved).toEqual({ expiresAt: null, source: 'unknown' });
-    expect(resolved.source).not.toMatch(/never/i);
+    expect(JSON.stringify(resolved)).not.toMatch(/never/i);
+  });
+});
+
+describe('resolveExpiry refuses absurd expiries', () => {
+  const TEN_YEARS_S = MAX_EXPIRY_AHEAD_MS / 1000;
+
+  it('sets the limit at ten years', () => {
+    expect(MAX_EXPIRY_AHEAD_MS).toBe(3652.5 * DAY);
+  });
+
+  it.each<[string, unknown, ExpiryKind, string | undefined]>([
+    ['1e300 seconds', 1e300, 'seconds', '1e+300'],
+    ['Infinity (JSON 1e400)', JSON.parse('1e400') as number, 'seconds', 'Infinity'],
+    ['a 400-digit string', '9'.repeat(400), 'epoch-millis', undefined],
+    ['ten years and a second', TEN_YEARS_S + 1, 'seconds', String(TEN_YEARS_S + 1)],
+    ['a date in 2999', '2999-01-01T00:00:00Z', 'iso8601', '2999-01-01T00:00:00Z'],
+    ['milliseconds read as seconds', 1_736_946_000_123, 'epoch-seconds', '1736946000123'],
+  ])('%s in the reply field, named by field and unit, without falling back', (_, raw, kind, reported) => {
+    const jwtExp = Math.floor(NOW / 1000) + 3600;
+    expect(resolveExpiry({ fromReply: { raw, kind, fieldName: 'expires_in' }, jwtExp, lifetimeSeconds: 60, now: NOW })).toEqual({
+      absurd: describeExpirySource('expires_in', kind),
+      reported,
+    });
+  });
+
+  it('accepts exactly ten years ahead', () => {
+    expect(resolveExpiry({ fromReply: { raw: TEN_YEARS_S, kind: 'seconds', fieldName: 'expires_in' }, now: NOW })).toEqual({
+      expiresAt: NOW + MAX_EXPIRY_AHEAD_MS,
+      source: 'expires_in (seconds)',
+    });
+  });
+
+  it('a JWT exp of 1e20', () => {
+    expect(resolveExpiry({ jwtExp: 1e20, now: NOW })).toEqual({ absurd: 'JWT exp', reported: '100000000000000000000' });
+    expect(resolveExpiry({ jwtExp: JSON.parse('1e400') as number, now: NOW })).toEqual({ absurd: 'JWT exp', reported: 'Infinity' });
+  });
+
+  it('a lifetime over ten years (stored settings are not bounded by the form)', () => {
+    expect(resolveExpiry({ lifetimeSeconds: TEN_YEARS_S * 2, now: NOW })).toEqual({ absurd: 'lifetime you set' });
+  });
+
+  it('never yields an instant that toISOString cannot print', () => {
+    const raws: unknown[] = [1e300, -1e300, JSON.parse('1e400'), '9'.repeat(400), 8.64e15, 8.64e15 + 1, Number.MAX_VALUE, '0000-01-01', 0];
+    for (const kind of ['seconds', 'minutes', 'epoch-seconds', 'epoch-millis', 'iso8601'] as const) {
+      for (const raw of raws) {
+        for (const jwtExp of [undefined, 1e20, Number.MAX_VALUE, raw]) {
+          const resolved = resolveExpiry({ fromReply: { raw, kind, fieldName: 'x' }, jwtExp, now: NOW });
+          if ('expiresAt' in resolved && resolved.expiresAt !== null) {
+            expect(() => new Date(resolved.expiresAt ?? 0).toISOString()).not.toThrow();
+          }
+        }
+      }
+    }
+  });
+
+  it('keeps an expiry in the past (it is flagged, not refused)', () => {
+    expect(resolveExpiry({ fromReply: { raw: 1_600_000_000, kind: 'epoch-seconds', fieldName: 'expires_in' }, now: NOW })).toEqual({
+      expiresAt: 1_600_000_000_000,
+      source: 'expires_in (absolute timestamp)',
+    });
   });
 });
 
@@ -99,9 +160,8 @@ describe('expirySuspicion', () => {
     expect(expirySuspicion(NOW - 1000, NOW)).toMatch(/already past/);
   });
 
-  it('flags an expiry more than a year ahead (e.g. seconds read as an absolute timestamp in ms)', () => {
-    expect(expirySuspicion(NOW + 367 * 24 * HOUR, NOW)).toMatch(/more than a year ahead/);
-    const misread = expiryInstant(1_736_946_000, 'seconds', NOW) ?? 0;
-    expect(expirySuspicion(misread, NOW)).toMatch(/more than a year ahead/);
+  it('flags an expiry more than a year but at most ten years ahead', () => {
+    expect(expirySuspicion(NOW + 367 * DAY, NOW)).toBe('Suspicious expiry: more than a year ahead');
+    expect(expirySuspicion(NOW + MAX_EXPIRY_AHEAD_MS, NOW)).toBe('Suspicious expiry: more than a year ahead');
   });
 });

@@ -23,13 +23,14 @@ export function checkValues(recipe: Recipe, values: Record<string, string>, opti
   if (problems.length) throw new AppError('invalid-input', problems.join(' '));
 }
 
-/** The base URL to store: the typed one, else the recipe's default; it must pass the URL policy. */
+/** The base URL to store: the typed one, else the recipe's default; it must pass the URL policy.
+ * Kept as typed, trailing slash included: some token endpoints need it (Django's /o/token/). */
 export function checkBaseUrl(recipe: Recipe, typed: CreateProviderInput['baseUrl']): string {
   const baseUrl = typed.trim() || recipe.baseUrl.default || '';
   if (!baseUrl) throw new AppError('invalid-input', `${recipe.baseUrl.label} is required.`);
   const checked = checkTokenUrlPolicy(baseUrl);
   if (!checked.ok) throw new AppError('invalid-input', `${recipe.baseUrl.label}: ${checked.problem}`);
-  return baseUrl.replace(/\/+$/, '');
+  return baseUrl;
 }
 
 /** Field values with the recipe's defaults filled in. */

@@ -23,10 +23,11 @@ const holds = (condition: Condition | undefined, values: Record<string, string>)
  * substituted as values: URL-encoded in the path, JSON strings, form fields. */
 export function buildTokenRequest(recipe: Recipe, request: RecipeRequest, context: RequestContext): TokenHttpRequest {
   const lookup = contextLookup(context);
-  const base = context.baseUrl.trim().replace(/\/+$/, '');
+  // Used as typed: some token endpoints answer only with their trailing slash (Django OAuth
+  // Toolkit's /o/token/ is a 404 without it).
+  const base = context.baseUrl.trim();
   if (!base) throw new TokenError('config', `${recipe.baseUrl.label} is not set.`);
-  const path = renderTemplate(request.path, lookup, encodeURIComponent);
-  const url = checkTokenUrl(base + (path && !path.startsWith('/') ? `/${path}` : path));
+  const url = checkTokenUrl(joinPath(base, renderTemplate(request.path, lookup, encodeURIComponent)));
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) headers[name] = renderTemplate(value, lookup);
@@ -56,6 +57,15 @@ export function buildTokenRequest(recipe: Recipe, request: RecipeRequest, contex
   const form = new FormData();
   for (const [name, value] of entries) form.append(name, value);
   return { method: request.method, url, headers, body: form };
+}
+
+/** Exactly one slash between the base URL and the recipe's path, whichever side has it. */
+function joinPath(base: string, path: string): string {
+  if (!path) return base;
+  const baseSlash = base.endsWith('/');
+  const pathSlash = path.startsWith('/');
+  if (baseSlash && pathSlash) return base + path.slice(1);
+  return baseSlash || pathSlash ? base + path : `${base}/${path}`;
 }
 
 function bodyEntries(fields: Record<string, BodyValue>, lookup: Lookup, values: Record<string, string>): [string, string][] {

@@ -2,9 +2,10 @@ import { pathLabel, readPath } from '../../../shared/recipes/json-path';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { resolveExpiry } from '../../../shared/tokens/expiry';
 import { decodeJwtClaims, visibleClaims } from '../../../shared/tokens/jwt';
-import { retryAfterSeconds, type TokenHttpReply } from '../http/token-http-client';
-import { providerMessage, statusHint } from '../tokens/provider-message';
+import type { TokenHttpReply } from '../http/token-http-client';
 import { TokenError } from '../tokens/token-error';
+import { checkTokenSyntax, checkTokenType, expiryError, scopeNote } from './reply-checks';
+import { statusError } from './status-error';
 
 export interface TokenGrant {
   token: string;
@@ -19,16 +20,30 @@ export interface TokenGrant {
   scopeNote?: string;
 }
 
-/** Reads the token, refresh token and expiry out of a reply, or explains why it cannot. */
-export function mapTokenReply(recipe: Recipe, reply: TokenHttpReply, options: { now: number; lifetimeSeconds?: number; providerName: string }): TokenGrant {
+export interface MapReplyOptions {
+  now: number;
+  lifetimeSeconds?: number;
+  /** The provider as the user named it: every message says this, not the recipe's name. */
+  providerName: string;
+  /** The `scope` the request asked for (space-separated), to notice a narrower grant. */
+  requestedScope?: string;
+}
+
+/**
+ * Reads the token, refresh token and expiry out of a reply, or explains why it cannot. A token
+ * is only handed on once it can go in a header, is of a type the recipe sends, and has a sane
+ * expiry: whatever is returned here may be stored and copied.
+ */
+export function mapTokenReply(recipe: Recipe, reply: TokenHttpReply, options: MapReplyOptions): TokenGrant {
   const { response } = recipe;
-  if (!response.successStatus.includes(reply.status)) throw statusError(recipe, reply, options.now);
+  const name = options.providerName;
+  if (!response.successStatus.includes(reply.status)) throw statusError(recipe, reply, options);
 
   let body: unknown;
   try {
     body = JSON.parse(reply.text);
   } catch {
-    throw new TokenError('unreadable', `${recipe.name} answered HTTP ${reply.status} but the reply is not JSON, so no token could be read.`);
+    throw new TokenError('unreadable', `${name} answered HTTP ${reply.status} but the reply is not JSON, so no token could be read.`);
   }
   for (const rule of response.mustBeTrue) {
     const hit = readPath(body, rule.path);
@@ -36,12 +51,14 @@ export function mapTokenReply(recipe: Recipe, reply: TokenHttpReply, options: { 
   }
   const token = readPath(body, response.token);
   if (!token.found || typeof token.value !== 'string' || token.value === '') {
-    throw new TokenError('mapping', `${recipe.name}'s reply has no token at "${pathText(response.token)}" (it has: ${keysOf(body)}).`);
+    throw new TokenError('mapping', `${name}'s reply has no token at "${pathText(response.token)}" (it has: ${keysOf(body)}).`);
   }
+  checkTokenSyntax(token.value, name);
+  checkTokenType(body, recipe.header, name);
   const saved: Record<string, string> = {};
-  for (const [name, path] of Object.entries(response.save)) {
+  for (const [key, path] of Object.entries(response.save)) {
     const hit = readPath(body, path);
-    if (hit.found && (typeof hit.value === 'string' || typeof hit.value === 'number')) saved[name] = String(hit.value);
+    if (hit.found && (typeof hit.value === 'string' || typeof hit.value === 'number')) saved[key] = String(hit.value);
   }
   const refresh = response.refreshToken ? readPath(body, response.refreshToken) : { found: false as const };
   const claims = decodeJwtClaims(token.value);
@@ -55,6 +72,10 @@ export function mapTokenReply(recipe: Recipe, reply: TokenHttpReply, options: { 
     lifetimeSeconds: options.lifetimeSeconds,
     now: options.now,
   });
+  if ('absurd' in expiry) throw expiryError(expiry, name);
+  // A secret field named scope is never quoted back, not even in a note.
+  const scopeIsSecret = recipe.fields.some((f) => f.key === 'scope' && f.secret);
+  const note = scopeIsSecret ? undefined : scopeNote(body, options.requestedScope);
   return {
     token: token.value,
     refreshToken: refresh.found && typeof refresh.value === 'string' && refresh.value ? refresh.value : undefined,
@@ -63,31 +84,8 @@ export function mapTokenReply(recipe: Recipe, reply: TokenHttpReply, options: { 
     expiresAt: expiry.expiresAt,
     expirySource: expiry.source,
     claims: visibleClaims(claims),
+    ...(note === undefined ? {} : { scopeNote: note }),
   };
-}
-
-function statusError(recipe: Recipe, reply: TokenHttpReply, now: number): TokenError {
-  const said = providerMessage(reply.text);
-  const documented = recipe.statusMessages[String(reply.status)];
-  const retryAfter = retryAfterSeconds(reply.headers.get('retry-after'), now);
-  const message = documented
-    ? `${documented}${said ? ` ${recipe.name} said: "${said}".` : ''} (HTTP ${reply.status})`
-    : `${said ? `${recipe.name} said: "${said}"` : `${recipe.name} answered`} (HTTP ${reply.status}). ${statusHint(reply.status, retryAfter)}`;
-  return new TokenError('http', message, {
-    status: reply.status,
-    retryAfterSeconds: retryAfter !== undefined && retryAfter > 0 ? retryAfter : undefined,
-    providerCode: oauthErrorCode(reply.text),
-  });
-}
-
-function oauthErrorCode(text: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    const code = (parsed as { error?: unknown } | null)?.error;
-    return typeof code === 'string' ? code : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const pathText = (path: string | string[]) => (typeof path === 'string' ? path : path.join('" or "'));

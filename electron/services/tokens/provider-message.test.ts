@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { providerMessage, statusHint } from './provider-message';
+import { errorPageText, oauthHint, oauthWords, providerMessage, statusHint } from './provider-message';
 
 describe('providerMessage', () => {
   it.each([
@@ -47,5 +47,66 @@ describe('statusHint', () => {
     [418, undefined, 'Unexpected answer'],
   ] as const)('HTTP %i (retry after %s s)', (status, retryAfter, words) => {
     expect(statusHint(status, retryAfter)).toContain(words);
+  });
+});
+
+describe('oauthHint', () => {
+  it.each([
+    ['invalid_client', ['Client ID', 'Client secret', 'Client authentication', 'HTTP Basic', 'request body']],
+    ['invalid_scope', ['Scope field', 'space-separated']],
+    ['invalid_target', ['resource', 'Audience field']],
+    ['unauthorized_client', ['not allowed', 'client credentials grant']],
+    ['unsupported_grant_type', ['Token URL', 'client credentials']],
+    ['invalid_grant', ['refresh token', 'generate a new token']],
+    ['invalid_request', ['malformed', 'both as HTTP Basic and in the body', 'Token URL']],
+  ])('%s names what to check', (code, words) => {
+    const hint = oauthHint(code) ?? '';
+    for (const word of words) expect(hint).toContain(word);
+  });
+
+  it('has nothing for other codes, including Object.prototype names', () => {
+    for (const code of ['invalid_token', 'temporarily_unavailable', 'constructor', '__proto__', 'toString', 'INVALID_CLIENT']) {
+      expect(oauthHint(code)).toBeUndefined();
+    }
+  });
+
+  it('gives each code its own hint', () => {
+    const codes = ['invalid_client', 'invalid_scope', 'invalid_target', 'unauthorized_client', 'unsupported_grant_type', 'invalid_grant', 'invalid_request'];
+    expect(new Set(codes.map(oauthHint)).size).toBe(codes.length);
+  });
+});
+
+describe('oauthWords', () => {
+  it('words an OAuth error the way providerMessage words a body', () => {
+    expect(oauthWords({ code: 'invalid_client', description: 'Client authentication failed' })).toBe('Client authentication failed (invalid_client)');
+    expect(oauthWords({ code: 'invalid_client' })).toBe('invalid_client');
+    expect(oauthWords({ code: 'x', description: 'two\nlines' })).toBe('two lines (x)');
+  });
+});
+
+describe('errorPageText', () => {
+  it('shows an http(s) address as text', () => {
+    expect(errorPageText('https://auth.example.com/docs/errors#invalid_client')).toBe('https://auth.example.com/docs/errors#invalid_client');
+    expect(errorPageText(' http://localhost:8000/help ')).toBe('http://localhost:8000/help');
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(1)'],
+    ['file:', 'file:///etc/passwd'],
+    ['data:', 'data:text/html,<b>x</b>'],
+    ['a relative path', '/docs/errors'],
+    ['credentials in the URL', 'https://user:pass@auth.example.com/docs'],
+    ['an oversized value', `https://auth.example.com/${'a'.repeat(3000)}`],
+  ])('shows nothing for %s', (_, raw) => {
+    expect(errorPageText(raw)).toBeUndefined();
+  });
+
+  it('cuts a long address at a boundary, so an echoed value is shown whole or not at all', () => {
+    const echoed = 'sk_live_51HxQ2eZvKYlo2C0aIuGx';
+    const page = errorPageText(`https://auth.example.com/${'docs/'.repeat(34)}errors?secret=${echoed}`) ?? '';
+    expect(page.length).toBeLessThanOrEqual(201);
+    expect(page.endsWith('/…')).toBe(true);
+    expect(page).not.toContain('sk_');
+    expect(errorPageText(`https://auth.example.com/${'x'.repeat(300)}`)).toBe('https://auth.example.com/…');
   });
 });

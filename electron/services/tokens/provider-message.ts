@@ -10,10 +10,15 @@ export function providerMessage(text: string): string | undefined {
   try {
     parsed = JSON.parse(trimmed);
   } catch {
-    return /^<(!doctype|html)/i.test(trimmed) ? undefined : clip(trimmed);
+    return /^<(!doctype|html)/i.test(trimmed) ? undefined : clipWords(trimmed);
   }
   const found = fromJson(parsed);
-  return found ? clip(found) : undefined;
+  return found ? clipWords(found) : undefined;
+}
+
+/** An OAuth error's words as providerMessage words a body's: "description (code)". */
+export function oauthWords(error: { code: string; description?: string }): string | undefined {
+  return clipWords(error.description ? `${error.description} (${error.code})` : error.code);
 }
 
 function fromJson(value: unknown): string | undefined {
@@ -36,11 +41,70 @@ function fromJson(value: unknown): string | undefined {
 
 /** Cuts long messages between words: a secret the provider echoed must be shown whole (so it
  * can be redacted) or not at all, never as a prefix. */
-function clip(text: string): string | undefined {
+export function clipWords(text: string): string | undefined {
   const oneLine = text.replace(/\s+/g, ' ');
   if (oneLine.length <= 300) return oneLine;
   const cut = oneLine.slice(0, 301).lastIndexOf(' ');
   return cut > 0 ? `${oneLine.slice(0, cut)}…` : undefined;
+}
+
+/**
+ * What to do next, by OAuth error code (RFC 6749 §5.2, RFC 8707 §2): more precise than the
+ * status, which servers choose inconsistently (invalid_client comes as 400 or 401). Field
+ * names are the OAuth preset's labels. A Map, so a code such as "constructor" finds nothing.
+ */
+const OAUTH_HINTS = new Map<string, string>([
+  [
+    'invalid_client',
+    'Check the Client ID and Client secret, and the Client authentication choice: this server may want them as HTTP Basic or in the request body.',
+  ],
+  ['invalid_scope', 'Check the Scope field: ask only for scopes this client is allowed (space-separated), or leave it empty for the default.'],
+  [
+    'invalid_target',
+    'The server does not know the requested resource: check the Audience field (the API identifier registered on the server), or leave it empty.',
+  ],
+  [
+    'unauthorized_client',
+    'This client is not allowed to use this grant: enable the client credentials grant for it on the authorization server.',
+  ],
+  [
+    'unsupported_grant_type',
+    'The server does not offer this grant at this address: check that the Token URL is the token endpoint of a server that supports client credentials.',
+  ],
+  [
+    'invalid_grant',
+    'The server refused the grant (for example a refresh token that expired, was revoked or was already used): generate a new token; if that fails too, check the credentials.',
+  ],
+  [
+    'invalid_request',
+    'The server says the request is malformed (a parameter missing, repeated or not allowed, such as client credentials sent both as HTTP Basic and in the body): check the fields, the Client authentication choice and the Token URL.',
+  ],
+]);
+
+export function oauthHint(code: string): string | undefined {
+  return OAUTH_HINTS.get(code);
+}
+
+const MAX_PAGE_LENGTH = 200;
+
+/**
+ * An OAuth `error_uri` as plain text for the message — never a link (a hostile server chooses
+ * it) and only an http(s) address without credentials. A long one is cut at a `/ ? & # =`
+ * boundary, so a value the server echoed in it is shown whole (and redacted) or not at all.
+ */
+export function errorPageText(raw: string): string | undefined {
+  if (raw.length > 2000) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
+  const href = url.href;
+  if (href.length <= MAX_PAGE_LENGTH) return href;
+  const cut = Math.max(...['/', '?', '&', '#', '='].map((c) => href.lastIndexOf(c, MAX_PAGE_LENGTH - 1)));
+  return cut >= url.origin.length ? `${href.slice(0, cut + 1)}…` : undefined;
 }
 
 /** What to do next, by status. */

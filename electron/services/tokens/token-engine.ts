@@ -102,6 +102,7 @@ export class TokenEngine {
       now: this.deps.clock.now(),
       lifetimeSeconds: job.lifetimeSeconds,
       providerName: job.providerName ?? job.recipe.name,
+      requestedScope: job.values.scope,
     });
   }
 }

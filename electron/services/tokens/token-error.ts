@@ -12,7 +12,13 @@ export type TokenErrorKind =
   | 'http'
   | 'unreadable'
   | 'mapping'
-  | 'disabled';
+  | 'disabled'
+  /** The token has characters that cannot go in a header (RFC 6750 b64token). */
+  | 'bad-token'
+  /** The reply's `token_type` is not Bearer, nor the scheme the recipe sends (RFC 6749 §7.1). */
+  | 'token-type'
+  /** The reply (or the token's JWT `exp`) gives an expiry no token can have. */
+  | 'expiry';
 
 export class TokenError extends Error {
   constructor(
