@@ -23,9 +23,6 @@ import type { TokenErrorKind } from './token-error';
  * nothing reaches another origin.
  */
 
-/** 'bad-token' and 'expiry' come from map-token-reply's checks on the token and its expiry (issue 7). */
-type ExpectedKind = TokenErrorKind | 'bad-token' | 'expiry';
-
 interface PresetCase {
   id: Exclude<PresetId, 'custom'>;
   start(): Promise<Emulator>;
@@ -106,7 +103,7 @@ const presets: PresetCase[] = [
 interface FaultCase {
   name: string;
   fault(preset: PresetCase, foreign: string): Fault;
-  kind: ExpectedKind;
+  kind: TokenErrorKind;
   /** Token requests the fault answers: a reset and a short Retry-After are each tried twice. */
   hits: number;
   /** Waits asked of the (instant) sleep; none unless given. */

@@ -1,8 +1,6 @@
+import { MAX_EXPIRY_AHEAD_MS } from '../../../shared/tokens/expiry';
 import type { StoredToken } from '../store/keymint-document';
 import type { TokenTimes } from './renewal-policy';
-
-/** The furthest a believable expiry lies from the moment the token was obtained. */
-export const MAX_TOKEN_LIFETIME_MS = 10 * 366 * 24 * 3600 * 1000;
 
 /** Epoch ms a Date can hold: past this, `toISOString()` throws. */
 const MAX_DATE_MS = 8.64e15;
@@ -16,7 +14,7 @@ const isInstant = (value: number) => Number.isFinite(value) && Math.abs(value) <
  */
 export function readTokenTimes(stored: StoredToken): { ok: true; times: TokenTimes } | { ok: false; problem: string } {
   const { obtainedAt, expiresAt } = stored;
-  if (!isInstant(obtainedAt) || (expiresAt !== null && (!isInstant(expiresAt) || expiresAt - obtainedAt > MAX_TOKEN_LIFETIME_MS))) {
+  if (!isInstant(obtainedAt) || (expiresAt !== null && (!isInstant(expiresAt) || expiresAt - obtainedAt > MAX_EXPIRY_AHEAD_MS))) {
     return { ok: false, problem: 'The stored token has an impossible expiry; choose Generate for a new one.' };
   }
   return { ok: true, times: { obtainedAt, expiresAt } };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expirySuspicion } from '../../../shared/tokens/expiry';
-import { isB64Token } from '../../../shared/tokens/b64token';
+import { isB64Token } from '../../../shared/tokens/header-syntax';
 import { NO_TOKEN, type RenewalStatus, type TokenStatus } from '../../../shared/tokens/token-status';
 import { listWords } from '../../../shared/text/list-words';
 import { AppError } from '../app-error';
