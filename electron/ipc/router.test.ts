@@ -69,6 +69,7 @@ function viewOf(overrides: Partial<ProviderView> = {}): ProviderView {
     values: {},
     secretsSet: { apiKey: true },
     missing: [],
+    problem: null,
     recipe: null,
     settings: {},
     header: { name: 'Authorization', scheme: 'Bearer' },

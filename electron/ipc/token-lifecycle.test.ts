@@ -83,4 +83,39 @@ describe('the token lifecycle through IPC', () => {
     const [fixed] = await mended.value<Listed[]>('providers:list');
     expect(fixed?.status).toMatchObject({ state: 'valid', lastError: null });
   });
+
+  it('a custom recipe stored before header names were checked shows as broken on its own, and Edit mends it', async () => {
+    const togai = await started(startTogaiEmulator({ apiKey: API_KEY }));
+    const recipe = (headerName: string) =>
+      JSON.stringify({
+        name: 'Shop',
+        fields: [{ key: 'apiKey', label: 'API key', secret: true }],
+        request: { path: '/authenticate', auth: { type: 'bearer', token: '{{apiKey}}' } },
+        response: { token: 'token' },
+        header: { name: headerName, scheme: '' },
+      });
+    const app = harness();
+    const shop = await app.value<{ id: string }>('providers:create', { presetId: 'custom', name: 'Shop', baseUrl: togai.url, recipe: recipe('X-Shop-Token'), values: { apiKey: API_KEY } });
+    await app.value('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
+    app.keymint.dispose();
+    const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { providers: { id: string; recipe: string | null }[] };
+    const stored = document.providers.find((p) => p.id === shop.id);
+    if (!stored) throw new Error('no stored provider');
+    stored.recipe = recipe('X Shop Token');
+    writeFileSync(app.dataFile, JSON.stringify(document));
+
+    const again = harness(app.dir);
+    await again.keymint.start();
+    const listed = await again.value<(Listed & { problem: string | null })[]>('providers:list');
+    expect(listed.map((p) => [p.name, p.problem === null])).toEqual([
+      ['Shop', false],
+      ['Togai', true],
+    ]);
+    expect(listed[0]?.problem).toMatch(/cannot run as stored.*"X Shop Token" is not a valid header name.*Edit it/);
+
+    await again.value('providers:update', { id: shop.id, recipe: recipe('X-Shop-Token'), values: { apiKey: API_KEY } });
+    await again.value('tokens:generate', { id: shop.id });
+    expect(await again.value('tokens:copy-header', { id: shop.id })).toEqual({ copied: true, headerName: 'X-Shop-Token' });
+    expect(again.clipboard.text).toBe(`X-Shop-Token: ${togai.issued.at(-1)?.token}`);
+  });
 });

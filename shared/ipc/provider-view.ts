@@ -29,6 +29,8 @@ export const providerViewSchema = z.object({
   header: z.object({ name: z.string(), scheme: z.string() }),
   /** Labels of required fields with nothing stored (e.g. keys not yet added after an import). */
   missing: z.array(z.string()),
+  /** Why the provider cannot run as stored (a custom recipe that no longer loads): Edit or Remove it. */
+  problem: z.string().nullable(),
   status: tokenStatusSchema,
 });
 export type ProviderView = z.infer<typeof providerViewSchema>;

@@ -1,11 +1,22 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import type { TokenStatus } from '../../../shared/tokens/token-status';
 import type { StoredProvider } from '../store/keymint-document';
+import { AppError } from '../app-error';
 import { missingLabels, recipeOf } from './provider-recipe';
 
-/** What the renderer may see of a stored provider: secret fields only as set / not set. */
+/**
+ * What the renderer may see of a stored provider: secret fields only as set / not set. A
+ * provider whose recipe no longer loads (written by an older version, or by hand) is shown with
+ * its problem, so it can be edited or removed, and never takes the rest of the board down.
+ */
 export function toProviderView(provider: StoredProvider, status: TokenStatus): ProviderView {
-  const recipe = recipeOf(provider.presetId, provider.recipe);
+  let recipe;
+  try {
+    recipe = recipeOf(provider.presetId, provider.recipe);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return brokenView(provider, status, error.message);
+  }
   const secretsSet: Record<string, boolean> = {};
   for (const field of recipe.fields) if (field.secret) secretsSet[field.key] = Boolean(provider.secrets[field.key]);
   return {
@@ -19,6 +30,24 @@ export function toProviderView(provider: StoredProvider, status: TokenStatus): P
     settings: { ...provider.settings },
     header: { ...recipe.header },
     missing: missingLabels(recipe, provider.values, Object.keys(provider.secrets)),
+    problem: null,
+    status,
+  };
+}
+
+function brokenView(provider: StoredProvider, status: TokenStatus, reason: string): ProviderView {
+  return {
+    id: provider.id,
+    name: provider.name,
+    presetId: provider.presetId,
+    baseUrl: provider.baseUrl,
+    values: { ...provider.values },
+    secretsSet: Object.fromEntries(Object.keys(provider.secrets).map((key) => [key, true])),
+    recipe: provider.recipe,
+    settings: { ...provider.settings },
+    header: { name: 'Authorization', scheme: 'Bearer' },
+    missing: [],
+    problem: `This provider cannot run as stored. ${reason} Edit it to fix the recipe, or remove it.`,
     status,
   };
 }

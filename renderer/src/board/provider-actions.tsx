@@ -20,6 +20,8 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
   const announce = useAnnounce();
   // Main refuses these while locked; disabled here so nobody has to find that out by trying.
   const needsKey = lockedControlProps(useVaultLocked());
+  // A provider that cannot run as stored can only be edited or removed.
+  const runnable = provider.problem === null;
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
 
   function generateToken() {
@@ -43,7 +45,7 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
           <button
             type="button"
             className={hasUsableToken ? 'button' : 'button primary'}
-            disabled={generate.isPending}
+            disabled={generate.isPending || !runnable}
             onClick={generateToken}
             {...needsKey}
           >
@@ -52,7 +54,7 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
           <button
             type="button"
             className={hasUsableToken ? 'button primary' : 'button'}
-            disabled={copy.isPending}
+            disabled={copy.isPending || !runnable}
             onClick={copyHeader}
             {...needsKey}
           >

@@ -5,6 +5,7 @@ import { displayState } from '../../../shared/tokens/token-status';
 import { listWords } from '../../../shared/text/list-words';
 import { useNow } from '../use-now';
 import { ProviderActions } from './provider-actions';
+import { Refusal } from '../ui/refusal';
 import { TokenStatusView } from './token-status-view';
 
 /** One provider: a list item named by its heading, so tests and screen readers find it by name. */
@@ -29,7 +30,7 @@ export function ProviderItem({ provider }: { provider: ProviderView }) {
           </span>
         </p>
       </div>
-      <TokenStatusView status={provider.status} state={state} now={now} />
+      {provider.problem ? <Refusal>{provider.problem}</Refusal> : <TokenStatusView status={provider.status} state={state} now={now} />}
       {missing.length > 0 && (
         <p className="needs-secret">
           Needs its {listWords(missing)} before it can mint tokens: choose <strong>Edit</strong> to add{' '}
