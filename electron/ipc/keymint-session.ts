@@ -42,6 +42,8 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
       renewal.plan();
     }
     events.vaultChanged();
+    // Every provider's renewal line changes with the lock (paused, or planned again).
+    events.providersChanged();
   };
   const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();
@@ -58,6 +60,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     token: (id) => tokens.times(id),
     providersWithTokens: () => Object.keys(repository.current.tokens),
     renew: (id) => tokens.generate(id, 'renewal'),
+    changed,
   });
   const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, changed });
   const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));

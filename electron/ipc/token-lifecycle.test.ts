@@ -118,4 +118,68 @@ describe('the token lifecycle through IPC', () => {
     expect(await again.value('tokens:copy-header', { id: shop.id })).toEqual({ copied: true, headerName: 'X-Shop-Token' });
     expect(again.clipboard.text).toBe(`X-Shop-Token: ${togai.issued.at(-1)?.token}`);
   });
+
+  it.each([
+    ['an expiry before 1970', { expiresAt: -1e14 }],
+    ['an obtained time after year 9999', { obtainedAt: 3e14, expiresAt: 3e14 + 1000 }],
+  ])('a stored record with %s is damaged on its own provider; the list still answers', async (_name, times) => {
+    const togai = await started(startTogaiEmulator({ apiKey: API_KEY }));
+    const app = harness();
+    const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: togai.url, values: { apiKey: API_KEY } });
+    await app.value('tokens:generate', { id });
+    app.keymint.dispose();
+    const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { tokens: Record<string, object> };
+    document.tokens[id] = { ...document.tokens[id], ...times };
+    writeFileSync(app.dataFile, JSON.stringify(document));
+
+    const again = harness(app.dir);
+    await again.keymint.start();
+    const [listed] = await again.value<Listed[]>('providers:list');
+    expect(listed?.status).toMatchObject({ state: 'error', lastError: { code: 'damaged' } });
+  });
+
+  it('the board is told when renewal pauses for a lock, and when a renewal starts', async () => {
+    let now = Date.now();
+    const timers: (() => void)[] = [];
+    const togai = await started(startTogaiEmulator({ apiKey: API_KEY, now: () => now, lifetimeSeconds: 60 }));
+    const app = openHarness({ clock: { now: () => now }, schedule: (_ms, run) => (timers.push(run), () => undefined) });
+    open.push(app);
+    const pushed: Listed[][] = [];
+    app.keymint.setEventSink((event, payload) => {
+      if (event === 'providers:changed') pushed.push(payload as unknown as Listed[]);
+    });
+    await app.value('vault:setup', { method: 'passphrase', passphrase: 'lifecycle passphrase' });
+    const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: togai.url, values: { apiKey: API_KEY } });
+    await app.value('tokens:generate', { id });
+    const renewal = () => (pushed.at(-1)?.[0]?.status as unknown as { renewal: { state: string } } | undefined)?.renewal.state;
+
+    now += 50_000;
+    timers.at(-1)?.();
+    expect(renewal()).toBe('renewing');
+    await expect.poll(() => togai.tokenRequests).toBe(2);
+    await expect.poll(renewal).toBe('scheduled');
+
+    await app.value('vault:lock');
+    expect(renewal()).toBe('paused');
+  });
+
+  it("a granted scope that echoes a secret or the token is scrubbed before it is stored or shown", async () => {
+    const secret = 'oauth-client-secret-Zr81';
+    const server = await started(
+      startLocalServer((_req, res) => sendJson(res, 200, { access_token: 'tok-abc123xyz789', token_type: 'Bearer', expires_in: 3600, scope: `read ${secret} tok-abc123xyz789` })),
+    );
+    const app = harness();
+    const { id } = await app.value<{ id: string }>('providers:create', {
+      presetId: 'oauth2-client-credentials',
+      name: 'Echo',
+      baseUrl: `${server.url}/token`,
+      values: { clientId: 'client-1', clientSecret: secret, scope: 'read write' },
+    });
+    await app.value('tokens:generate', { id });
+    const listed = await app.value<{ status: { scopeNote: string | null } }[]>('providers:list');
+    expect(listed[0]?.status.scopeNote).toMatch(/^Granted scope "read \[redacted\] \[redacted\]" is narrower than requested "read write"\.$/);
+    const file = readFileSync(app.dataFile, 'utf8');
+    expect(file).not.toContain(secret);
+    expect(file).not.toContain('tok-abc123xyz789');
+  });
 });

@@ -75,11 +75,32 @@ describe('scope note', () => {
     expect(grant.scopeNote).toBeUndefined();
   });
 
+  it('quotes only scope tokens RFC 6749 allows, each short', async () => {
+    const granted = JSON.stringify({ access_token: 't', scope: `read "quoted" ${'x'.repeat(150)} caf\u00e9` });
+    const grant = await obtain(200, granted, RECIPE, { scope: 'read write' });
+    expect(grant.scopeNote).toBe('Granted scope "read" is narrower than requested "read write".');
+  });
+
   it('cuts very long scope lists', async () => {
     const requested = Array.from({ length: 60 }, (_, i) => `scope:${i}`).join(' ');
     const grant = await obtain(200, '{"access_token": "t", "scope": "scope:1"}', RECIPE, { scope: requested });
     expect(grant.scopeNote).toMatch(/^Granted scope "scope:1" is narrower than requested "scope:0 scope:1 .*scope:\d+…"\.$/);
     expect(grant.scopeNote?.length).toBeLessThan(300);
+  });
+});
+
+describe('hostile replies', () => {
+  it('a reply without the token names only short, printable keys', async () => {
+    const body = JSON.stringify({ ['k'.repeat(5000)]: 1, 'bad\u0007key': 2, fine: 3 });
+    const error = await tokenFailure(obtain(200, body), 'mapping');
+    expect(error.message).toMatch(/\(it has: k{40}…, fine\)/);
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it('an error body nested thousands deep is a typed error, not a crash', async () => {
+    const deep = `${'['.repeat(5000)}"deep"${']'.repeat(5000)}`;
+    const error = await tokenFailure(obtain(500, deep), 'http');
+    expect(error.message).toMatch(/Billing \(EU\) answered \(HTTP 500\)/);
   });
 });
 

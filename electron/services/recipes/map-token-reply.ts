@@ -93,6 +93,10 @@ const pathText = (path: string | string[]) => (typeof path === 'string' ? path :
 /** Key names only (never values), to help a user fix a custom recipe's token path. */
 function keysOf(body: unknown): string {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'no fields';
-  const keys = Object.keys(body);
-  return keys.length ? keys.slice(0, 10).join(', ') : 'no fields';
+  // A hostile reply chooses its key names: printable ones only, each cut short.
+  const keys = Object.keys(body)
+    .filter((key) => /^[\x20-\x7e]+$/.test(key))
+    .slice(0, 10)
+    .map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key));
+  return keys.length ? keys.join(', ') : 'no fields';
 }

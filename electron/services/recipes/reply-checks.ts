@@ -73,7 +73,9 @@ export function scopeNote(body: unknown, requestedScope: string | undefined): st
     : `Granted scope "${scopeText([...grantedTokens])}" is narrower than requested "${asked}".`;
 }
 
-const scopeTokens = (scope: string) => scope.split(/\s+/).filter(Boolean);
+/** RFC 6749 §3.3 scope-token characters; anything else (or anything long) is not quoted back. */
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]{1,100}$/;
+const scopeTokens = (scope: string) => scope.split(/\s+/).filter((token) => SCOPE_TOKEN.test(token));
 
 function scopeText(tokens: string[]): string {
   const text = tokens.join(' ');

@@ -15,6 +15,11 @@ export function manualTime(start = Date.UTC(2026, 10, 29, 9, 0, 0)) {
     schedule,
     /** When the timers still armed will fire. */
     pendingAt: () => timers.filter((t) => !t.cancelled).map((t) => t.at),
+    /** A machine asleep: the wall clock moves on, timers (which count awake time) do not. */
+    suspend(ms: number) {
+      now += ms;
+      for (const timer of timers) timer.at += ms;
+    },
     /** Moves the clock, firing each timer due by then (in order, at its own time). */
     async advanceTo(at: number) {
       for (;;) {

@@ -33,6 +33,7 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }, options:
     token: (id) => tokens.times(id),
     providersWithTokens: () => Object.keys(repository.current.tokens),
     renew: (id) => tokens.generate(id, 'renewal'),
+    changed,
   });
   const tokens: TokenService = new TokenService({ repository, providers, engine, cipher: () => cipher, clipboard, clock, secrets, log, lifecycle: renewal, changed });
   return { store, repository, providers, tokens, renewal, clipboard, log, waits, events, secrets };

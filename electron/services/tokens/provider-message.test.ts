@@ -85,9 +85,16 @@ describe('oauthWords', () => {
 });
 
 describe('errorPageText', () => {
-  it('shows an http(s) address as text', () => {
-    expect(errorPageText('https://auth.example.com/docs/errors#invalid_client')).toBe('https://auth.example.com/docs/errors#invalid_client');
+  it('shows an http(s) address as text, origin and path only', () => {
+    expect(errorPageText('https://auth.example.com/docs/errors#invalid_client')).toBe('https://auth.example.com/docs/errors');
     expect(errorPageText(' http://localhost:8000/help ')).toBe('http://localhost:8000/help');
+  });
+
+  it('never shows a query or fragment that may echo a value, nor an address the parser rewrote', () => {
+    expect(errorPageText('https://auth.example.com/e?client_secret=oauth secret+Zr8/Yu1')).toBe('https://auth.example.com/e');
+    expect(errorPageText('https://auth.example.com/e#oauth secret')).toBe('https://auth.example.com/e');
+    // The parser lower-cases the host and encodes the space: shown, neither would match the secret.
+    expect(errorPageText('https://Secret-Host.example.com/a b')).toBeUndefined();
   });
 
   it.each([

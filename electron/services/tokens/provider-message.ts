@@ -12,7 +12,7 @@ export function providerMessage(text: string): string | undefined {
   } catch {
     return /^<(!doctype|html)/i.test(trimmed) ? undefined : clipWords(trimmed);
   }
-  const found = fromJson(parsed);
+  const found = fromJson(parsed, 0);
   return found ? clipWords(found) : undefined;
 }
 
@@ -21,10 +21,18 @@ export function oauthWords(error: { code: string; description?: string }): strin
   return clipWords(error.description ? `${error.description} (${error.code})` : error.code);
 }
 
-function fromJson(value: unknown): string | undefined {
+/** Error shapes nest a level or two; a hostile reply nested thousands deep must not exhaust the stack. */
+const MAX_DEPTH = 8;
+const MAX_ITEMS = 20;
+
+function fromJson(value: unknown, depth: number): string | undefined {
   if (typeof value === 'string') return value || undefined;
+  if (depth >= MAX_DEPTH) return undefined;
   if (Array.isArray(value)) {
-    const messages = value.map(fromJson).filter((m): m is string => Boolean(m));
+    const messages = value
+      .slice(0, MAX_ITEMS)
+      .map((item) => fromJson(item, depth + 1))
+      .filter((m): m is string => Boolean(m));
     return messages.length ? messages.join('; ') : undefined;
   }
   if (value === null || typeof value !== 'object') return undefined;
@@ -34,8 +42,8 @@ function fromJson(value: unknown): string | undefined {
   const message = text('message') ?? text('Message') ?? text('detail') ?? text('title');
   if (message) return text('errorCode') ? `${message} (${text('errorCode')})` : message;
   if (text('error')) return text('error');
-  if (record.error && typeof record.error === 'object') return fromJson(record.error);
-  if (Array.isArray(record.errors)) return fromJson(record.errors);
+  if (record.error && typeof record.error === 'object') return fromJson(record.error, depth + 1);
+  if (Array.isArray(record.errors)) return fromJson(record.errors, depth + 1);
   return undefined;
 }
 
@@ -89,8 +97,7 @@ const MAX_PAGE_LENGTH = 200;
 
 /**
  * An OAuth `error_uri` as plain text for the message — never a link (a hostile server chooses
- * it) and only an http(s) address without credentials. A long one is cut at a `/ ? & # =`
- * boundary, so a value the server echoed in it is shown whole (and redacted) or not at all.
+ * it) and only an http(s) address without credentials. A long one is cut at a `/` boundary.
  */
 export function errorPageText(raw: string): string | undefined {
   if (raw.length > 2000) return undefined;
@@ -101,10 +108,13 @@ export function errorPageText(raw: string): string | undefined {
     return undefined;
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
-  const href = url.href;
-  if (href.length <= MAX_PAGE_LENGTH) return href;
-  const cut = Math.max(...['/', '?', '&', '#', '='].map((c) => href.lastIndexOf(c, MAX_PAGE_LENGTH - 1)));
-  return cut >= url.origin.length ? `${href.slice(0, cut + 1)}…` : undefined;
+  // Origin and path only, and only as the server wrote them: a query may echo a value, and a
+  // form the URL parser rewrote (case, percent-encoding) would slip past redaction.
+  const page = `${url.origin}${url.pathname}`;
+  if (!raw.includes(page)) return undefined;
+  if (page.length <= MAX_PAGE_LENGTH) return page;
+  const cut = page.lastIndexOf('/', MAX_PAGE_LENGTH - 1);
+  return cut >= url.origin.length ? `${page.slice(0, cut + 1)}…` : undefined;
 }
 
 /** What to do next, by status. */

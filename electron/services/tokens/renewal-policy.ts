@@ -11,6 +11,7 @@ import { TokenError } from './token-error';
  *   honouring Retry-After, until the token expires; after that only the user starts a request.
  * - A failure that waiting cannot fix (bad credentials, a misconfigured recipe) stops renewal.
  * - A token that arrives already expired or lives only seconds is accepted once, not looped on.
+ * - A provider that hands back the token it already gave is asked again only when that expires.
  */
 
 export const RENEW_AT_SHARE = 0.8;
@@ -27,7 +28,8 @@ export interface TokenTimes {
 export type RenewalDecision =
   /** Nothing automatic applies: no token, or an expiry nobody knows. */
   | { kind: 'idle' }
-  | { kind: 'scheduled'; at: number }
+  /** `atExpiry`: the provider re-issued the token it had; a new one can only come once it expires. */
+  | { kind: 'scheduled'; at: number; atExpiry?: boolean }
   | { kind: 'retrying'; at: number; attempt: number }
   | { kind: 'stopped'; reason: string };
 
@@ -40,6 +42,15 @@ export function planRenewal(token: TokenTimes, lastAttemptAt?: number): RenewalD
     return { kind: 'stopped', reason: `the token lives only ${Math.round(lifetime / 1000)} s, too short to renew automatically` };
   }
   return { kind: 'scheduled', at: spaced(token.obtainedAt + lifetime * RENEW_AT_SHARE, lastAttemptAt) };
+}
+
+/**
+ * When to renew a token the provider sent again with an expiry no later than the one held (it
+ * caches its token): asking earlier would only return it again, so ask once when it expires.
+ */
+export function planAfterReissue(token: TokenTimes, lastAttemptAt?: number): RenewalDecision {
+  if (token.expiresAt === null) return { kind: 'idle' };
+  return { kind: 'scheduled', at: spaced(token.expiresAt, lastAttemptAt), atExpiry: true };
 }
 
 export interface RenewalFailure {
@@ -66,8 +77,10 @@ export function planRetry(token: TokenTimes | undefined, failure: RenewalFailure
   return { kind: 'retrying', at, attempt };
 }
 
+/** Whole milliseconds (what the board is told), never earlier than the gap after the last attempt. */
 function spaced(at: number, lastAttemptAt: number | undefined): number {
-  return lastAttemptAt === undefined ? at : Math.max(at, lastAttemptAt + MIN_ATTEMPT_GAP_MS);
+  const whole = Math.ceil(at);
+  return lastAttemptAt === undefined ? whole : Math.max(whole, lastAttemptAt + MIN_ATTEMPT_GAP_MS);
 }
 
 /** OAuth error codes that mean the request itself is wrong (RFC 6749 §5.2, RFC 8707). */

@@ -1,5 +1,5 @@
 import type { Clock, Schedule } from '../ports';
-import { planRenewal, planRetry, type RenewalDecision, type TokenTimes } from './renewal-policy';
+import { planAfterReissue, planRenewal, planRetry, type RenewalDecision, type TokenTimes } from './renewal-policy';
 
 /** What the board shows about automatic renewal; times are epoch ms. */
 export interface RenewalView {
@@ -27,7 +27,19 @@ export interface RenewalSchedulerDeps {
   providersWithTokens(): Iterable<string>;
   /** Requests a token; the outcome comes back through `succeeded` / `failed`. */
   renew(providerId: string): Promise<unknown>;
+  /** Renewal state changed without a request outcome (started, dropped): the board should know. */
+  changed(): void;
 }
+
+/**
+ * The longest one timer waits. Timers count awake time while plans are wall-clock instants:
+ * after a suspend a long timer would fire late, past the expiry it was meant to beat, so the
+ * scheduler wakes at least this often and re-reads the clock.
+ */
+export const MAX_TIMER_MS = 60_000;
+
+/** How long after its expiry a re-issued token may still be renewed automatically. */
+const AT_EXPIRY_GRACE_MS = 60_000;
 
 interface Entry {
   decision: RenewalDecision;
@@ -35,6 +47,8 @@ interface Entry {
   lastAttemptAt?: number;
   renewing: boolean;
   renewedAt?: number;
+  /** The expiry of the token the last success brought, to notice one sent again. */
+  heldExpiresAt?: number | null;
 }
 
 const IDLE: RenewalDecision = { kind: 'idle' };
@@ -60,7 +74,9 @@ export class RenewalScheduler {
     entry.failures = 0;
     entry.renewing = false;
     if (trigger === 'renewal') entry.renewedAt = this.deps.clock.now();
-    entry.decision = planRenewal(token, entry.lastAttemptAt);
+    const reissued = token.expiresAt !== null && typeof entry.heldExpiresAt === 'number' && token.expiresAt <= entry.heldExpiresAt;
+    entry.decision = reissued ? planAfterReissue(token, entry.lastAttemptAt) : planRenewal(token, entry.lastAttemptAt);
+    entry.heldExpiresAt = token.expiresAt;
     this.plan();
   }
 
@@ -92,7 +108,9 @@ export class RenewalScheduler {
       const token = this.deps.token(id);
       // A token that ran out while nobody could renew it waits for the user.
       if (!token || (token.expiresAt !== null && token.expiresAt <= now)) continue;
-      this.entry(id).decision = planRenewal(token, entry?.lastAttemptAt);
+      const resumed = this.entry(id);
+      resumed.decision = planRenewal(token, resumed.lastAttemptAt);
+      resumed.heldExpiresAt = token.expiresAt;
     }
     this.plan();
   }
@@ -108,7 +126,8 @@ export class RenewalScheduler {
       if (at !== undefined && at < next) next = at;
     }
     if (next === Infinity) return;
-    this.cancelTimer = this.deps.schedule(Math.max(0, next - this.deps.clock.now()), () => this.runDue());
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, next - this.deps.clock.now()));
+    this.cancelTimer = this.deps.schedule(wait, () => this.runDue());
   }
 
   stop(): void {
@@ -142,11 +161,12 @@ export class RenewalScheduler {
     this.cancelTimer = undefined;
     if (!this.deps.canRenew()) return;
     const now = this.deps.clock.now();
+    let changed = false;
     for (const [id, entry] of this.entries) {
       const at = dueAt(entry);
       if (at === undefined || at > now) continue;
-      const token = this.deps.token(id);
-      if (!token || token.expiresAt === null || token.expiresAt <= now) {
+      changed = true;
+      if (!this.stillRenewable(entry, this.deps.token(id), now)) {
         entry.decision = IDLE;
         continue;
       }
@@ -156,11 +176,20 @@ export class RenewalScheduler {
         if (this.entries.get(id) === entry && entry.renewing) {
           entry.renewing = false;
           entry.decision = IDLE;
+          this.deps.changed();
         }
       };
       this.deps.renew(id).then(settle, settle);
     }
     this.plan();
+    if (changed) this.deps.changed();
+  }
+
+  /** A token that expired before its renewal came due waits for the user, unless it was re-issued. */
+  private stillRenewable(entry: Entry, token: TokenTimes | undefined, now: number): boolean {
+    if (!token || token.expiresAt === null) return false;
+    if (token.expiresAt > now) return true;
+    return entry.decision.kind === 'scheduled' && entry.decision.atExpiry === true && now - token.expiresAt <= AT_EXPIRY_GRACE_MS;
   }
 
   private entry(providerId: string): Entry {

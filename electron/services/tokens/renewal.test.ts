@@ -147,3 +147,67 @@ describe('requests bound to the provider state they started from', () => {
     expect(repository.current.tokens[id]).toBeUndefined();
   });
 });
+
+describe('renewal against awkward providers and machines', () => {
+  it('a provider that re-issues its cached token is asked again when that token expires, not in a shrinking loop', async () => {
+    const time = manualTime();
+    let expiresAt = 0;
+    let issued = 0;
+    // Highline-shaped replies whose token (and absolute expiry) change only once the old one ran out.
+    const server = await started(
+      startLocalServer((_req, res) => {
+        if (time.clock.now() >= expiresAt) {
+          issued += 1;
+          expiresAt = time.clock.now() + 3600 * S;
+        }
+        sendJson(res, 200, { access_token: `cached-token-${issued}`, refresh_token: 'rt-1', subject: 'sub', expires_in: expiresAt / 1000 });
+      }),
+    );
+    const { providers, tokens, renewal } = tokenServices(time.clock, { schedule: time.schedule });
+    const { id } = providers.create({ presetId: 'highline', name: 'Cached', baseUrl: server.url, values: { apiKey: 'hl-key-1', secret: 'hl-secret-1' } });
+    await tokens.generate(id);
+    const end = time.clock.now() + 3 * 3600 * S;
+    let lapsedMs = 0;
+    while (time.clock.now() < end) {
+      await time.advanceTo(time.clock.now() + 10 * S);
+      await expect.poll(() => renewal.view(id).state, { interval: 1 }).not.toBe('renewing');
+      if (Date.parse(tokens.status(id).expiresAt ?? '') <= time.clock.now()) lapsedMs += 10 * S;
+      expect(renewal.view(id).state).not.toBe('stopped');
+    }
+    expect(issued).toBeGreaterThanOrEqual(3);
+    expect(server.requests.length).toBeLessThanOrEqual(2 * issued + 1);
+    expect(lapsedMs).toBeLessThanOrEqual(3 * 10 * S);
+  });
+
+  it('after the machine sleeps through the planned renewal, the token is renewed within a minute of waking', async () => {
+    const { emulator, tokens, time, id } = await togaiWithRenewal(3600);
+    await tokens.generate(id);
+    await time.advanceTo(time.clock.now() + 10 * 60 * S);
+    time.suspend(45 * 60 * S);
+    await time.advanceTo(time.clock.now() + 60 * S);
+    await expect.poll(() => Date.parse(tokens.status(id).expiresAt ?? '')).toBeGreaterThan(time.clock.now() + 50 * 60 * S);
+    expect(emulator.tokenRequests).toBe(2);
+  });
+
+  it('a renewal and a click sharing one failed request count as one failed attempt', async () => {
+    const { emulator, tokens, renewal, id, time } = await togaiWithRenewal(3600);
+    await tokens.generate(id);
+    emulator.failUntil(Infinity, 503, { message: 'down' });
+    await time.advanceTo((renewal.view(id).nextAt ?? 0) - 1);
+    const click = tokens.generate(id);
+    const [outcome] = await Promise.all([click, tokens.generate(id, 'renewal')]);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'http' } });
+    expect(emulator.tokenRequests).toBe(2);
+    expect(renewal.view(id)).toMatchObject({ state: 'retrying', attempt: 1 });
+  });
+
+  it('a token that arrives already expired cannot be copied, and the refusal points at the clock', async () => {
+    // A JWT whose exp lies in the past (a provider, or this machine, with a wrong clock).
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const stale = `${part({ alg: 'HS256' })}.${part({ exp: Math.floor(Date.now() / 1000) - 3600 })}.c2ln`;
+    const server = await started(startLocalServer((_req, res) => sendJson(res, 200, { token: stale })));
+    const { providers, tokens } = tokenServices();
+    const { id } = providers.create({ presetId: 'togai', name: 'Skewed', baseUrl: server.url, values: { apiKey: API_KEY } });
+    await expect(tokens.copyHeader(id)).rejects.toThrow(/already expired when it arrived; check this computer's clock/);
+  });
+});

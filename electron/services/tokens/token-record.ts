@@ -2,10 +2,11 @@ import { MAX_EXPIRY_AHEAD_MS } from '../../../shared/tokens/expiry';
 import type { StoredToken } from '../store/keymint-document';
 import type { TokenTimes } from './renewal-policy';
 
-/** Epoch ms a Date can hold: past this, `toISOString()` throws. */
-const MAX_DATE_MS = 8.64e15;
+/** The last instant with a four-digit year: the contract's datetimes (and most readers) stop there. */
+const MAX_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-const isInstant = (value: number) => Number.isFinite(value) && Math.abs(value) <= MAX_DATE_MS;
+/** Token times are after 1970 and before year 10000; anything else was not written by Keymint. */
+const isInstant = (value: number) => Number.isFinite(value) && value >= 0 && value <= MAX_INSTANT_MS;
 
 /**
  * A stored token's times, or why the record cannot be trusted. Files written by older

@@ -10,7 +10,7 @@ import type { ProviderService } from '../providers/provider-service';
 import type { TokenGrant } from '../recipes/map-token-reply';
 import { SecretRegistry } from '../redaction/secret-registry';
 import type { DocumentRepository } from '../store/document-repository';
-import type { StoredToken } from '../store/keymint-document';
+import type { StoredProvider, StoredToken } from '../store/keymint-document';
 import { tokenPlace } from '../vault/places';
 import type { TokenTimes } from './renewal-policy';
 import type { RenewalView, Trigger } from './renewal-scheduler';
@@ -48,6 +48,13 @@ export interface TokenServiceDeps {
   changed: () => void;
 }
 
+/** One token request in flight for a provider, and the state it was built from. */
+interface Flight {
+  state: string;
+  controller: AbortController;
+  outcome: Promise<TokenOutcome>;
+}
+
 interface LastError {
   code: string;
   message: string;
@@ -72,7 +79,7 @@ const DISCARDED: TokenOutcome = {
  */
 export class TokenService {
   private readonly lastErrors = new Map<string, LastError>();
-  private readonly inFlight = new Map<string, Set<AbortController>>();
+  private readonly flights = new Map<string, Flight>();
 
   constructor(private readonly deps: TokenServiceDeps) {}
 
@@ -103,23 +110,34 @@ export class TokenService {
 
   /**
    * Requests a token now (refreshing when a refresh token is held) and reports how it went.
-   * Concurrent calls for one provider share one network request.
+   * Concurrent calls for one provider state share one request, and its outcome is reported
+   * to renewal once.
    */
   async generate(providerId: string, trigger: Trigger = 'user'): Promise<TokenOutcome> {
     const provider = this.deps.providers.get(providerId);
-    const startedFrom = requestState(provider);
+    const state = requestState(provider);
+    const running = this.flights.get(providerId);
+    if (running && running.state === state && !running.controller.signal.aborted) return running.outcome;
+    const flight: Flight = { state, controller: new AbortController(), outcome: Promise.resolve(DISCARDED) };
+    flight.outcome = this.run(provider, flight, trigger).finally(() => {
+      if (this.flights.get(providerId) === flight) this.flights.delete(providerId);
+    });
+    this.flights.set(providerId, flight);
+    return flight.outcome;
+  }
+
+  private async run(provider: StoredProvider, flight: Flight, trigger: Trigger): Promise<TokenOutcome> {
+    const providerId = provider.id;
+    const { signal } = flight.controller;
     // A value that does not decrypt is a vault problem (a tampered file), not the provider's: it throws.
     const recipe = recipeOf(provider.presetId, provider.recipe);
     const values = this.deps.providers.valuesFor(provider, recipe);
     const held = this.unseal(providerId);
-    const controller = new AbortController();
-    const flights = this.inFlight.get(providerId) ?? new Set<AbortController>();
-    this.inFlight.set(providerId, flights.add(controller));
     // Redaction uses this request's own secrets, whatever a lock does to the shared list meanwhile.
     const secrets = new SecretRegistry();
     const stillBound = () => {
       const now = this.deps.repository.current.providers.find((p) => p.id === providerId);
-      return !controller.signal.aborted && now !== undefined && requestState(now) === startedFrom;
+      return !signal.aborted && now !== undefined && requestState(now) === flight.state;
     };
     try {
       for (const field of recipe.fields) if (field.secret) secrets.add(values[field.key]);
@@ -136,12 +154,14 @@ export class TokenService {
         timeoutMs: provider.settings.timeoutSeconds === undefined ? undefined : provider.settings.timeoutSeconds * 1000,
         lifetimeSeconds: provider.settings.lifetimeSeconds,
         held: held && { refreshToken: held.refreshToken, saved: held.saved },
-        signal: controller.signal,
-        fingerprint: startedFrom,
+        signal,
+        fingerprint: flight.state,
         sensitive: (value) => secrets.add(value),
       });
       if (!stillBound()) return DISCARDED;
-      this.store(providerId, grant);
+      secrets.add(grant.token, grant.refreshToken);
+      // The note quotes the reply's scope: whatever secret or token it echoes is scrubbed first.
+      this.store(providerId, { ...grant, scopeNote: grant.scopeNote && secrets.redact(grant.scopeNote) });
       this.lastErrors.delete(providerId);
       this.deps.lifecycle.succeeded(providerId, grant, trigger);
       this.deps.changed();
@@ -153,24 +173,21 @@ export class TokenService {
       this.deps.lifecycle.failed(providerId, error);
       this.deps.changed();
       return { ok: false, error: { code: described.code, message: described.message } };
-    } finally {
-      flights.delete(controller);
-      if (flights.size === 0 && this.inFlight.get(providerId) === flights) this.inFlight.delete(providerId);
     }
   }
 
   /** The provider's credentials or server changed, or it was removed: cancel and forget. */
   forget(providerId: string): void {
-    for (const controller of this.inFlight.get(providerId) ?? []) controller.abort();
-    this.inFlight.delete(providerId);
+    this.flights.get(providerId)?.controller.abort();
+    this.flights.delete(providerId);
     this.lastErrors.delete(providerId);
     this.deps.lifecycle.forget(providerId);
   }
 
   /** The vault locked: nothing in flight may land, and nothing it says may be listed. */
   cancelAll(): void {
-    for (const flights of this.inFlight.values()) for (const controller of flights) controller.abort();
-    this.inFlight.clear();
+    for (const flight of this.flights.values()) flight.controller.abort();
+    this.flights.clear();
   }
 
   /** Writes `Authorization: Bearer <token>` to the clipboard, minting a token first if needed. */
@@ -184,7 +201,7 @@ export class TokenService {
     }
     const sealed = this.usable(providerId) ? this.unseal(providerId) : undefined;
     if (!sealed) {
-      const reason = failure ?? this.lastErrors.get(providerId)?.message ?? 'No valid token.';
+      const reason = failure ?? this.lastErrors.get(providerId)?.message ?? this.whyUnusable(providerId);
       throw new AppError('token-unavailable', `Nothing copied: ${reason}`);
     }
     // Tokens stored before replies were checked may hold characters that would add header lines.
@@ -194,6 +211,14 @@ export class TokenService {
     const value = header.scheme ? `${header.scheme} ${sealed.token}` : sealed.token;
     this.deps.clipboard.writeText(`${header.name}: ${value}`);
     return header.name;
+  }
+
+  private whyUnusable(providerId: string): string {
+    const times = this.times(providerId);
+    if (times && times.expiresAt !== null && times.expiresAt <= times.obtainedAt) {
+      return "the provider's newest token had already expired when it arrived; check this computer's clock, or the provider's.";
+    }
+    return 'No valid token.';
   }
 
   /** The stored token's times for renewal, when the record is usable. */
