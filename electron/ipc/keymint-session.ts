@@ -43,7 +43,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     }
     events.vaultChanged();
   };
-  const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, changed: vaultChanged, kdf: ports.kdf });
+  const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, sleep: ports.sleep, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();
   const changed = () => events.providersChanged();
   const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed, invalidated: (id) => tokens.forget(id) });

@@ -38,7 +38,7 @@ export const keymintDocumentSchema = z.object({
   tokens: z.record(z.string(), storedTokenSchema),
   /** Key slots wrapping the vault's data key (see electron/services/vault). */
   vault: z.record(z.string(), z.unknown()).optional(),
-  settings: z.object({ autoLockMinutes: z.number().int().nullable() }).optional(),
+  settings: z.object({ autoLockMinutes: z.number().int().nullable().optional(), lockOnSleep: z.boolean().optional() }).optional(),
 });
 export type KeymintDocument = z.infer<typeof keymintDocumentSchema>;
 
