@@ -28,6 +28,7 @@ function compose(dir: string): Keymint {
     clock: { now: () => Date.now() },
     sleep: async () => undefined,
     log: { warn: () => undefined },
+    askOwner: async () => true,
   });
   keymint.setEventSink(() => undefined);
   return keymint;

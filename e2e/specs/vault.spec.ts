@@ -144,3 +144,29 @@ test('with a passphrase vault, exporting a backup asks for the current passphras
   expect(readFileSync(savedTo, 'utf8')).not.toContain(API_KEY);
   expect(valuesFoundIn(scanUserData(savedDir), [API_KEY, PASSPHRASE]), 'positions of secrets found in the backup').toEqual([]);
 });
+
+test('first run: a passphrase picked in the set-up panel is not dropped for the keychain when a provider is added first', async ({ togai, launch }) => {
+  const { page } = await launch();
+  const panel = page.getByRole('region', { name: 'Set up your vault' });
+  await panel.getByRole('radio', { name: 'Passphrase' }).check();
+  await panel.getByLabel('Passphrase', { exact: true }).and(panel.locator('input[type="password"]')).fill(PASSPHRASE);
+
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  const form = page.getByRole('dialog', { name: 'Add provider' });
+  await form.getByLabel('Preset').selectOption({ label: 'Togai' });
+  await form.getByLabel('Name', { exact: true }).fill('Togai');
+  await form.getByLabel('Base URL', { exact: true }).fill(togai.url);
+  await form.getByLabel('API key', { exact: true }).fill(API_KEY);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toContainText('Finish setting up the vault first');
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Togai');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(panel.getByRole('radio', { name: 'Passphrase' })).toBeChecked();
+  await setUpVaultWithPassphrase(page, PASSPHRASE);
+  await addTogai(page, togai);
+  const settings = await openSettings(page);
+  await expect(settings.getByRole('listitem').filter({ hasText: 'System keychain' })).toContainText('Not in use');
+  await expect(settings.getByRole('listitem').filter({ hasText: 'Passphrase' })).toContainText('In use');
+  await expect(settings.getByRole('checkbox', { name: 'Lock when the screen locks or the computer sleeps' })).toBeChecked();
+});

@@ -1,7 +1,7 @@
 import { events as eventSchemas, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import type { VaultStatus } from '../../shared/ipc/vault-view';
 import { AppError } from '../services/app-error';
-import type { ClipboardPort, Clock, DocumentStore, FetchPort, Logger, SaveFile, Schedule, Sleep } from '../services/ports';
+import type { AskOwner, ClipboardPort, Clock, DocumentStore, FetchPort, Logger, OnSystemLock, SaveFile, Schedule, Sleep } from '../services/ports';
 import { SecretRegistry } from '../services/redaction/secret-registry';
 import type { Keychain, PassphraseSlotOptions } from '../services/vault';
 import { keychainView } from '../services/vault/describe-keychain';
@@ -10,6 +10,7 @@ import { providerHandlers } from './handlers/provider-handlers';
 import { transferHandlers } from './handlers/transfer-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
 import { openSession, type KeymintSession } from './keymint-session';
+import { deadlineFirst } from './deadline-first';
 import { createRouter, type IpcRouter } from './router';
 import type { IpcSender } from './sender';
 
@@ -28,6 +29,10 @@ export interface KeymintPorts {
   schedule?: Schedule;
   /** Spreads renewal retries; Math.random when left out. */
   random?: () => number;
+  /** Confirms changes that could lock the owner out: a native dialog in the app, a scripted answer in tests. */
+  askOwner: AskOwner;
+  /** Screen lock and sleep (Electron's powerMonitor); left out where there is no such signal. */
+  onSystemLock?: OnSystemLock;
   /** TESTS ONLY: a cheaper scrypt cost so suites stay fast. Never set by the app. */
   kdf?: PassphraseSlotOptions['kdf'];
 }
@@ -74,24 +79,35 @@ export function createKeymint(ports: KeymintPorts): Keymint {
       slots: [],
       keychain: keychainView(keychain),
       autoLockMinutes: null,
+      lockOnSleep: true,
+      setupMethod: null,
       problem: problem ?? null,
     };
   }
 
+  const notLocked = (): KeymintSession => {
+    const current = context.session();
+    if (current.vault.vault.state() === 'locked') throw new AppError('locked', 'The vault is locked. Unlock it first.');
+    return current;
+  };
   const context: HandlerContext = {
     session: () => {
       if (!session) throw new AppError('vault', problem ?? 'Keymint data is unavailable.');
       return session;
     },
+    notLocked,
     ready: async () => {
       const current = context.session();
       const vault = current.vault.vault;
-      // Past the idle deadline the vault locks now, before this action could renew it.
-      vault.checkIdle();
-      if (vault.state() === 'locked') throw new AppError('locked', 'The vault is locked. Unlock it first.');
+      // A set-up or unlock already under way decides what this action finds.
+      await vault.settled();
+      notLocked();
       if (vault.state() === 'uninitialized') {
-        // First use with no choice made: the keychain is the default where it is real.
-        if (!ports.keychain.status().available) throw new AppError('vault', 'Set up the vault with a passphrase first.');
+        // Only with no other choice made: a passphrase picked in the set-up panel is never overridden.
+        if (current.vault.pendingSetup() === 'passphrase') {
+          throw new AppError('setup-required', 'Finish setting up the vault first: press “Set up vault” with your passphrase. Nothing was saved.');
+        }
+        if (!ports.keychain.status().available) throw new AppError('setup-required', 'Set up the vault with a passphrase first.');
         await vault.setup({ method: 'keychain' });
       }
       vault.touch();
@@ -109,11 +125,15 @@ export function createKeymint(ports: KeymintPorts): Keymint {
     return status();
   };
 
-  const handlers = {
-    ...providerHandlers(context),
-    ...vaultHandlers({ ...context, status, startFresh }),
-    ...transferHandlers({ ...context, clock: ports.clock, saveFile: ports.saveFile, kdf: ports.kdf }),
-  };
+  const handlers = deadlineFirst(
+    {
+      ...providerHandlers(context),
+      ...vaultHandlers({ ...context, askOwner: ports.askOwner, status, startFresh }),
+      ...transferHandlers({ ...context, clock: ports.clock, saveFile: ports.saveFile, kdf: ports.kdf }),
+    },
+    () => session?.vault.vault.checkIdle(),
+  );
+  const stopSystemLock = ports.onSystemLock?.(() => session?.vault.systemLocking());
 
   return {
     router: (isTrustedSender) => createRouter({ handlers, isTrustedSender, redact: (t) => secrets.redact(t), log: ports.log }),
@@ -128,6 +148,9 @@ export function createKeymint(ports: KeymintPorts): Keymint {
     start: async () => {
       await session?.vault.unlockQuietly();
     },
-    dispose: () => session?.dispose(),
+    dispose: () => {
+      stopSystemLock?.();
+      session?.dispose();
+    },
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
 import { jsonFileDocumentStore } from '../platform/json-file-store';
-import type { Clock, Schedule } from '../services/ports';
+import type { Clock, OnSystemLock, OwnerQuestion, Schedule } from '../services/ports';
 import type { Keychain } from '../services/vault';
 import { createKeymint, type Keymint } from './create-keymint';
 import type { IpcRouter } from './router';
@@ -15,15 +15,29 @@ export interface Harness {
   dataFile: string;
   keymint: Keymint;
   clipboard: { text: string };
+  /** The person at the machine: answers main's confirmation dialogs (yes unless a test says no) and records them. */
+  owner: { answer: boolean; asked: OwnerQuestion[] };
+  /** Every wait main asked for (the delay after wrong passphrases); none is actually waited. */
+  waits: number[];
   call(channel: string, input?: unknown): ReturnType<IpcRouter>;
   /** Calls and returns the value, failing loudly on `{ok:false}`. */
   value<T = unknown>(channel: string, input?: unknown): Promise<T>;
 }
 
-export function openHarness(options: { dir?: string; keychain?: Keychain; clock?: Clock; schedule?: Schedule } = {}): Harness {
+export interface HarnessOptions {
+  dir?: string;
+  keychain?: Keychain;
+  clock?: Clock;
+  schedule?: Schedule;
+  onSystemLock?: OnSystemLock;
+}
+
+export function openHarness(options: HarnessOptions = {}): Harness {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'keymint-core-'));
   const dataFile = join(dir, 'keymint.json');
   const clipboard = { text: '' };
+  const owner = { answer: true, asked: [] as OwnerQuestion[] };
+  const waits: number[] = [];
   const keymint = createKeymint({
     store: jsonFileDocumentStore(dataFile),
     saveFile: saveIntoFolder(join(dir, 'saved')),
@@ -31,8 +45,13 @@ export function openHarness(options: { dir?: string; keychain?: Keychain; clock?
     fetch: (request) => fetch(request),
     clipboard: { writeText: (text) => void (clipboard.text = text), readText: () => clipboard.text },
     clock: options.clock ?? { now: () => Date.now() },
-    sleep: async () => undefined,
+    sleep: async (ms) => void waits.push(ms),
     schedule: options.schedule,
+    askOwner: async (question) => {
+      owner.asked.push(question);
+      return owner.answer;
+    },
+    onSystemLock: options.onSystemLock,
     log: { warn: () => undefined },
     kdf: { N: 2 ** 10 },
   });
@@ -43,6 +62,8 @@ export function openHarness(options: { dir?: string; keychain?: Keychain; clock?
     dataFile,
     keymint,
     clipboard,
+    owner,
+    waits,
     call,
     value: async <T>(channel: string, input?: unknown) => {
       const result = await call(channel, input);

@@ -45,7 +45,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     // Every provider's renewal line changes with the lock (paused, or planned again).
     events.providersChanged();
   };
-  const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, changed: vaultChanged, kdf: ports.kdf });
+  const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, sleep: ports.sleep, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();
   const changed = () => events.providersChanged();
   const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed, invalidated: (id) => tokens.forget(id) });

@@ -34,6 +34,7 @@ async function keymintApp() {
     sleep: recordingSleep().sleep,
     log,
     kdf: TEST_KDF,
+    askOwner: async () => true,
   });
   const events: unknown[] = [];
   keymint.setEventSink((event, payload) => events.push({ event, payload }));

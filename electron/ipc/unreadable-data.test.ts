@@ -12,7 +12,7 @@ describe('an unreadable data file', () => {
     ['truncated JSON', '{"version":1,"providers":[{"id":'],
     ['not JSON at all', '\u0000\u0001garbage'],
     ['JSON of the wrong shape', '{"version":1,"providers":"nope"}'],
-    ['a newer data format', '{"version":2,"providers":[],"tokens":{}}'],
+    ['a newer data format', '{"version":99,"providers":[],"tokens":{}}'],
   ])('(%s) is reported plainly, refused for every use, and left byte for byte', async (_, content) => {
     const dir = mkdtempSync(join(tmpdir(), 'keymint-corrupt-'));
     writeFileSync(join(dir, 'keymint.json'), content);

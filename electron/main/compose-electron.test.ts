@@ -21,6 +21,18 @@ const electron = vi.hoisted(() => {
     },
     net: { fetch: vi.fn() },
     clipboard: { writeText: vi.fn(), readText: vi.fn(() => '') },
+    powerMonitor: {
+      listeners: new Map<string, Set<() => void>>(),
+      on(event: string, listener: () => void) {
+        this.listeners.set(event, (this.listeners.get(event) ?? new Set()).add(listener));
+      },
+      off(event: string, listener: () => void) {
+        this.listeners.get(event)?.delete(listener);
+      },
+      emit(event: string) {
+        for (const listener of this.listeners.get(event) ?? []) listener();
+      },
+    },
   };
 });
 vi.mock('electron', () => electron);
@@ -105,6 +117,19 @@ describe('composeElectron', () => {
     const restarted = open();
     await restarted.start();
     expect(await restarted.router(ourPage(), 'vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+  });
+
+  it('locks the vault when the screen locks or the machine suspends, unless the owner turned that off', async () => {
+    const { router } = open();
+    await router(ourPage(), 'providers:create', acme);
+    electron.powerMonitor.emit('lock-screen');
+    expect(await router(ourPage(), 'vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'locked', lockOnSleep: true } });
+    await router(ourPage(), 'vault:unlock', { method: 'keychain' });
+    await router(ourPage(), 'vault:set-lock-on-sleep', { enabled: false });
+    electron.powerMonitor.emit('suspend');
+    expect(await router(ourPage(), 'vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'unlocked', lockOnSleep: false } });
+    keymint.dispose();
+    expect([...electron.powerMonitor.listeners.values()].every((set) => set.size === 0)).toBe(true);
   });
 
   it('sends nothing to a page that is gone', async () => {

@@ -8,10 +8,12 @@ import type { Logger } from '../services/ports';
 import { electronClipboard } from '../platform/electron-clipboard';
 import { createElectronDocumentStore } from '../platform/electron-document-store';
 import { electronFetch } from '../platform/electron-fetch';
+import { askOwnerWithDialog } from '../platform/electron-owner-dialog';
 import { electronSaveFile } from '../platform/electron-save-file';
 import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
 import { createSafeStorageKeychain } from '../platform/safe-storage-keychain';
+import { onElectronSystemLock } from '../platform/electron-system-lock';
 
 export interface ElectronKeymintOptions {
   /** Where keymint.json lives (Electron's userData folder). */
@@ -22,6 +24,8 @@ export interface ElectronKeymintOptions {
   recordIpc?: (json: string) => void;
   /** Where backups go instead of a save dialog (e2e on real Electron); never set when packaged. */
   saveDir?: string;
+  /** A scripted answer instead of the native confirmation dialog (e2e on real Electron); never when packaged. */
+  ownerAnswer?: boolean;
   /** A 0600 key file instead of safeStorage, so e2e runs alike with or without a keyring; never when packaged. */
   keychainFile?: string;
 }
@@ -49,6 +53,8 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     log,
+    askOwner: options.ownerAnswer === undefined ? askOwnerWithDialog : async () => options.ownerAnswer === true,
+    onSystemLock: onElectronSystemLock,
   });
   const route = keymint.router(trustOnly(pathToFileURL(options.indexHtml).href));
 

@@ -31,6 +31,8 @@ async function start(): Promise<void> {
     // and the key-file keychain so specs behave alike on machines with and without a keyring.
     saveDir: app.isPackaged ? undefined : process.env.KEYMINT_SAVE_DIR,
     keychainFile: app.isPackaged ? undefined : process.env.KEYMINT_KEYCHAIN_FILE,
+    // e2e hook too: a scripted answer to the owner's confirmation dialog, which Playwright cannot click.
+    ownerAnswer: app.isPackaged || !process.env.KEYMINT_OWNER_ANSWER ? undefined : process.env.KEYMINT_OWNER_ANSWER === 'yes',
   });
   registerIpc(ipcMain, keymint.router);
   app.on('will-quit', () => keymint.dispose());

@@ -38,3 +38,17 @@ export type SaveFile = (suggestedName: string, content: string) => Promise<strin
 export interface Logger {
   warn(message: string): void;
 }
+
+/** A question only the person at the machine can answer: a native dialog from main, never the page. */
+export interface OwnerQuestion {
+  message: string;
+  detail: string;
+  /** The button that says yes, e.g. "Remove". */
+  confirmLabel: string;
+}
+
+/** Asks the owner; true only when they confirmed. A scripted answer in tests and the browser host. */
+export type AskOwner = (question: OwnerQuestion) => Promise<boolean>;
+
+/** Calls `listener` when the OS locks the screen or the machine is about to sleep; returns an unsubscribe. */
+export type OnSystemLock = (listener: () => void) => () => void;

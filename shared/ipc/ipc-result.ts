@@ -7,6 +7,10 @@ export type IpcErrorCode =
   | 'unknown-channel'
   | 'not-found'
   | 'locked'
+  /** The vault is not set up and the user chose a passphrase (or there is no keychain): set it up first. */
+  | 'setup-required'
+  /** The owner declined (or closed) main's confirmation dialog. */
+  | 'not-confirmed'
   | 'vault'
   | 'wrong-passphrase'
   | 'token-unavailable'

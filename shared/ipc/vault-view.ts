@@ -7,6 +7,10 @@ export const vaultStatusSchema = z.object({
   slots: z.array(z.enum(['keychain', 'passphrase'])),
   keychain: z.object({ available: z.boolean(), reason: z.string().nullable() }),
   autoLockMinutes: z.number().int().nullable(),
+  /** Lock when the screen locks or the machine sleeps. */
+  lockOnSleep: z.boolean(),
+  /** The set-up method picked before pressing "Set up vault"; while it is a passphrase, nothing sets up the keychain by default. */
+  setupMethod: z.enum(['keychain', 'passphrase']).nullable(),
   problem: z.string().nullable(),
 });
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;
@@ -28,6 +32,8 @@ const ownerCheck = { currentPassphrase: anyPassphrase.optional() };
 export const setPassphraseInputSchema = z.object({ passphrase: newPassphrase, ...ownerCheck });
 export const addKeychainInputSchema = z.object(ownerCheck);
 export const removeSlotInputSchema = z.object({ kind: z.enum(['keychain', 'passphrase']), ...ownerCheck });
+export const chooseSetupInputSchema = z.object({ method: z.enum(['keychain', 'passphrase']) });
+export const lockOnSleepInputSchema = z.object({ enabled: z.boolean() });
 export const autoLockInputSchema = z.object({ minutes: z.number().int().min(1).max(24 * 60).nullable() });
 
 /** Main writes exports where the user chooses; only the path (or null: cancelled) comes back. */

@@ -6,7 +6,7 @@ type ProviderHandlers = Pick<
   'providers:list' | 'providers:create' | 'providers:update' | 'providers:remove' | 'tokens:generate' | 'tokens:copy-header'
 >;
 
-/** Listing needs no key, so a locked vault still shows every provider. */
+/** Listing needs no key, so a locked vault still shows every provider; changing the list needs it unlocked. */
 export function providerHandlers(context: HandlerContext): ProviderHandlers {
   return {
     'providers:list': () => context.session().views(),
@@ -19,7 +19,7 @@ export function providerHandlers(context: HandlerContext): ProviderHandlers {
       return session.view(session.providers.update(input).id);
     },
     'providers:remove': ({ id }) => {
-      context.session().providers.remove(id);
+      context.notLocked().providers.remove(id);
       return null;
     },
     'tokens:generate': async ({ id }) => {

@@ -27,6 +27,8 @@ export function transferHandlers(deps: TransferDeps): TransferHandlers {
       return { savedTo: await deps.saveFile(`keymint-backup-${day(now)}.json`, content) };
     },
     'backup:import': async ({ content, passphrase }) => {
+      // Refused while locked before the (deliberately slow) key derivation, not after it.
+      deps.notLocked();
       const restored = await readBackup(content, passphrase, { kdf: deps.kdf });
       const session = await deps.ready();
       const inputs = restored.map(({ input, secrets }) => ({ ...input, values: { ...input.values, ...secrets } }));
@@ -34,7 +36,7 @@ export function transferHandlers(deps: TransferDeps): TransferHandlers {
     },
     'recipes:export': async () => ({ savedTo: await deps.saveFile('keymint-recipes.json', writeRecipesFile(deps.session().providers.all())) }),
     'recipes:import': ({ content }) => ({
-      imported: deps.session().providers.createMany(readRecipesFile(content), { secretsOptional: true }).length,
+      imported: deps.notLocked().providers.createMany(readRecipesFile(content), { secretsOptional: true }).length,
     }),
   };
 }

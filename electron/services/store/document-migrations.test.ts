@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrateDocument, MigrationError } from './document-migrations';
+import { dropClearClaims, migrateDocument, MIGRATIONS, MigrationError } from './document-migrations';
+import { DOCUMENT_VERSION, keymintDocumentSchema } from './keymint-document';
 
 describe('data format migrations', () => {
   const steps = {
@@ -23,5 +24,21 @@ describe('data format migrations', () => {
 
   it('refuses a format it has no step for', () => {
     expect(() => migrateDocument({ version: 0 }, steps, 3)).toThrow('no way to upgrade data format 0');
+  });
+});
+
+describe('format 1 to 2', () => {
+  const token = { sealed: 'c2VhbGVk', obtainedAt: 1, expiresAt: null, expirySource: 'jwt-exp' };
+
+  it('drops JWT claims kept in clear beside a sealed token, and keeps the rest of the record', () => {
+    const format1 = { version: 1, providers: [], tokens: { a: { ...token, claims: { sub: 'alice@example.com' } }, b: token } };
+    const migrated = migrateDocument(format1, MIGRATIONS, DOCUMENT_VERSION);
+    expect(migrated).toEqual({ version: 2, providers: [], tokens: { a: token, b: token } });
+    expect(JSON.stringify(migrated)).not.toContain('alice@example.com');
+    expect(keymintDocumentSchema.safeParse(migrated).success).toBe(true);
+  });
+
+  it('leaves a malformed tokens value for validation to report', () => {
+    expect(dropClearClaims({ tokens: 'x' })).toEqual({ tokens: 'x' });
   });
 });

@@ -3,11 +3,13 @@ import { DOCUMENT_VERSION } from './keymint-document';
 export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * `MIGRATIONS[n]` turns a format-n document into format n+1. Format 1 is the first, so there
- * are none yet; a change to the stored shape bumps DOCUMENT_VERSION and adds its step here.
- * (electron-store's own migrations key on the app's semver; the format number is ours.)
+ * `MIGRATIONS[n]` turns a format-n document into format n+1; a change to the stored shape bumps
+ * DOCUMENT_VERSION and adds its step here. (electron-store's own migrations key on the app's
+ * semver; the format number is ours.)
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: dropClearClaims,
+};
 
 export class MigrationError extends Error {}
 
@@ -27,4 +29,21 @@ export function migrateDocument(raw: unknown, migrations: Readonly<Record<number
     version += 1;
   }
   return document;
+}
+
+/**
+ * Format 1 kept each token's JWT claims in clear beside its sealed record, readable while locked.
+ * They cannot be sealed here (the file is read before anyone unlocks), so they are dropped: the
+ * next token for that provider carries them inside its sealed record.
+ */
+export function dropClearClaims(document: Record<string, unknown>): Record<string, unknown> {
+  const tokens = document.tokens;
+  if (tokens === null || typeof tokens !== 'object' || Array.isArray(tokens)) return document;
+  const kept = Object.entries(tokens).map(([id, record]) => {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) return [id, record];
+    const rest = { ...(record as Record<string, unknown>) };
+    delete rest.claims;
+    return [id, rest];
+  });
+  return { ...document, tokens: Object.fromEntries(kept) };
 }

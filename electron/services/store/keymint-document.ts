@@ -19,18 +19,17 @@ export const storedProviderSchema = z.object({
 export type StoredProvider = z.infer<typeof storedProviderSchema>;
 
 export const storedTokenSchema = z.object({
-  /** `{token, refreshToken, saved}` encrypted for `provider:<id>:token`. */
+  /** `{token, refreshToken, saved, claims}` encrypted for `provider:<id>:token`: a token's JWT claims say who it is for, so they stay sealed too. */
   sealed: z.string(),
   obtainedAt: z.number(),
   expiresAt: z.number().nullable(),
   expirySource: z.string(),
-  claims: z.record(z.string(), z.string()).optional(),
   /** Words about a narrower scope than requested (no secret). */
   scopeNote: z.string().optional(),
 });
 export type StoredToken = z.infer<typeof storedTokenSchema>;
 
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 export const keymintDocumentSchema = z.object({
   version: z.literal(DOCUMENT_VERSION),
@@ -38,7 +37,7 @@ export const keymintDocumentSchema = z.object({
   tokens: z.record(z.string(), storedTokenSchema),
   /** Key slots wrapping the vault's data key (see electron/services/vault). */
   vault: z.record(z.string(), z.unknown()).optional(),
-  settings: z.object({ autoLockMinutes: z.number().int().nullable() }).optional(),
+  settings: z.object({ autoLockMinutes: z.number().int().nullable().optional(), lockOnSleep: z.boolean().optional() }).optional(),
 });
 export type KeymintDocument = z.infer<typeof keymintDocumentSchema>;
 

@@ -23,6 +23,8 @@ const sealedSchema = z.object({
   token: z.string(),
   refreshToken: z.string().optional(),
   saved: z.record(z.string(), z.string()),
+  /** Decoded JWT claims, sealed with the token: shown only while the vault is unlocked. */
+  claims: z.record(z.string(), z.string()).optional(),
 });
 type Sealed = z.infer<typeof sealedSchema>;
 
@@ -101,7 +103,7 @@ export class TokenService {
       obtainedAt: iso(obtainedAt),
       expirySource: stored.expirySource,
       suspicious: expirySuspicion(expiresAt, obtainedAt),
-      claims: stored.claims ?? null,
+      claims: this.claimsWhileUnlocked(providerId),
       scopeNote: stored.scopeNote ?? null,
       renewal,
       lastError: errorView,
@@ -247,18 +249,26 @@ export class TokenService {
 
   private store(providerId: string, grant: TokenGrant): void {
     this.deps.secrets.add(grant.token, grant.refreshToken);
-    const sealed: Sealed = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved };
+    const sealed: Sealed = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
     const record: StoredToken = {
       sealed: this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId)),
       obtainedAt: grant.obtainedAt,
       expiresAt: grant.expiresAt,
       expirySource: grant.expirySource,
-      claims: grant.claims,
       scopeNote: grant.scopeNote,
     };
     this.deps.repository.update((doc) => {
       doc.tokens[providerId] = record;
     });
+  }
+
+  /** Null while locked, or when the sealed record does not open (generating reports why). */
+  private claimsWhileUnlocked(providerId: string): Record<string, string> | null {
+    try {
+      return this.unseal(providerId)?.claims ?? null;
+    } catch {
+      return null;
+    }
   }
 
   private unseal(providerId: string): Sealed | undefined {

@@ -6,6 +6,7 @@ import type { Cipher } from '../ports';
 import type { StoredProvider } from '../store/keymint-document';
 import { createEnvelopeCipher } from '../vault/envelope-cipher';
 import { parsePassphraseSlot, unwrapWithPassphrase, wrapWithPassphrase, type PassphraseSlotOptions } from '../vault/passphrase-slot';
+import { isVaultError } from '../vault/vault-error';
 import { fieldPlace } from '../vault/places';
 
 /**
@@ -59,6 +60,16 @@ export async function writeBackup(
   }
 }
 
+/** The backup key; a slot Keymint would not write (its scrypt cost included) is refused before any derivation. */
+async function openBackupKey(slot: unknown, passphrase: string, kdf: PassphraseSlotOptions['kdf']): Promise<Buffer> {
+  try {
+    return await unwrapWithPassphrase(parsePassphraseSlot(slot), passphrase, { kdf });
+  } catch (error) {
+    if (isVaultError(error, 'corrupt')) throw new AppError('invalid-input', `This backup cannot be opened: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Opens a backup with its passphrase; a wrong passphrase or any altered byte is refused whole. */
 export async function readBackup(text: string, passphrase: string, options: { kdf?: PassphraseSlotOptions['kdf'] } = {}): Promise<RestoredProvider[]> {
   let file: z.infer<typeof backupFileSchema>;
@@ -67,7 +78,7 @@ export async function readBackup(text: string, passphrase: string, options: { kd
   } catch {
     throw new AppError('invalid-input', 'This file is not a Keymint backup (or it was damaged).');
   }
-  const backupKey = await unwrapWithPassphrase(parsePassphraseSlot(file.slot), passphrase, { kdf: options.kdf });
+  const backupKey = await openBackupKey(file.slot, passphrase, options.kdf);
   try {
     const parsed = payloadSchema.safeParse(JSON.parse(createEnvelopeCipher(backupKey).decrypt(file.payload, BACKUP_PLACE)));
     if (!parsed.success) throw new AppError('invalid-input', 'This backup holds something Keymint cannot restore.');

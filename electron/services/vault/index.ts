@@ -6,7 +6,6 @@ export {
   SCRYPT_N,
   SCRYPT_R,
   SCRYPT_P,
-  SCRYPT_MIN_N,
   wrapWithPassphrase,
   unwrapWithPassphrase,
   parsePassphraseSlot,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  SCRYPT_MIN_N,
+  SCRYPT_N,
   SCRYPT_P,
   SCRYPT_R,
   unwrapWithPassphrase,
@@ -64,27 +64,31 @@ describe('passphrase slot', () => {
     }
   });
 
-  it('refuses changed r or p (authenticated with the wrapped key)', async () => {
+  it('refuses any scrypt parameters other than the ones Keymint writes, before deriving anything', async () => {
     const { slot } = await slotFor();
-    const raisedR = { ...slot, kdf: { ...slot.kdf, r: 9 } };
-    await expectVaultRejection(unwrapWithPassphrase(raisedR, passphrase, { kdf: TEST_KDF }), 'wrong-passphrase');
-    const raisedP = { ...slot, kdf: { ...slot.kdf, p: 2 } };
-    await expectVaultRejection(unwrapWithPassphrase(raisedP, passphrase, { kdf: TEST_KDF }), 'wrong-passphrase');
-  });
-
-  it('refuses KDF parameters below the production minimum unless a test floor is given', async () => {
-    const { slot } = await slotFor();
-    const error = await expectVaultRejection(unwrapWithPassphrase(slot, passphrase), 'corrupt');
-    expect(error.message).toContain(`N=${SCRYPT_MIN_N}`);
+    // Checked before the passphrase: a wrong one would otherwise be reported after a derivation.
+    const error = await expectVaultRejection(unwrapWithPassphrase(slot, 'not the passphrase'), 'corrupt');
+    expect(error.message).toContain(`N=${SCRYPT_N}, r=8, p=1`);
     for (const kdf of [
       { ...slot.kdf, N: TEST_KDF.N / 2 },
+      { ...slot.kdf, N: TEST_KDF.N * 2 },
       { ...slot.kdf, r: 4 },
+      { ...slot.kdf, r: 9 },
       { ...slot.kdf, p: 0 },
+      { ...slot.kdf, p: 2 },
       { ...slot.kdf, N: 1000 },
       { ...slot.kdf, N: 2 ** 40 },
       { ...slot.kdf, p: 1000 },
     ]) {
-      await expectVaultRejection(unwrapWithPassphrase({ ...slot, kdf }, passphrase, { kdf: TEST_KDF }), 'corrupt');
+      await expectVaultRejection(unwrapWithPassphrase({ ...slot, kdf }, 'not the passphrase', { kdf: TEST_KDF }), 'corrupt');
+    }
+  });
+
+  it('refuses a salt or wrapped key of any length but the one Keymint writes', async () => {
+    const { slot } = await slotFor();
+    const longer = (text: string) => Buffer.concat([Buffer.from(text, 'base64url'), Buffer.alloc(4)]).toString('base64url');
+    for (const value of [{ ...slot, kdf: { ...slot.kdf, salt: longer(slot.kdf.salt) } }, { ...slot, wrapped: longer(slot.wrapped) }]) {
+      await expectVaultRejection(unwrapWithPassphrase(value, 'not the passphrase', { kdf: TEST_KDF }), 'corrupt');
     }
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt } from 'node:crypto';
-import { IV_BYTES, KEY_BYTES, assertKey, decodeBase64Url, open, seal } from './aead';
+import { IV_BYTES, KEY_BYTES, TAG_BYTES, assertKey, decodeBase64Url, open, seal } from './aead';
 import { VaultError } from './vault-error';
 
 /**
@@ -7,22 +7,14 @@ import { VaultError } from './vault-error';
  * Only the wrapped key is persisted; the passphrase is never stored.
  */
 
-// Default cost: ~128 MiB and a few hundred ms per derivation on a laptop, which
+// The one cost Keymint writes: ~128 MiB and a few hundred ms per derivation on a laptop, which
 // is what makes offline guessing of a stolen config file expensive.
 export const SCRYPT_N = 2 ** 17;
 export const SCRYPT_R = 8;
 export const SCRYPT_P = 1;
 export const SALT_BYTES = 16;
-
-// Slots below this floor are refused: a config file edited to weaken the KDF
-// must not quietly lower the cost of guessing the next passphrase typed in.
-export const SCRYPT_MIN_N = 2 ** 17;
-export const SCRYPT_MIN_R = 8;
-export const SCRYPT_MIN_P = 1;
-// Ceilings so a tampered slot cannot make us allocate unbounded memory or spin
-// forever; they leave headroom to raise the defaults later.
-const SCRYPT_MAX_MEMORY_BYTES = 1024 ** 3;
-const SCRYPT_MAX_P = 16;
+/** iv || AES-256-GCM(32-byte data key) || tag: a wrapped key of any other length is not ours. */
+const WRAPPED_BYTES = IV_BYTES + KEY_BYTES + TAG_BYTES;
 
 export interface ScryptParams {
   readonly name: 'scrypt';
@@ -43,8 +35,8 @@ export interface PassphraseSlot {
 
 export interface PassphraseSlotOptions {
   /**
-   * TESTS ONLY. For wrapping: the scrypt N to use. For unwrapping: the lowest N
-   * accepted. Production code never passes this, so it gets SCRYPT_N / SCRYPT_MIN_N.
+   * TESTS ONLY: the scrypt N to write, and the only N accepted when reading. Production code
+   * never passes this, so it gets SCRYPT_N both ways.
    */
   readonly kdf?: { readonly N: number };
 }
@@ -53,19 +45,15 @@ function corrupt(detail: string): VaultError {
   return new VaultError('corrupt', `The passphrase slot is unusable: ${detail}.`);
 }
 
-function isPowerOfTwo(n: number): boolean {
-  return Number.isSafeInteger(n) && n >= 2 && Number.isInteger(Math.log2(n));
-}
-
-function checkParams(N: number, r: number, p: number, minN: number): void {
-  if (!isPowerOfTwo(N) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) {
-    throw corrupt('its scrypt parameters are malformed');
-  }
-  if (N < minN || r < SCRYPT_MIN_R || p < SCRYPT_MIN_P) {
-    throw corrupt(`its scrypt parameters (N=${N}, r=${r}, p=${p}) are below the minimum (N=${minN}, r=${SCRYPT_MIN_R}, p=${SCRYPT_MIN_P})`);
-  }
-  if (128 * N * r > SCRYPT_MAX_MEMORY_BYTES || p > SCRYPT_MAX_P) {
-    throw corrupt(`its scrypt parameters (N=${N}, r=${r}, p=${p}) exceed the supported maximum`);
+/**
+ * Slots (the vault's own, and a backup's) are accepted only with exactly the parameters Keymint
+ * writes, checked before any derivation: a lowered cost would cheapen guessing the next
+ * passphrase typed in, and a raised one (a crafted backup asking for 1 GiB or p=16) would burn
+ * a minute of CPU before the passphrase is even checked.
+ */
+function checkParams(N: number, r: number, p: number, expectedN: number): void {
+  if (N !== expectedN || r !== SCRYPT_R || p !== SCRYPT_P) {
+    throw corrupt(`its scrypt parameters (N=${N}, r=${r}, p=${p}) are not the ones Keymint writes (N=${expectedN}, r=${SCRYPT_R}, p=${SCRYPT_P})`);
   }
 }
 
@@ -100,8 +88,6 @@ export async function wrapWithPassphrase(
   assertKey(dataKey);
   if (passphrase.length === 0) throw new TypeError('The passphrase must not be empty');
   const N = options.kdf?.N ?? SCRYPT_N;
-  // A test override is its own floor; everything else must meet the minimum.
-  checkParams(N, SCRYPT_R, SCRYPT_P, options.kdf ? N : SCRYPT_MIN_N);
   const salt = randomBytes(SALT_BYTES);
   const wrappingKey = await deriveKey(passphrase, salt, N, SCRYPT_R, SCRYPT_P);
   try {
@@ -133,9 +119,9 @@ function decodeSlot(value: unknown): DecodedSlot {
   const { N, r, p } = kdf;
   if (typeof N !== 'number' || typeof r !== 'number' || typeof p !== 'number') throw corrupt('its scrypt parameters are malformed');
   const salt = decodeBase64Url(kdf.salt);
-  if (!salt || salt.length < SALT_BYTES) throw corrupt('its salt is malformed');
+  if (!salt || salt.length !== SALT_BYTES) throw corrupt('its salt is malformed');
   const wrapped = decodeBase64Url(raw.wrapped);
-  if (!wrapped || wrapped.length <= IV_BYTES) throw corrupt('its wrapped key is malformed');
+  if (!wrapped || wrapped.length !== WRAPPED_BYTES) throw corrupt('its wrapped key is malformed');
   const slot: PassphraseSlot = {
     kind: 'passphrase',
     version: 1,
@@ -158,7 +144,7 @@ export async function unwrapWithPassphrase(
 ): Promise<Buffer> {
   const { slot, salt, wrapped } = decodeSlot(slotValue);
   const { N, r, p } = slot.kdf;
-  checkParams(N, r, p, options.kdf?.N ?? SCRYPT_MIN_N);
+  checkParams(N, r, p, options.kdf?.N ?? SCRYPT_N);
   const wrappingKey = await deriveKey(passphrase, salt, N, r, p);
   try {
     const dataKey = open(wrappingKey, wrapped.subarray(0, IV_BYTES), wrapped.subarray(IV_BYTES), associatedData(N, r, p));

@@ -1,10 +1,12 @@
 import type { VaultStatus } from '../../../shared/ipc/vault-view';
-import type { Clock } from '../ports';
+import type { Clock, Sleep } from '../ports';
 import type { DocumentRepository } from '../store/document-repository';
 import { keychainView } from './describe-keychain';
 import type { Keychain } from './keychain-slot';
 import type { PassphraseSlotOptions } from './passphrase-slot';
-import { Vault } from './vault';
+import { Vault, type SetupRequest } from './vault';
+
+type SetupMethod = SetupRequest['method'];
 import { parseVaultSlots } from './vault-slots';
 
 const IDLE_CHECK_MS = 5_000;
@@ -15,6 +17,7 @@ export interface VaultServiceDeps {
   repository: DocumentRepository;
   keychain: Keychain;
   clock: Clock;
+  sleep: Sleep;
   changed: () => void;
   kdf?: PassphraseSlotOptions['kdf'];
 }
@@ -27,6 +30,8 @@ export interface VaultServiceDeps {
 export class VaultService {
   readonly vault: Vault;
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** What the user picked in the set-up panel before pressing "Set up vault" (kept for this run only). */
+  private setupChoice: SetupMethod | null = null;
 
   constructor(private readonly deps: VaultServiceDeps) {
     const minutes = this.autoLockMinutes();
@@ -35,6 +40,7 @@ export class VaultService {
       keychain: deps.keychain,
       saveSlots: (slots) => deps.repository.update((doc) => void (doc.vault = { ...slots })),
       now: () => deps.clock.now(),
+      sleep: deps.sleep,
       autoLockMs: minutes === null ? undefined : minutes * 60_000,
       kdf: deps.kdf,
     });
@@ -57,6 +63,27 @@ export class VaultService {
     this.deps.changed();
   }
 
+  /** Records the set-up method the user picked; a passphrase stops any default keychain set-up. */
+  chooseSetup(method: SetupMethod): void {
+    this.setupChoice = method;
+    this.deps.changed();
+  }
+
+  /** The pending choice while the vault is not set up yet; null once it is, or when none was made. */
+  pendingSetup(): SetupMethod | null {
+    return this.vault.state() === 'uninitialized' ? this.setupChoice : null;
+  }
+
+  setLockOnSleep(enabled: boolean): void {
+    this.deps.repository.update((doc) => void (doc.settings = { ...doc.settings, lockOnSleep: enabled }));
+    this.deps.changed();
+  }
+
+  /** The screen locked or the machine is going to sleep: lock too, unless the user turned that off. */
+  systemLocking(): void {
+    if (this.lockOnSleep()) this.vault.lock();
+  }
+
   status(): VaultStatus {
     const keychain = this.deps.keychain.status();
     return {
@@ -64,6 +91,8 @@ export class VaultService {
       slots: [...this.vault.snapshot().slots],
       keychain: keychainView(keychain),
       autoLockMinutes: this.autoLockMinutes(),
+      lockOnSleep: this.lockOnSleep(),
+      setupMethod: this.pendingSetup(),
       problem: null,
     };
   }
@@ -71,6 +100,11 @@ export class VaultService {
   private autoLockMinutes(): number | null {
     const setting = this.deps.repository.current.settings?.autoLockMinutes;
     return setting === undefined ? DEFAULT_AUTO_LOCK_MINUTES : setting;
+  }
+
+  /** Like a password manager: on unless the user turned it off. */
+  private lockOnSleep(): boolean {
+    return this.deps.repository.current.settings?.lockOnSleep ?? true;
   }
 
   dispose(): void {

@@ -24,6 +24,7 @@ function harness(overrides: Partial<VaultOptions> = {}, slots?: VaultSlots): Har
     keychain,
     saveSlots: (next) => void saved.push(next),
     now: () => clock.now,
+    sleep: async () => undefined,
     kdf: TEST_KDF,
     ...overrides,
   });
@@ -195,6 +196,32 @@ describe('Vault', () => {
     expect(h.vault.state()).toBe('locked');
   });
 
+  it('a touch past the idle deadline locks instead of reviving the vault', async () => {
+    const h = harness({ autoLockMs: 60_000 });
+    await h.vault.setup({ method: 'passphrase', passphrase: 'idle phrase' });
+    h.clock.now += 61_000;
+    h.vault.touch();
+    expect(h.vault.state()).toBe('locked');
+  });
+
+  it('waits 0, 1, 2, 4 … s (at most 30 s) before each passphrase check after wrong ones, and resets on the right one', async () => {
+    const waits: number[] = [];
+    const h = harness({ sleep: async (ms) => void waits.push(ms) });
+    await h.vault.setup({ method: 'passphrase', passphrase: 'right phrase' });
+    h.vault.lock();
+    for (let i = 0; i < 8; i++) await expectVaultRejection(h.vault.unlockWithPassphrase('wrong phrase'), 'wrong-passphrase');
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    // Time already spent since the last failure counts toward the wait.
+    h.clock.now += 10_000;
+    await h.vault.unlockWithPassphrase('right phrase');
+    expect(waits.at(-1)).toBe(20_000);
+    // Checks of the current passphrase (before changing how the vault opens) count as guesses too.
+    await expectVaultRejection(h.vault.verifyPassphrase('wrong phrase'), 'wrong-passphrase');
+    await expectVaultRejection(h.vault.verifyPassphrase('wrong phrase'), 'wrong-passphrase');
+    expect(waits).toHaveLength(9);
+    expect(waits.at(-1)).toBe(1000);
+  });
+
   it('never auto-locks without autoLockMs', async () => {
     const h = harness();
     await h.vault.setup({ method: 'passphrase', passphrase: 'no idle' });
@@ -246,7 +273,7 @@ describe('Vault', () => {
   });
 
   it('treats persisted empty slots as uninitialized and rejects malformed ones as corrupt', () => {
-    const vault = new Vault({ slots: {}, keychain: createMemoryKeychain(), saveSlots: () => undefined, now: () => 0 });
+    const vault = new Vault({ slots: {}, keychain: createMemoryKeychain(), saveSlots: () => undefined, now: () => 0, sleep: async () => undefined });
     expect(vault.state()).toBe('uninitialized');
     expect(parseVaultSlots(undefined)).toBeUndefined();
     expectVaultError(() => parseVaultSlots([]), 'corrupt');

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES } from './aead';
 import { createEnvelopeCipher, type EnvelopeCipher } from './envelope-cipher';
+import { GuessDelay } from './guess-delay';
 import { unwrapWithKeychain, wrapWithKeychain, type Keychain } from './keychain-slot';
 import { unwrapWithPassphrase, wrapWithPassphrase, type PassphraseSlotOptions } from './passphrase-slot';
 import { VaultError } from './vault-error';
@@ -25,6 +26,8 @@ export interface VaultOptions {
   /** Persist synchronously; if it throws, the vault keeps its previous slots. */
   saveSlots(slots: VaultSlots): void;
   now(): number;
+  /** Waits out the delay between wrong passphrases (setTimeout in the app, recorded in tests). */
+  sleep(ms: number): Promise<void>;
   /** Idle time after which checkIdle() locks; undefined or 0 disables auto-lock. */
   readonly autoLockMs?: number;
   /** TESTS ONLY: weaker scrypt cost (see PassphraseSlotOptions). Never set in the app. */
@@ -54,12 +57,14 @@ export class Vault {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<VaultListener>();
   private readonly guardedCipher: EnvelopeCipher;
+  private readonly guesses: GuessDelay;
 
   private autoLockMs: number | undefined;
 
   constructor(private readonly options: VaultOptions) {
     this.slots = { ...options.slots };
     this.autoLockMs = options.autoLockMs;
+    this.guesses = new GuessDelay(options.now, options.sleep);
     // Handed out by cipher(): delegates to the live key, so a reference kept
     // by some service stops working the moment the vault locks.
     this.guardedCipher = {
@@ -86,6 +91,8 @@ export class Vault {
 
   setup(request: SetupRequest): Promise<void> {
     return this.exclusive(async () => {
+      // A first Save already set the keychain up by default: that is what this asks for, not an error.
+      if (request.method === 'keychain' && this.unlocked && slotKinds(this.slots).join() === 'keychain') return;
       if (this.state() !== 'uninitialized') throw new VaultError('already-initialized', 'The vault is already set up.');
       const dataKey = randomBytes(KEY_BYTES);
       try {
@@ -105,7 +112,7 @@ export class Vault {
   unlockWithPassphrase(passphrase: string): Promise<void> {
     return this.exclusive(async () => {
       const slot = this.requireSlot('passphrase');
-      this.acceptKey(await unwrapWithPassphrase(slot, passphrase, this.kdfOptions()));
+      this.acceptKey(await this.guesses.attempt(() => unwrapWithPassphrase(slot, passphrase, this.kdfOptions())));
     });
   }
 
@@ -114,6 +121,11 @@ export class Vault {
       const slot = this.requireSlot('keychain');
       this.acceptKey(await unwrapWithKeychain(slot, this.options.keychain));
     });
+  }
+
+  /** Resolves once every operation queued so far (a set-up, an unlock) has finished, however it ended. */
+  async settled(): Promise<void> {
+    await this.queue;
   }
 
   lock(): void {
@@ -161,10 +173,12 @@ export class Vault {
   private async confirmPassphrase(dataKey: Buffer, current: string): Promise<void> {
     const slot = this.slots.passphrase;
     if (!slot) throw new VaultError('no-such-slot', 'The vault has no passphrase.');
-    const opened = await unwrapWithPassphrase(slot, current, this.kdfOptions());
-    const same = opened.length === dataKey.length && timingSafeEqual(opened, dataKey);
-    opened.fill(0);
-    if (!same) throw new VaultError('wrong-passphrase', 'That passphrase does not unlock this vault.');
+    await this.guesses.attempt(async () => {
+      const opened = await unwrapWithPassphrase(slot, current, this.kdfOptions());
+      const same = opened.length === dataKey.length && timingSafeEqual(opened, dataKey);
+      opened.fill(0);
+      if (!same) throw new VaultError('wrong-passphrase', 'That passphrase does not unlock this vault.');
+    });
   }
 
   addKeychain(): Promise<void> {
@@ -191,8 +205,9 @@ export class Vault {
     return this.guardedCipher;
   }
 
-  /** Records user activity, postponing auto-lock. */
+  /** Records user activity, postponing auto-lock; past the idle deadline it locks instead of reviving. */
   touch(): void {
+    if (this.checkIdle()) return;
     if (this.unlocked) this.lastActivity = this.options.now();
   }
 

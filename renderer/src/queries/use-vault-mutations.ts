@@ -35,6 +35,13 @@ export const useRemoveVaultSlot = () =>
 export const useSetAutoLock = () =>
   useVaultMutation('vault:set-auto-lock', (minutes: number | null) => keymintClient.setAutoLock({ minutes }));
 
+export const useSetLockOnSleep = () =>
+  useVaultMutation('vault:set-lock-on-sleep', (enabled: boolean) => keymintClient.setLockOnSleep({ enabled }));
+
+/** The set-up method picked in the first-run panel: main then never sets the keychain up behind the user's back. */
+export const useChooseVaultSetup = () =>
+  useVaultMutation('vault:choose-setup', (method: ChannelInput<'vault:choose-setup'>['method']) => keymintClient.chooseVaultSetup({ method }));
+
 /** The unreadable file is set aside and a new, empty one opened: the providers list changes too. */
 export function useStartFreshVault() {
   const client = useQueryClient();

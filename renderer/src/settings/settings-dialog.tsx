@@ -3,6 +3,7 @@ import { useVaultStatus } from '../queries/use-vault-status';
 import { Dialog } from '../ui/dialog';
 import { AutoLockField } from './auto-lock-field';
 import { BackupSection } from './backup-section';
+import { LockOnSleepField } from './lock-on-sleep-field';
 import { RecipesSection } from './recipes-section';
 import { UnlockMethodsSection } from './unlock-methods-section';
 
@@ -24,6 +25,7 @@ function SettingsDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Settings" className="settings-dialog" onClose={onClose}>
       <div className="settings-body">
         {status && <AutoLockField minutes={status.autoLockMinutes} />}
+        {status && <LockOnSleepField enabled={status.lockOnSleep} />}
         {status && <UnlockMethodsSection status={status} />}
         <BackupSection locked={status?.state === 'locked'} />
         <RecipesSection />

@@ -10,7 +10,7 @@ export function FirstRunPanel() {
         Set up your vault
       </h2>
       <p className="vault-panel-text">
-        Choose how Keymint unlocks your encrypted credentials. If you skip this, the system keychain is used.
+        Choose how Keymint unlocks your encrypted credentials. Until you choose, adding a provider sets up the system keychain; once you pick a passphrase, Keymint waits for it.
       </p>
       <VaultSetupForm offerKeychain />
     </section>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useSetUpVault } from '../queries/use-vault-mutations';
+import { useChooseVaultSetup, useSetUpVault } from '../queries/use-vault-mutations';
+import { useVaultStatus } from '../queries/use-vault-status';
 import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { FormActions } from '../ui/form-actions';
 import { Refusal } from '../ui/refusal';
@@ -15,8 +16,16 @@ type Method = 'keychain' | 'passphrase';
 export function VaultSetupForm({ offerKeychain }: { offerKeychain: boolean }) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [chosenMethod, setMethod] = useState<Method>('keychain');
+  // Picked before, e.g. by this panel before a reload: main keeps it until the vault is set up.
+  const pending = useVaultStatus().data?.setupMethod;
+  const [chosenMethod, setChosenMethod] = useState<Method>(pending ?? 'keychain');
   const method: Method = offerKeychain ? chosenMethod : 'passphrase';
+  const choose = useChooseVaultSetup();
+  // Main hears the choice at once, so a provider saved before "Set up vault" never gets the keychain instead.
+  const setMethod = (next: Method) => {
+    setChosenMethod(next);
+    choose.mutate(next);
+  };
   const passphrase = useNewPassphrase();
   const setUp = useSetUpVault();
 

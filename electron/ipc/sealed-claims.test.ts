@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
+import { openHarness, type Harness } from './keymint-harness.test-support';
+
+const API_KEY = 'togai-claims-key-31c8';
+const PASSPHRASE = 'claims passphrase';
+let togai: TogaiEmulator | undefined;
+const open: Harness[] = [];
+
+afterEach(async () => {
+  open.splice(0).forEach((h) => h.keymint.dispose());
+  await togai?.close();
+});
+
+type Listed = { id: string; status: { state: string; claims: Record<string, string> | null } }[];
+
+describe('JWT claims', () => {
+  it('are sealed with the token: not in the data file, listed only while unlocked', async () => {
+    togai = await startTogaiEmulator({ apiKey: API_KEY });
+    const app = openHarness();
+    open.push(app);
+    await app.value('vault:setup', { method: 'passphrase', passphrase: PASSPHRASE });
+    const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
+    await app.value('tokens:generate', { id });
+    expect((await app.value<Listed>('providers:list'))[0]?.status.claims).toMatchObject({ sub: 'togai-api-key' });
+    expect(readFileSync(app.dataFile, 'utf8')).not.toContain('togai-api-key');
+
+    await app.value('vault:lock');
+    const [locked] = await app.value<Listed>('providers:list');
+    expect(locked?.status).toMatchObject({ state: 'valid', claims: null });
+
+    await app.value('vault:unlock', { method: 'passphrase', passphrase: PASSPHRASE });
+    expect((await app.value<Listed>('providers:list'))[0]?.status.claims).toMatchObject({ sub: 'togai-api-key' });
+  });
+
+  it('kept in clear by an older Keymint are dropped when the file is opened, the token kept', async () => {
+    togai = await startTogaiEmulator({ apiKey: API_KEY });
+    const first = openHarness();
+    open.push(first);
+    await first.value('vault:setup', { method: 'keychain' });
+    const { id } = await first.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
+    await first.value('tokens:generate', { id });
+    first.keymint.dispose();
+    // As format 1 wrote it: the claims in clear beside the sealed record.
+    const doc = JSON.parse(readFileSync(first.dataFile, 'utf8'));
+    doc.version = 1;
+    doc.tokens[id].claims = { sub: 'alice@example.com' };
+    writeFileSync(first.dataFile, JSON.stringify(doc));
+
+    const again = openHarness({ dir: first.dir });
+    open.push(again);
+    await again.keymint.start();
+    await again.value('vault:set-auto-lock', { minutes: 30 });
+    expect(readFileSync(again.dataFile, 'utf8')).not.toContain('alice@example.com');
+    const [listed] = await again.value<Listed>('providers:list');
+    expect(listed?.status.state).toBe('valid');
+    expect(JSON.stringify(listed)).not.toContain('alice@example.com');
+  });
+});

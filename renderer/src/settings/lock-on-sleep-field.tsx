@@ -1,0 +1,17 @@
+import { useId } from 'react';
+import { useSetLockOnSleep } from '../queries/use-vault-mutations';
+import { Refusal } from '../ui/refusal';
+
+/** Applies as soon as it is ticked, like the auto-lock choice beside it. */
+export function LockOnSleepField({ enabled }: { enabled: boolean }) {
+  const id = useId();
+  const setLockOnSleep = useSetLockOnSleep();
+  const shown = setLockOnSleep.isPending ? setLockOnSleep.variables : enabled;
+  return (
+    <div className="checkbox-setting">
+      <input id={id} type="checkbox" checked={shown} onChange={(event) => setLockOnSleep.mutate(event.target.checked)} />
+      <label htmlFor={id}>Lock when the screen locks or the computer sleeps</label>
+      {setLockOnSleep.error && <Refusal>{setLockOnSleep.error.message}</Refusal>}
+    </div>
+  );
+}
