@@ -36,9 +36,10 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     if (unlocked()) {
       renewal.resume();
     } else {
-      // Nothing in flight may land or be listed once the key is gone.
+      // Nothing in flight may land or be listed once the key is gone, and no token stays on the clipboard.
       tokens.cancelAll();
       secrets.clear();
+      clipboard.clearOwn();
       renewal.plan();
     }
     events.vaultChanged();
@@ -73,6 +74,8 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     view,
     views: () => providers.all().map((p) => view(p.id)),
     dispose: () => {
+      // Quitting: a copied token must not outlive the app on the clipboard.
+      clipboard.clearOwn();
       renewal.stop();
       vault.dispose();
     },

@@ -2,13 +2,14 @@ import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeElectron, type ElectronKeymint } from './compose-electron';
+import { developmentOverrides } from './development-overrides';
 import { registerIpc } from './ipc-registration';
 import { hardenSession, hardenWebContents } from './security';
 import { appFiles, createMainWindow } from './window';
 
+const overrides = developmentOverrides(app.isPackaged, process.env);
 // Before anything reads userData (the single-instance lock lives there too), so e2e runs stay apart.
-const userDataDir = process.env.KEYMINT_USER_DATA_DIR;
-if (userDataDir) app.setPath('userData', resolve(userDataDir));
+if (overrides.userDataDir) app.setPath('userData', resolve(overrides.userDataDir));
 
 const files = appFiles(__dirname);
 
@@ -27,12 +28,9 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     indexHtml: files.indexHtml,
     recordIpc: ipcRecorder(),
-    // e2e hooks, never honoured when packaged: backups into a folder instead of a native dialog,
-    // and the key-file keychain so specs behave alike on machines with and without a keyring.
-    saveDir: app.isPackaged ? undefined : process.env.KEYMINT_SAVE_DIR,
-    keychainFile: app.isPackaged ? undefined : process.env.KEYMINT_KEYCHAIN_FILE,
-    // e2e hook too: a scripted answer to the owner's confirmation dialog, which Playwright cannot click.
-    ownerAnswer: app.isPackaged || !process.env.KEYMINT_OWNER_ANSWER ? undefined : process.env.KEYMINT_OWNER_ANSWER === 'yes',
+    saveDir: overrides.saveDir,
+    keychainFile: overrides.keychainFile,
+    ownerAnswer: overrides.ownerAnswer,
   });
   registerIpc(ipcMain, keymint.router);
   app.on('will-quit', () => keymint.dispose());
@@ -54,7 +52,7 @@ async function openWindow(keymint: ElectronKeymint): Promise<BrowserWindow> {
 
 /** e2e's Electron host reads `globalThis.keymintIpcTraffic` to prove no secret crossed IPC. Never when packaged. */
 function ipcRecorder(): ((json: string) => void) | undefined {
-  if (process.env.KEYMINT_RECORD_IPC !== '1' || app.isPackaged) return undefined;
+  if (!overrides.recordIpc) return undefined;
   const traffic: string[] = [];
   (globalThis as { keymintIpcTraffic?: string[] }).keymintIpcTraffic = traffic;
   return (json) => void traffic.push(json);

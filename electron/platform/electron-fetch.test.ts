@@ -1,30 +1,47 @@
 import { describe, expect, it, vi } from 'vitest';
 
-const net = vi.hoisted(() => ({ fetch: vi.fn<(input: string, init?: RequestInit) => Promise<Response>>() }));
-vi.mock('electron', () => ({ net }));
+const { net, session } = vi.hoisted(() => {
+  const net = { fetch: vi.fn<(input: string, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }) => Promise<Response>>() };
+  // The token session's fetch; `net` itself (the default, on-disk session) must never be used.
+  const tokens = { fetch: vi.fn<typeof net.fetch>() };
+  return { net, session: { fromPartition: vi.fn((_partition: string) => tokens), tokens } };
+});
+vi.mock('electron', () => ({ net: { fetch: net.fetch }, session }));
 
-import { electronFetch } from './electron-fetch';
+import { electronFetch, TOKEN_PARTITION } from './electron-fetch';
+
+const sent = session.tokens.fetch;
 
 describe('electronFetch', () => {
-  it('sends the request through net.fetch without cookies, never following redirects, and returns the response as is', async () => {
+  it('sends the request through its own session without cache or cookies, never following redirects, and returns the response as is', async () => {
     const response = new Response('{"access_token":"t"}', { status: 200 });
-    net.fetch.mockResolvedValueOnce(response);
+    sent.mockResolvedValueOnce(response);
     const signal = AbortSignal.timeout(15_000);
     const request = new Request('https://auth.example/token', { method: 'POST', body: 'grant_type=client_credentials', redirect: 'manual', signal });
     expect(await electronFetch(request)).toBe(response);
-    const [url, init] = net.fetch.mock.calls[0] ?? [];
+    const [url, init] = sent.mock.calls[0] ?? [];
     expect(url).toBe('https://auth.example/token');
-    expect(init).toMatchObject({ method: 'POST', redirect: 'manual', credentials: 'omit' });
+    expect(init).toMatchObject({ method: 'POST', redirect: 'manual', cache: 'no-store', credentials: 'omit', bypassCustomProtocolHandlers: true });
     expect(init?.signal?.aborted).toBe(false);
     expect(new TextDecoder().decode(init?.body as ArrayBuffer)).toBe('grant_type=client_credentials');
   });
 
+  it('uses one in-memory session for every token request, never the default one', async () => {
+    sent.mockResolvedValue(new Response('{}'));
+    await electronFetch(new Request('https://auth.example/token'));
+    await electronFetch(new Request('https://auth.example/token'));
+    expect(TOKEN_PARTITION).not.toMatch(/^persist:/);
+    expect(TOKEN_PARTITION).not.toBe('');
+    expect(session.fromPartition.mock.calls.map(([partition]) => partition)).toEqual([TOKEN_PARTITION]);
+    expect(net.fetch).not.toHaveBeenCalled();
+  });
+
   it('sends a multipart body whole, with its boundary in the content type', async () => {
-    net.fetch.mockResolvedValueOnce(new Response('{}'));
+    sent.mockResolvedValueOnce(new Response('{}'));
     const form = new FormData();
     form.append('REFRESH_TOKEN', 'botlhale-key');
     await electronFetch(new Request('https://api.botlhale.xyz/generateAuthToken', { method: 'POST', body: form }));
-    const init = net.fetch.mock.calls.at(-1)?.[1];
+    const init = sent.mock.calls.at(-1)?.[1];
     const type = new Headers(init?.headers).get('content-type') ?? '';
     expect(type).toMatch(/^multipart\/form-data; boundary=/);
     const text = new TextDecoder().decode(init?.body as ArrayBuffer);
@@ -37,7 +54,7 @@ describe('electronFetch', () => {
     ['net::ERR_NAME_NOT_RESOLVED', 'ENOTFOUND'],
     ['net::ERR_CONNECTION_RESET', 'ECONNRESET'],
   ])('reports %s the way Node fetch does (cause.code %s)', async (message, code) => {
-    net.fetch.mockRejectedValueOnce(new Error(message));
+    sent.mockRejectedValueOnce(new Error(message));
     const error = await electronFetch(new Request('https://auth.example/token')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as TypeError).cause).toEqual({ code, message });
@@ -45,7 +62,7 @@ describe('electronFetch', () => {
 
   it('passes any other failure through unchanged (a timeout abort, a certificate error)', async () => {
     const failure = new Error('net::ERR_CERT_AUTHORITY_INVALID');
-    net.fetch.mockRejectedValueOnce(failure);
+    sent.mockRejectedValueOnce(failure);
     await expect(electronFetch(new Request('https://auth.example/token'))).rejects.toBe(failure);
   });
 });

@@ -39,3 +39,35 @@ describe('copied headers clear themselves', () => {
     expect(timers.map((t) => t.cancelled)).toEqual([true, false]);
   });
 });
+
+describe('clearing on request (the vault locks, the app quits)', () => {
+  it('empties the clipboard at once if it still holds the header, and stops the countdown', () => {
+    const { clipboard, timers, system } = setup();
+    clipboard.writeText('Authorization: Bearer t1');
+    clipboard.clearOwn();
+    expect(system()).toBe('');
+    expect(timers.map((t) => t.cancelled)).toEqual([true]);
+  });
+
+  it('leaves alone whatever the user copied since', () => {
+    const { clipboard, system, userCopies } = setup();
+    clipboard.writeText('Authorization: Bearer t1');
+    userCopies('some code');
+    clipboard.clearOwn();
+    expect(system()).toBe('some code');
+  });
+
+  it('touches nothing when Keymint has copied nothing, or its copy was already cleared', () => {
+    const { clipboard, timers, system, userCopies } = setup();
+    userCopies('');
+    clipboard.clearOwn();
+    userCopies('notes');
+    clipboard.clearOwn();
+    expect(system()).toBe('notes');
+    clipboard.writeText('Authorization: Bearer t1');
+    timers[0]?.run();
+    userCopies('Authorization: Bearer t1');
+    clipboard.clearOwn();
+    expect(system()).toBe('Authorization: Bearer t1');
+  });
+});

@@ -84,9 +84,14 @@ async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: To
   }
 }
 
+/** Spread into a RequestInit: Node's type for it leaves out `cache`, which undici and Chromium both honour. */
+export const NEVER_STORED = { cache: 'no-store' } as const;
+
 function buildRequest(request: TokenHttpRequest, signal: AbortSignal): Request {
   try {
-    return new Request(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'manual', signal });
+    // A token reply must never be kept by an HTTP cache, and no cookie or stored credential may
+    // ride along: the recipe's own headers are all a provider receives.
+    return new Request(request.url, { ...NEVER_STORED, method: request.method, headers: request.headers, body: request.body, redirect: 'manual', credentials: 'omit', signal });
   } catch {
     // Not a network problem, and the platform's message would quote the offending value (maybe a secret).
     const reason =

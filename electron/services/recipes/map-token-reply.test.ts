@@ -100,7 +100,7 @@ describe('hostile replies', () => {
   it('an error body nested thousands deep is a typed error, not a crash', async () => {
     const deep = `${'['.repeat(5000)}"deep"${']'.repeat(5000)}`;
     const error = await tokenFailure(obtain(500, deep), 'http');
-    expect(error.message).toMatch(/Billing \(EU\) answered \(HTTP 500\)/);
+    expect(error.message).toMatch(/^Billing \(EU\) answered with 10006 bytes of application\/json \(HTTP 500\)/);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { resolveExpiry } from '../../../shared/tokens/expiry';
 import { decodeJwtClaims, visibleClaims } from '../../../shared/tokens/jwt';
 import type { TokenHttpReply } from '../http/token-http-client';
+import type { Redact } from '../tokens/provider-message';
 import { TokenError } from '../tokens/token-error';
 import { checkTokenSyntax, checkTokenType, expiryError, scopeNote } from './reply-checks';
 import { statusError } from './status-error';
@@ -27,6 +28,8 @@ export interface MapReplyOptions {
   providerName: string;
   /** The `scope` the request asked for (space-separated), to notice a narrower grant. */
   requestedScope?: string;
+  /** Scrubs the request's secrets from the provider's words before they are folded into a message. */
+  redact?: Redact;
 }
 
 /**

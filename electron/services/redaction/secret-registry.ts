@@ -1,40 +1,46 @@
-import { encodedForms } from './encoded-forms';
+import { encodedFormsPattern } from './encoded-forms';
+
+/** Below this many characters a secret also spells ordinary words and numbers ("key", "401"). */
+const SHORT_SECRET = 4;
+
+/**
+ * A short secret is scrubbed only where it stands as a whole value: the entire text, between
+ * quotes (`"ab1"`, also JSON-escaped), or right after `=` / `:` up to a separator (`key=ab1&`,
+ * `secret: ab1`). Matching it anywhere would shred ordinary text ("Check the key" for a secret
+ * "key"); matching it between spaces would still shred words, so that position is left alone.
+ */
+function asWholeValue(pattern: string): string {
+  const p = `(?:${pattern})`;
+  return [`(?<=^\\s*)${p}(?=\\s*$)`, `(?<=["'])${p}(?=\\\\?["'])`, `(?<=[=:]\\s?)${p}(?=$|[\\s&,;})\\]"'])`].join('|');
+}
 
 /**
  * Every secret and token main has seen this session, so any text leaving main (an IPC error,
- * a log line) can be scrubbed of them, including their common encodings.
+ * a log line) can be scrubbed of them, in every encoding and case they may appear in.
  */
 export class SecretRegistry {
-  private readonly secrets = new Set<string>();
-  private pattern: RegExp | undefined;
+  /** One expression per secret, compiled once: adding a token costs only its own. */
+  private readonly secrets = new Map<string, RegExp>();
+  private ordered: RegExp[] | undefined;
 
   add(...values: (string | undefined)[]): void {
     for (const value of values) {
-      if (!value || value.length < 4) continue;
-      for (const form of encodedForms(value)) {
-        if (!this.secrets.has(form)) {
-          this.secrets.add(form);
-          this.pattern = undefined;
-        }
-      }
+      if (!value || this.secrets.has(value)) continue;
+      const forms = encodedFormsPattern(value);
+      this.secrets.set(value, new RegExp(value.length < SHORT_SECRET ? asWholeValue(forms) : forms, 'gi'));
+      this.ordered = undefined;
     }
   }
 
   /** Forgets everything, e.g. when the vault locks: main should hold no secret while locked. */
   clear(): void {
     this.secrets.clear();
-    this.pattern = undefined;
+    this.ordered = undefined;
   }
 
   redact(text: string): string {
-    if (this.secrets.size === 0) return text;
-    this.pattern ??= new RegExp(
-      [...this.secrets]
-        .sort((a, b) => b.length - a.length)
-        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'),
-      'g',
-    );
-    return text.replace(this.pattern, '[redacted]');
+    // Longest secret first: one that contains another is redacted whole.
+    this.ordered ??= [...this.secrets].sort(([a], [b]) => b.length - a.length).map(([, pattern]) => pattern);
+    return this.ordered.reduce((scrubbed, pattern) => scrubbed.replace(pattern, '[redacted]'), text);
   }
 }

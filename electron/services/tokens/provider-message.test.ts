@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorPageText, oauthHint, oauthWords, providerMessage, statusHint } from './provider-message';
+import { SecretRegistry } from '../redaction/secret-registry';
+import { bodyShape, errorPageText, oauthHint, oauthWords, providerMessage, statusHint } from './provider-message';
 
 describe('providerMessage', () => {
   it.each([
@@ -10,8 +11,8 @@ describe('providerMessage', () => {
     ['error array', '[{"errorCode": "UNAUTHORIZED", "message": "Invalid secret"}]', 'Invalid secret (UNAUTHORIZED)'],
     ['errors list', '{"errors": [{"detail": "a"}, {"title": "b"}]}', 'a; b'],
     ['nested error object', '{"error": {"message": "quota exceeded"}}', 'quota exceeded'],
-    ['JSON string', '"Bad request"', 'Bad request'],
-    ['plain text, whitespace folded', '  Service\n\tunavailable  ', 'Service unavailable'],
+    ['a list of error strings', '{"errors": ["Invalid key", "Expired"]}', 'Invalid key; Expired'],
+    ['whitespace, folded', '{"message": "  Service\\n\\tunavailable  "}', 'Service unavailable'],
   ])('reads %s', (_, text, expected) => {
     expect(providerMessage(text)).toBe(expected);
   });
@@ -21,6 +22,12 @@ describe('providerMessage', () => {
     ['an HTML error page', '<!DOCTYPE html><html><body>502</body></html>'],
     ['JSON without words', '{"status": 500, "ok": false}'],
     ['an empty array', '[]'],
+    // A body that is only text may be the token itself (a provider answering 202 with it).
+    ['plain text', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl'],
+    ['plain-text words', 'Service unavailable'],
+    ['a bare JSON string', '"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"'],
+    ['a top-level array of bare strings', '["tok_4f9a8b7c6d5e"]'],
+    ['a key inherited from Object.prototype', '{"__proto__": {"message": "x"}}'],
   ])('says nothing for %s', (_, text) => {
     expect(providerMessage(text)).toBeUndefined();
   });
@@ -32,6 +39,44 @@ describe('providerMessage', () => {
     expect(said.length).toBeLessThanOrEqual(301);
     expect(said).not.toContain('sk_');
     expect(providerMessage('x'.repeat(400))).toBeUndefined();
+  });
+});
+
+describe('redaction before the words are folded and clipped', () => {
+  const secrets = new SecretRegistry();
+  const redact = (text: string) => secrets.redact(text);
+
+  it.each([
+    ['a tab', 'pass\tword-8d2f'],
+    ['two spaces', 'pass  word-8d2f'],
+    ['a line break', 'pass\nword-8d2f'],
+  ])('catches a secret holding %s', (_, secret) => {
+    secrets.add(secret);
+    expect(providerMessage(JSON.stringify({ message: `Key ${secret} is unknown` }), redact)).toBe('Key [redacted] is unknown');
+    expect(oauthWords({ code: 'invalid_client', description: `Bad secret ${secret}` }, redact)).toBe('Bad secret [redacted] (invalid_client)');
+  });
+
+  it('catches a secret the clip would have cut in two', () => {
+    secrets.add('half one half two 77c1');
+    const said = providerMessage(JSON.stringify({ message: `${'word '.repeat(58)}half one half two 77c1` }), redact) ?? '';
+    expect(said).toMatch(/\[redacted\]$/);
+    expect(said).not.toContain('half');
+  });
+});
+
+describe('bodyShape', () => {
+  it('names a body by its media type and size in bytes', () => {
+    expect(bodyShape('tök', 'text/plain; charset=utf-8')).toBe('4 bytes of text/plain');
+    expect(bodyShape('x', 'Application/JSON')).toBe('1 byte of application/json');
+  });
+
+  it.each([
+    ['no content type', null],
+    ['an empty one', ''],
+    ['one that is not a media type', 'the token is abc123'],
+    ['an oversized one', `text/${'x'.repeat(100)}`],
+  ])('says "an unnamed type" for %s', (_, type) => {
+    expect(bodyShape('abc', type)).toBe('3 bytes of an unnamed type');
   });
 });
 

@@ -1,57 +1,72 @@
+/** Scrubs known secrets from a provider's words; applied before they are folded and clipped. */
+export type Redact = (text: string) => string;
+const asIs: Redact = (text) => text;
 
 /**
- * The provider's own words from an error reply, in any of the shapes providers use:
- * `{message}`, `{error, error_description}`, `[{errorCode, message}]`, `{errors:[...]}`, text.
+ * The provider's own words from a JSON error reply, in any of the shapes providers use:
+ * `{message}`, `{error, error_description}`, `[{errorCode, message}]`, `{errors:[...]}`.
+ * Plain text and a bare JSON string say nothing here: such a body can be the token itself,
+ * so the caller describes it by type and length instead. Secrets are redacted before the
+ * words are folded onto one line and clipped: a secret holding a tab or two spaces, or one
+ * the clip would cut in two, is still recognised.
  */
-export function providerMessage(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
+export function providerMessage(text: string, redact: Redact = asIs): string | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(trimmed);
+    parsed = JSON.parse(text);
   } catch {
-    return /^<(!doctype|html)/i.test(trimmed) ? undefined : clipWords(trimmed);
+    return undefined;
   }
-  const found = fromJson(parsed, 0);
-  return found ? clipWords(found) : undefined;
+  const found = fromJson(parsed, false, 0);
+  return found ? clipWords(redact(found)) : undefined;
 }
 
 /** An OAuth error's words as providerMessage words a body's: "description (code)". */
-export function oauthWords(error: { code: string; description?: string }): string | undefined {
-  return clipWords(error.description ? `${error.description} (${error.code})` : error.code);
+export function oauthWords(error: { code: string; description?: string }, redact: Redact = asIs): string | undefined {
+  return clipWords(redact(error.description ? `${error.description} (${error.code})` : error.code));
 }
 
 /** Error shapes nest a level or two; a hostile reply nested thousands deep must not exhaust the stack. */
 const MAX_DEPTH = 8;
 const MAX_ITEMS = 20;
 
-function fromJson(value: unknown, depth: number): string | undefined {
-  if (typeof value === 'string') return value || undefined;
+/** A string counts only under a key that names it a message: never a reply that is just a string. */
+function fromJson(value: unknown, keyed: boolean, depth: number): string | undefined {
+  if (typeof value === 'string') return (keyed && value) || undefined;
   if (depth >= MAX_DEPTH) return undefined;
   if (Array.isArray(value)) {
     const messages = value
       .slice(0, MAX_ITEMS)
-      .map((item) => fromJson(item, depth + 1))
+      .map((item) => fromJson(item, keyed, depth + 1))
       .filter((m): m is string => Boolean(m));
     return messages.length ? messages.join('; ') : undefined;
   }
   if (value === null || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === 'string' && record[key] ? (record[key] as string) : undefined);
+  const text = (key: string) => (Object.hasOwn(record, key) && typeof record[key] === 'string' && record[key] ? (record[key] as string) : undefined);
   if (text('error_description')) return text('error') ? `${text('error_description')} (${text('error')})` : text('error_description');
   const message = text('message') ?? text('Message') ?? text('detail') ?? text('title');
   if (message) return text('errorCode') ? `${message} (${text('errorCode')})` : message;
   if (text('error')) return text('error');
-  if (record.error && typeof record.error === 'object') return fromJson(record.error, depth + 1);
-  if (Array.isArray(record.errors)) return fromJson(record.errors, depth + 1);
+  if (record.error && typeof record.error === 'object') return fromJson(record.error, true, depth + 1);
+  if (Array.isArray(record.errors)) return fromJson(record.errors, true, depth + 1);
   return undefined;
+}
+
+/** A body with no words to show, by what it is and how long: "37 bytes of text/plain". */
+export function bodyShape(text: string, contentType: string | null): string {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  // The header is the server's to choose: only a plain media type is repeated.
+  const named = /^[a-z0-9!#$&^_.+-]{1,60}\/[a-z0-9!#$&^_.+-]{1,60}$/.test(type) ? type : 'an unnamed type';
+  const bytes = new TextEncoder().encode(text).length;
+  return `${bytes} byte${bytes === 1 ? '' : 's'} of ${named}`;
 }
 
 /** Cuts long messages between words: a secret the provider echoed must be shown whole (so it
  * can be redacted) or not at all, never as a prefix. */
 export function clipWords(text: string): string | undefined {
-  const oneLine = text.replace(/\s+/g, ' ');
-  if (oneLine.length <= 300) return oneLine;
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= 300) return oneLine || undefined;
   const cut = oneLine.slice(0, 301).lastIndexOf(' ');
   return cut > 0 ? `${oneLine.slice(0, cut)}…` : undefined;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_TIMEOUT_MS, sendTokenRequest } from '../http/token-http-client'
 import type { Clock, FetchPort, Sleep } from '../ports';
 import { buildTokenRequest, type RequestContext } from '../recipes/build-token-request';
 import { mapTokenReply, type TokenGrant } from '../recipes/map-token-reply';
+import type { Redact } from './provider-message';
 import { TokenError } from './token-error';
 
 export interface TokenJob {
@@ -16,6 +17,8 @@ export interface TokenJob {
   fingerprint?: string;
   /** Told every credential derived for this job, for redacting its errors. */
   sensitive?: (value: string) => void;
+  /** Scrubs this job's secrets from what the provider says, before it is folded into a message. */
+  redact?: Redact;
   baseUrl: string;
   values: Record<string, string>;
   timeoutMs?: number;
@@ -103,6 +106,7 @@ export class TokenEngine {
       lifetimeSeconds: job.lifetimeSeconds,
       providerName: job.providerName ?? job.recipe.name,
       requestedScope: job.values.scope,
+      redact: job.redact,
     });
   }
 }

@@ -161,6 +161,10 @@ describe('secrets never appear in errors', () => {
     ['as is', (key) => `API key ${key} is not valid for this account`],
     ['URL-encoded', (key) => `bad key: ${encodeURIComponent(key)}`],
     ['base64', (key) => `credential ${Buffer.from(key).toString('base64')} refused`],
+    ['with lower-case percent-encoding', (key) => `bad key: ${encodeURIComponent(key).toLowerCase()}`],
+    ['as unpadded base64url', (key) => `credential ${Buffer.from(key).toString('base64url')} refused`],
+    ['as hex', (key) => `credential 0x${Buffer.from(key).toString('hex').toUpperCase()} refused`],
+    ['in upper case', (key) => `API KEY ${key.toUpperCase()} IS NOT VALID`],
   ];
 
   it.each(echoes)('a configured secret echoed %s by the provider comes out [redacted]', async (_, echo) => {
@@ -173,6 +177,30 @@ describe('secrets never appear in errors', () => {
     const message = tokens.status(id).lastError?.message ?? '';
     expect(message).toContain('[redacted]');
     for (const form of [key, encodeURIComponent(key), Buffer.from(key).toString('base64')]) expect(message).not.toContain(form);
+  });
+
+  it('a secret holding a tab and two spaces comes out [redacted], not folded past redaction', async () => {
+    const key = 'tg_live  Zx81\tKqP0sA7';
+    const emulator = await started(startTogaiEmulator({ apiKey: key }));
+    const { providers, tokens } = tokenServices();
+    const { id } = providers.create({ presetId: 'togai', name: 'Togai', baseUrl: emulator.url, values: { apiKey: key } });
+    emulator.failNext(401, { message: `API key ${key} is not valid` });
+    await tokens.generate(id);
+    expect(tokens.status(id).lastError?.message).toBe('Togai said: "API key [redacted] is not valid" (HTTP 401). Check the key and secret.');
+  });
+
+  it.each([
+    ['plain text', 'text/plain; charset=utf-8', (token: string) => token],
+    ['a bare JSON string', 'application/json', (token: string) => JSON.stringify(token)],
+  ])('a reply that is only %s on an unexpected status is described, never quoted: it may be a token', async (_, type, body) => {
+    const { emulator, tokens, id } = await togaiProvider();
+    const unknownToken = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzb21lb25lIn0.bm90LXJlZ2lzdGVyZWQ';
+    emulator.failNext(503, body(unknownToken), { 'content-type': type });
+    await tokens.generate(id);
+    const bytes = body(unknownToken).length;
+    expect(tokens.status(id).lastError?.message).toBe(
+      `Togai answered with ${bytes} bytes of ${type.split(';')[0]} (HTTP 503). The provider is having trouble; try again later.`,
+    );
   });
 
   it('an issued token echoed back comes out [redacted], in the status and in copy errors', async () => {

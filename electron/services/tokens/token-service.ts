@@ -137,6 +137,7 @@ export class TokenService {
     const held = this.unseal(providerId);
     // Redaction uses this request's own secrets, whatever a lock does to the shared list meanwhile.
     const secrets = new SecretRegistry();
+    const redact = (text: string) => this.deps.secrets.redact(secrets.redact(text));
     const stillBound = () => {
       const now = this.deps.repository.current.providers.find((p) => p.id === providerId);
       return !signal.aborted && now !== undefined && requestState(now) === flight.state;
@@ -159,6 +160,7 @@ export class TokenService {
         signal,
         fingerprint: flight.state,
         sensitive: (value) => secrets.add(value),
+        redact,
       });
       if (!stillBound()) return DISCARDED;
       secrets.add(grant.token, grant.refreshToken);
@@ -170,7 +172,7 @@ export class TokenService {
       return { ok: true, status: this.status(providerId) };
     } catch (error) {
       if (!stillBound()) return DISCARDED;
-      const described = this.describe(error, secrets);
+      const described = this.describe(error, redact);
       this.lastErrors.set(providerId, described);
       this.deps.lifecycle.failed(providerId, error);
       this.deps.changed();
@@ -279,9 +281,8 @@ export class TokenService {
     return sealed;
   }
 
-  private describe(error: unknown, requestSecrets: SecretRegistry): LastError {
+  private describe(error: unknown, redact: (text: string) => string): LastError {
     const at = this.deps.clock.now();
-    const redact = (text: string) => this.deps.secrets.redact(requestSecrets.redact(text));
     if (error instanceof TokenError || error instanceof AppError) {
       const code = error instanceof TokenError ? error.kind : error.code;
       return { code, message: redact(error.message), at };

@@ -1,0 +1,54 @@
+import { afterEach, expect, it } from 'vitest';
+import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
+import type { Clock } from '../services/ports';
+import { openHarness, type Harness } from './keymint-harness.test-support';
+
+const API_KEY = 'togai-clipboard-key-5e2a71';
+let togai: TogaiEmulator | undefined;
+const open: Harness[] = [];
+
+afterEach(async () => {
+  open.splice(0).forEach((h) => h.keymint.dispose());
+  await togai?.close();
+  togai = undefined;
+});
+
+/** A passphrase vault with one Togai provider whose header has just been copied. */
+async function copiedHeader(clock?: Clock): Promise<Harness> {
+  togai = await startTogaiEmulator({ apiKey: API_KEY });
+  const app = openHarness({ clock });
+  open.push(app);
+  await app.value('vault:setup', { method: 'passphrase', passphrase: 'first passphrase' });
+  const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
+  await app.value('tokens:copy-header', { id });
+  expect(app.clipboard.text).toBe(`Authorization: Bearer ${togai.issued.at(-1)?.token}`);
+  return app;
+}
+
+it('locking the vault clears a copied header from the clipboard', async () => {
+  const app = await copiedHeader();
+  await app.value('vault:lock');
+  expect(app.clipboard.text).toBe('');
+});
+
+it('locking leaves alone what the user copied since', async () => {
+  const app = await copiedHeader();
+  app.clipboard.text = 'git status';
+  await app.value('vault:lock');
+  expect(app.clipboard.text).toBe('git status');
+});
+
+it('the auto-lock clears it too', async () => {
+  let now = Date.now();
+  const app = await copiedHeader({ now: () => now });
+  await app.value('vault:set-auto-lock', { minutes: 1 });
+  now += 2 * 60_000;
+  expect(await app.call('tokens:copy-header', { id: 'any' })).toMatchObject({ ok: false, code: 'locked' });
+  expect(app.clipboard.text).toBe('');
+});
+
+it('quitting (dispose) clears it', async () => {
+  const app = await copiedHeader();
+  app.keymint.dispose();
+  expect(app.clipboard.text).toBe('');
+});
