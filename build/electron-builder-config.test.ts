@@ -56,11 +56,12 @@ describe('electron-builder configuration', () => {
     });
   });
 
-  it('builds an AppImage and a deb, a dmg, and an NSIS installer', async () => {
+  it('builds an AppImage and a deb, a dmg, and a per-user NSIS installer', async () => {
     const config = await loadConfig();
     expect(targetsOf(config.linux)).toEqual(['AppImage', 'deb']);
     expect(targetsOf(config.mac)).toEqual(['dmg']);
     expect(targetsOf(config.win)).toEqual(['nsis']);
+    expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false });
   });
 
   it('packs only the built bundle and package.json, into an asar whose integrity is recorded', async () => {
