@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   test: {
-    include: ['{electron,shared,renderer,e2e}/**/*.test.{ts,tsx}'],
+    include: ['{electron,shared,renderer,e2e,build}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 15_000,
   },

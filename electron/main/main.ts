@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeElectron, type ElectronKeymint } from './compose-electron';
+import { refuseDebuggingWhenPackaged } from './debugging-switches';
 import { developmentOverrides } from './development-overrides';
 import { registerIpc } from './ipc-registration';
 import { hardenSession, hardenWebContents } from './security';
@@ -16,7 +17,10 @@ const files = appFiles(__dirname);
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, pathToFileURL(files.indexHtml).href));
 
-if (app.requestSingleInstanceLock()) {
+// Checked before the single-instance lock, so a debuggee never becomes the running Keymint.
+if (refuseDebuggingWhenPackaged(app, process.argv)) {
+  app.exit(1);
+} else if (app.requestSingleInstanceLock()) {
   app.whenReady().then(start).catch(failToStart);
 } else {
   app.quit();

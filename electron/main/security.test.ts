@@ -28,6 +28,20 @@ describe('hardenWebContents', () => {
     expect(emit(name, `${PAGE}#/providers`)).not.toHaveBeenCalled();
   });
 
+  it('will-frame-navigate: lets the main frame stay on our page, refuses every other frame navigation', () => {
+    const { contents } = fakeContents();
+    const navigate = (url: string, isMainFrame: boolean) => {
+      const event = { url, isMainFrame, preventDefault: vi.fn() };
+      contents.emit('will-frame-navigate', event);
+      return event.preventDefault;
+    };
+    expect(navigate('https://evil.example/phish', true)).toHaveBeenCalled();
+    expect(navigate('https://evil.example/frame', false)).toHaveBeenCalled();
+    expect(navigate(PAGE, false)).toHaveBeenCalled();
+    expect(navigate('about:blank', false)).toHaveBeenCalled();
+    expect(navigate(`${PAGE}#/providers`, true)).not.toHaveBeenCalled();
+  });
+
   it('denies every window.open and target=_blank', () => {
     const { contents } = fakeContents();
     const [handler] = contents.setWindowOpenHandler.mock.calls[0]!;
@@ -42,8 +56,10 @@ describe('hardenWebContents', () => {
 });
 
 describe('hardenSession', () => {
+  const fakeSession = () => Object.assign(new EventEmitter(), { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() });
+
   it('denies every permission request and check', () => {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+    const session = fakeSession();
     hardenSession(session as unknown as Session);
     const [request] = session.setPermissionRequestHandler.mock.calls[0]!;
     for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
@@ -53,6 +69,14 @@ describe('hardenSession', () => {
     }
     const [check] = session.setPermissionCheckHandler.mock.calls[0]!;
     expect(check({}, 'clipboard-read', 'file:///', {})).toBe(false);
+  });
+
+  it('cancels every download before it starts', () => {
+    const session = fakeSession();
+    hardenSession(session as unknown as Session);
+    const event = { preventDefault: vi.fn() };
+    session.emit('will-download', event, { getURL: () => 'https://evil.example/payload.sh' }, {});
+    expect(event.preventDefault).toHaveBeenCalledOnce();
   });
 });
 

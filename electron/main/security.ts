@@ -14,7 +14,8 @@ export function isOurPage(pageUrl: string): (url: string) => boolean {
 }
 
 /**
- * Keeps a webContents on our page: no navigation or redirect elsewhere, no new windows, no
+ * Keeps a webContents on our page: no navigation or redirect elsewhere, no frame navigating at
+ * all (our page has no frames; an injected one may not load anything), no new windows, no
  * <webview>. Applied to every webContents the app creates, so none can be missed.
  */
 export function hardenWebContents(contents: WebContents, pageUrl: string): void {
@@ -24,12 +25,19 @@ export function hardenWebContents(contents: WebContents, pageUrl: string): void 
   };
   contents.on('will-navigate', stayOnPage);
   contents.on('will-redirect', stayOnPage);
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !allowed(event.url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Keymint's page needs no browser permission (camera, notifications, clipboard read…): refuse all. */
+/**
+ * Keymint's page needs no browser permission (camera, notifications, clipboard read…) and never
+ * downloads anything: refuse all, so a compromised page cannot write files or ask for access.
+ */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
 }

@@ -47,6 +47,7 @@ describe('createMainWindow', () => {
       webSecurity: true,
       preload: files.preload,
       devTools: true,
+      spellcheck: false,
     });
     expect(window!.options).toMatchObject({ title: 'Keymint', show: false });
     expect(window!.options.minWidth).toBeGreaterThan(0);

@@ -35,6 +35,9 @@ export function createMainWindow(files: AppFiles): MainWindow {
       webSecurity: true,
       preload: files.preload,
       devTools: !app.isPackaged,
+      // Keymint's fields are names, URLs and keys, not prose: the spellchecker would only hand them to the OS's
+      // spelling service and fetch dictionaries from Google's servers.
+      spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());
