@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { fieldKeySchema } from '../recipes/field-key';
 import { PRESET_IDS } from '../recipes/presets';
 import { tokenStatusSchema } from '../tokens/token-status';
 
-const fieldValues = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string().max(20_000));
+const fieldValues = z.record(fieldKeySchema, z.string().max(20_000));
 
 /** A token request's timeout when the provider sets none. */
 export const DEFAULT_TIMEOUT_SECONDS = 15;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HTTP_TOKEN_WORDS, isHttpToken } from '../tokens/header-syntax';
+import { fieldKeySchema } from './field-key';
 import { placeholders } from './template';
 
 /**
@@ -10,9 +11,7 @@ import { placeholders } from './template';
  * segments), never spliced into raw text.
  */
 
-const fieldKey = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'use letters, digits and _ (starting with a letter)');
+const fieldKey = fieldKeySchema;
 
 export const recipeFieldSchema = z.object({
   key: fieldKey,

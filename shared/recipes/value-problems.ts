@@ -1,3 +1,4 @@
+import { ownValue } from '../records/own-value';
 import { listWords } from '../text/list-words';
 import type { Recipe, RecipeField } from './recipe-schema';
 
@@ -20,7 +21,7 @@ export interface ValueCheckOptions {
  * point at fields; main runs it to refuse; the board uses it to say what a provider still needs.
  */
 export function valueProblems(recipe: Recipe, values: Readonly<Record<string, string>>, options: ValueCheckOptions = {}): ValueProblem[] {
-  const typed = (field: RecipeField) => (values[field.key] ?? '').trim();
+  const typed = (field: RecipeField) => (ownValue(values, field.key) ?? '').trim();
   const given = (field: RecipeField) => typed(field) !== '' || Boolean(field.default) || Boolean(options.alreadySet?.includes(field.key));
   const problems: ValueProblem[] = [];
   for (const field of recipe.fields) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateProviderInput, UpdateProviderInput } from '../../../shared/ipc/provider-view';
+import { ownValue } from '../../../shared/records/own-value';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { AppError } from '../app-error';
 import type { Cipher, Clock } from '../ports';
@@ -112,9 +113,11 @@ export class ProviderService {
     const keptSecrets: Record<string, string> = {};
     const plain: Record<string, string> = {};
     for (const field of recipe.fields) {
-      if (typed[field.key] !== undefined) continue;
-      if (field.secret && current.secrets[field.key]) keptSecrets[field.key] = current.secrets[field.key] as string;
-      if (!field.secret && current.values[field.key] !== undefined) plain[field.key] = current.values[field.key] as string;
+      if (ownValue(typed, field.key) !== undefined) continue;
+      const sealed = ownValue(current.secrets, field.key);
+      const value = ownValue(current.values, field.key);
+      if (field.secret && sealed) keptSecrets[field.key] = sealed;
+      if (!field.secret && value !== undefined) plain[field.key] = value;
     }
     const retyped = dropEmpty(typed);
     checkValues(recipe, { ...plain, ...retyped }, { alreadySet: Object.keys(keptSecrets) });
@@ -151,7 +154,7 @@ export class ProviderService {
     const plain: Record<string, string> = {};
     const secrets: Record<string, string> = {};
     for (const field of recipe.fields) {
-      const value = values[field.key];
+      const value = ownValue(values, field.key);
       if (value === undefined) continue;
       if (field.secret) {
         this.deps.secrets.add(value);

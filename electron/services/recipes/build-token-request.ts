@@ -1,3 +1,4 @@
+import { ownValue } from '../../../shared/records/own-value';
 import type { BodyValue, Condition, Recipe, RecipeRequest } from '../../../shared/recipes/recipe-schema';
 import { renderTemplate, rendersEmpty, type Lookup } from '../../../shared/recipes/template';
 import type { TokenHttpRequest } from '../http/token-http-client';
@@ -13,11 +14,11 @@ export interface RequestContext {
 }
 
 function contextLookup(context: RequestContext): Lookup {
-  return (name) => (name.startsWith('saved.') ? context.saved[name.slice('saved.'.length)] : context.values[name]);
+  return (name) => (name.startsWith('saved.') ? ownValue(context.saved, name.slice('saved.'.length)) : ownValue(context.values, name));
 }
 
 const holds = (condition: Condition | undefined, values: Record<string, string>) =>
-  !condition || values[condition.field] === condition.equals;
+  !condition || ownValue(values, condition.field) === condition.equals;
 
 /** Turns a recipe's request and the user's values into an HTTP request. Values are only ever
  * substituted as values: URL-encoded in the path, JSON strings, form fields. */

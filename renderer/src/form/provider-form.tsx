@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { ownValue } from '../../../shared/records/own-value';
 import { findPreset } from '../../../shared/recipes/presets';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { useCreateProvider, useUpdateProvider } from '../queries/use-provider-mutations';
@@ -117,7 +118,7 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
             field={field}
             value={fieldValue(state, field)}
             error={errors[fieldErrorKey(field.key)]}
-            secretStored={field.secret && stored?.secretsSet[field.key] === true}
+            secretStored={field.secret && stored !== undefined && ownValue(stored.secretsSet, field.key) === true}
             retypeHint={retypeHint(move, field.label)}
             cleared={state.clearedSecrets.includes(field.key)}
             onChange={(value) => change(withValue(state, field.key, value), fieldErrorKey(field.key))}
