@@ -43,6 +43,14 @@ describe('editing a provider', () => {
     expect(await app.call('providers:update', { id, values: { tenant: '%2E%2e' } })).toMatchObject({ ok: false, code: 'invalid-input' });
   });
 
+  it('flags a preset provider whose host its preset does not document', async () => {
+    app = openHarness();
+    const documented = await app.value<View & { customHost: string | null }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: '', values: { apiKey: KEY } });
+    expect(documented.customHost).toBeNull();
+    const moved = await app.value<View & { customHost: string | null }>('providers:create', { presetId: 'togai', name: 'Elsewhere', baseUrl: 'https://api.example.net', values: { apiKey: KEY } });
+    expect(moved.customHost).toBe('api.example.net');
+  });
+
   it('refuses a bad edit and changes nothing', async () => {
     app = openHarness();
     const { id } = await app.value<View>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: KEY } });

@@ -112,6 +112,12 @@ export const recipeSchema = z
         ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `duplicate field "${f.key}"` });
       }
     });
+    recipe.fields.forEach((f, i) => {
+      // A recipe is shared as is: a default here would be the author's key, used by everyone.
+      if (f.secret && f.default !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'default'], message: 'a secret field cannot have a default: recipes hold no secrets' });
+      }
+    });
     recipe.together.forEach((group, i) =>
       group.forEach((key, j) => {
         if (!keys.has(key)) ctx.addIssue({ code: 'custom', path: ['together', i, j], message: `no field "${key}"` });

@@ -1,4 +1,5 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { customHost } from '../../../shared/recipes/custom-host';
 import { ownValue } from '../../../shared/records/own-value';
 import { NO_TOKEN, type TokenStatus } from '../../../shared/tokens/token-status';
 import type { StoredProvider } from '../store/keymint-document';
@@ -25,6 +26,7 @@ export function toProviderView(provider: StoredProvider, status: TokenStatus): P
     name: provider.name,
     presetId: provider.presetId,
     baseUrl: provider.baseUrl,
+    customHost: customHost(provider.presetId, provider.baseUrl),
     values: { ...provider.values },
     secretsSet,
     recipe: provider.recipe,
@@ -55,6 +57,7 @@ function brokenView(provider: StoredProvider, status: TokenStatus, problem: stri
     name: provider.name,
     presetId: provider.presetId,
     baseUrl: provider.baseUrl,
+    customHost: customHost(provider.presetId, provider.baseUrl),
     values: { ...provider.values },
     secretsSet: Object.fromEntries(Object.keys(provider.secrets).map((key) => [key, true])),
     recipe: provider.recipe,

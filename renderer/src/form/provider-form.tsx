@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { ownValue } from '../../../shared/records/own-value';
+import { customHost } from '../../../shared/recipes/custom-host';
 import { findPreset } from '../../../shared/recipes/presets';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { useCreateProvider, useUpdateProvider } from '../queries/use-provider-mutations';
@@ -74,6 +75,7 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
   }
 
   const presetLabel = findPreset(state.presetId)?.label ?? '';
+  const host = customHost(state.presetId, state.baseUrl);
   return (
     <form ref={formRef} className="provider-form" noValidate onSubmit={save}>
       <div className="form-body">
@@ -110,6 +112,7 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
           settings={recipe?.baseUrl}
           value={state.baseUrl}
           error={errors.baseUrl}
+          note={host ? `Custom host ${host}: not a server the ${presetLabel} documentation names. Keys you type here are sent to it.` : undefined}
           onChange={(url, typed) => change(withBaseUrl(state, url, typed), 'baseUrl')}
         />
         {recipe?.fields.map((field) => (
