@@ -77,7 +77,7 @@ test('exported recipes hold no key, and importing them elsewhere adds the provid
   settings = await openSettings(app.page);
   await settings.getByLabel('Recipes file').setInputFiles({ name: 'keymint-recipes.json', mimeType: 'application/json', buffer: Buffer.from(recipes) });
   await settings.getByRole('button', { name: 'Import recipes' }).click();
-  await expect(settings.getByRole('status')).toHaveText('Imported 1 provider');
+  await expect(settings.getByRole('status')).toHaveText('Added 1 provider, replaced 0, skipped 0');
   await settings.getByRole('button', { name: 'Close' }).click();
 
   const imported = providerItem(app.page, 'Togai');

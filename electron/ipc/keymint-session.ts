@@ -2,9 +2,10 @@ import type { ProviderView } from '../../shared/ipc/provider-view';
 import type { KeymintPorts } from './create-keymint';
 import { guardedClipboard } from '../services/clipboard/clipboard-guard';
 import { ProviderService } from '../services/providers/provider-service';
-import { toProviderView } from '../services/providers/provider-view';
+import { containedView } from '../services/providers/provider-view';
 import type { SecretRegistry } from '../services/redaction/secret-registry';
 import { DocumentRepository } from '../services/store/document-repository';
+import type { StoredProvider } from '../services/store/keymint-document';
 import { timeoutSchedule } from '../services/timeout-schedule';
 import { RenewalScheduler } from '../services/tokens/renewal-scheduler';
 import { TokenEngine } from '../services/tokens/token-engine';
@@ -64,15 +65,15 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     changed,
   });
   const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, changed });
-  const view = (id: string) => toProviderView(providers.get(id), tokens.status(id));
+  const viewOf = (provider: StoredProvider) => containedView(provider, () => tokens.status(provider.id));
   renewal.resume();
   return {
     repository,
     vault,
     providers,
     tokens,
-    view,
-    views: () => providers.all().map((p) => view(p.id)),
+    view: (id) => viewOf(providers.get(id)),
+    views: () => providers.all().map(viewOf),
     dispose: () => {
       // Quitting: a copied token must not outlive the app on the clipboard.
       clipboard.clearOwn();

@@ -35,6 +35,22 @@ describe('editing a provider', () => {
     expect((await app.value<View>('tokens:generate', { id })).status.state).toBe('error');
   });
 
+  it('refuses a Welkin tenant of ".." at save time, on create and on edit', async () => {
+    app = openHarness();
+    const input = { presetId: 'welkin', name: 'Welkin', baseUrl: 'https://api.live.welkincloud.io', values: { tenant: '..', apiClient: 'VBOPNRYRWJIP', secret: 'welkin-secret' } };
+    expect(await app.call('providers:create', input)).toMatchObject({ ok: false, code: 'invalid-input', message: expect.stringMatching(/^Tenant cannot be "\." or "\.\."/) });
+    const { id } = await app.value<View>('providers:create', { ...input, values: { ...input.values, tenant: 'gh' } });
+    expect(await app.call('providers:update', { id, values: { tenant: '%2E%2e' } })).toMatchObject({ ok: false, code: 'invalid-input' });
+  });
+
+  it('flags a preset provider whose host its preset does not document', async () => {
+    app = openHarness();
+    const documented = await app.value<View & { customHost: string | null }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: '', values: { apiKey: KEY } });
+    expect(documented.customHost).toBeNull();
+    const moved = await app.value<View & { customHost: string | null }>('providers:create', { presetId: 'togai', name: 'Elsewhere', baseUrl: 'https://api.example.net', values: { apiKey: KEY } });
+    expect(moved.customHost).toBe('api.example.net');
+  });
+
   it('refuses a bad edit and changes nothing', async () => {
     app = openHarness();
     const { id } = await app.value<View>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: KEY } });

@@ -67,6 +67,7 @@ function viewOf(overrides: Partial<ProviderView> = {}): ProviderView {
     name: 'Togai',
     presetId: 'togai',
     baseUrl: 'https://api.togai.com',
+    customHost: null,
     values: {},
     secretsSet: { apiKey: true },
     missing: [],

@@ -151,7 +151,7 @@ describe('backups and shared recipes', () => {
     expect(await other.call('backup:import', { content: JSON.stringify(doc), passphrase: 'backup passphrase' })).toMatchObject({ ok: false });
     expect(await other.value<unknown[]>('providers:list')).toHaveLength(0);
 
-    expect(await other.value('backup:import', { content, passphrase: 'backup passphrase' })).toEqual({ imported: 1 });
+    expect(await other.value('backup:import', { content, passphrase: 'backup passphrase' })).toMatchObject({ added: 1, replaced: 0, skipped: 0 });
     const [restored] = await other.value<{ id: string; secretsSet: Record<string, boolean> }[]>('providers:list');
     expect(restored?.secretsSet).toEqual({ apiKey: true });
     await other.value('tokens:generate', { id: restored?.id });
@@ -185,7 +185,7 @@ describe('backups and shared recipes', () => {
 
     const other = openHarness();
     open.push(other);
-    expect(await other.value('recipes:import', { content: file.content })).toEqual({ imported: 1 });
+    expect(await other.value('recipes:import', { content: file.content })).toMatchObject({ added: 1, droppedSecrets: [] });
     const [imported] = await other.value<{ id: string; secretsSet: Record<string, boolean> }[]>('providers:list');
     expect(imported?.secretsSet).toEqual({ apiKey: false });
     const after = await other.value<{ status: { state: string; lastError: { message: string } } }>('tokens:generate', { id: imported?.id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createProviderInputSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
+import { createProviderRequestSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
 import {
   addKeychainInputSchema,
   autoLockInputSchema,
@@ -26,7 +26,7 @@ const none = z.undefined();
  */
 export const channels = {
   'providers:list': { method: 'listProviders', input: none, output: z.array(providerViewSchema) },
-  'providers:create': { method: 'createProvider', input: createProviderInputSchema, output: providerViewSchema },
+  'providers:create': { method: 'createProvider', input: createProviderRequestSchema, output: providerViewSchema },
   'providers:update': { method: 'updateProvider', input: updateProviderInputSchema, output: providerViewSchema },
   'providers:remove': { method: 'removeProvider', input: providerId, output: z.null() },
   'tokens:generate': { method: 'generateToken', input: providerId, output: providerViewSchema },

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { fieldKeySchema } from '../recipes/field-key';
 import { PRESET_IDS } from '../recipes/presets';
 import { tokenStatusSchema } from '../tokens/token-status';
 
-const fieldValues = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string().max(20_000));
+const fieldValues = z.record(fieldKeySchema, z.string().max(20_000));
 
 /** A token request's timeout when the provider sets none. */
 export const DEFAULT_TIMEOUT_SECONDS = 15;
@@ -29,6 +30,8 @@ export const providerViewSchema = z.object({
   header: z.object({ name: z.string(), scheme: z.string() }),
   /** Labels of required fields with nothing stored (e.g. keys not yet added after an import). */
   missing: z.array(z.string()),
+  /** The host of a preset provider that is not a server its preset documents (see shared/recipes/custom-host). */
+  customHost: z.string().nullable(),
   /** Why the provider cannot run as stored (a custom recipe that no longer loads): Edit or Remove it. */
   problem: z.string().nullable(),
   status: tokenStatusSchema,
@@ -48,6 +51,12 @@ export const createProviderInputSchema = z.object({
   settings: providerSettingsSchema.optional(),
 });
 export type CreateProviderInput = z.infer<typeof createProviderInputSchema>;
+
+/**
+ * The form's Save: `requestKey` is one random key per form, so a second Save sent before the
+ * first answered (a double click, Enter pressed twice) gets the provider the first one made.
+ */
+export const createProviderRequestSchema = createProviderInputSchema.extend({ requestKey: z.string().min(16).max(100).optional() });
 
 export const updateProviderInputSchema = z.object({
   id: z.string().min(1),

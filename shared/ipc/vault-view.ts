@@ -39,6 +39,25 @@ export const autoLockInputSchema = z.object({ minutes: z.number().int().min(1).m
 /** Main writes exports where the user chooses; only the path (or null: cancelled) comes back. */
 export const savedFileSchema = z.object({ savedTo: z.string().nullable() });
 export const backupExportInputSchema = z.object({ passphrase: newPassphrase, ...ownerCheck });
-export const backupImportInputSchema = z.object({ content: z.string().max(50_000_000), passphrase: anyPassphrase });
-export const recipesImportInputSchema = z.object({ content: z.string().max(10_000_000) });
-export const importResultSchema = z.object({ imported: z.number().int() });
+/**
+ * What an import does with a provider that is already here (a backup's: the same provider;
+ * a recipes file's: the same name, preset, base URL and recipe): leave it, or replace it.
+ */
+export const duplicateChoiceSchema = z.enum(['skip', 'replace']);
+export type DuplicateChoice = z.infer<typeof duplicateChoiceSchema>;
+export const backupImportInputSchema = z.object({
+  content: z.string().max(50_000_000),
+  passphrase: anyPassphrase,
+  duplicates: duplicateChoiceSchema.default('skip'),
+});
+export const recipesImportInputSchema = z.object({ content: z.string().max(10_000_000), duplicates: duplicateChoiceSchema.default('skip') });
+export const importResultSchema = z.object({
+  added: z.number().int(),
+  replaced: z.number().int(),
+  skipped: z.number().int(),
+  /** Every host the added and replaced providers send their keys to, e.g. "api.togai.com". */
+  hosts: z.array(z.string()),
+  /** Secret values a recipes file held, dropped unread, as "Provider: Field": each adds their own keys. */
+  droppedSecrets: z.array(z.string()),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -126,6 +126,15 @@ describe('parseCustomRecipe', () => {
     expect(errorsOf(custom((r) => delete r.response.token))).toEqual([expect.stringMatching(/^response\.token: /)]);
   });
 
+  it('refuses field keys every JavaScript object already has, so no lookup can meet a built-in', () => {
+    for (const key of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf']) {
+      expect(errorsOf(custom((r) => r.fields.push({ key, label: 'Poison' })))).toEqual([
+        `fields.2.key: "${key}" is a name JavaScript objects already have: choose another key`,
+      ]);
+    }
+    expect(errorsOf(custom((r) => r.fields.push({ key: '__proto__', label: 'Poison' })))).toEqual([expect.stringMatching(/^fields\.2\.key: use letters/)]);
+  });
+
   it('names bad field keys, duplicates and groups or conditions naming no field', () => {
     expect(errorsOf(custom((r) => r.fields.push({ key: '2fa', label: 'Code' })))).toEqual([expect.stringMatching(/^fields\.2\.key: use letters/)]);
     expect(errorsOf(custom((r) => r.fields.push({ key: 'apiKey', label: 'Again' })))).toEqual(['fields.2.key: duplicate field "apiKey"']);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HTTP_TOKEN_WORDS, isHttpToken } from '../tokens/header-syntax';
+import { fieldKeySchema } from './field-key';
 import { placeholders } from './template';
 
 /**
@@ -10,9 +11,7 @@ import { placeholders } from './template';
  * segments), never spliced into raw text.
  */
 
-const fieldKey = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'use letters, digits and _ (starting with a letter)');
+const fieldKey = fieldKeySchema;
 
 export const recipeFieldSchema = z.object({
   key: fieldKey,
@@ -111,6 +110,12 @@ export const recipeSchema = z
     recipe.fields.forEach((f, i) => {
       if (recipe.fields.findIndex((g) => g.key === f.key) !== i) {
         ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `duplicate field "${f.key}"` });
+      }
+    });
+    recipe.fields.forEach((f, i) => {
+      // A recipe is shared as is: a default here would be the author's key, used by everyone.
+      if (f.secret && f.default !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'default'], message: 'a secret field cannot have a default: recipes hold no secrets' });
       }
     });
     recipe.together.forEach((group, i) =>

@@ -21,3 +21,9 @@ export function checkTokenUrlPolicy(raw: string): TokenUrlCheck {
   }
   return { ok: false, insecure: false, problem: `Unsupported URL scheme "${url.protocol}": use https.` };
 }
+
+/** A URL's origin when the policy allows it, else undefined (the URL check reports why). */
+export function allowedOrigin(raw: string): string | undefined {
+  const checked = checkTokenUrlPolicy(raw.trim());
+  return checked.ok ? checked.url.origin : undefined;
+}

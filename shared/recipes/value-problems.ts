@@ -1,9 +1,12 @@
+import { ownValue } from '../records/own-value';
 import { listWords } from '../text/list-words';
+import { dotSegmentNames } from './path-segments';
 import type { Recipe, RecipeField } from './recipe-schema';
+import type { Lookup } from './template';
 
 export interface ValueProblem {
   key: string;
-  kind: 'required' | 'choice' | 'together';
+  kind: 'required' | 'choice' | 'together' | 'path';
   message: string;
 }
 
@@ -20,7 +23,7 @@ export interface ValueCheckOptions {
  * point at fields; main runs it to refuse; the board uses it to say what a provider still needs.
  */
 export function valueProblems(recipe: Recipe, values: Readonly<Record<string, string>>, options: ValueCheckOptions = {}): ValueProblem[] {
-  const typed = (field: RecipeField) => (values[field.key] ?? '').trim();
+  const typed = (field: RecipeField) => (ownValue(values, field.key) ?? '').trim();
   const given = (field: RecipeField) => typed(field) !== '' || Boolean(field.default) || Boolean(options.alreadySet?.includes(field.key));
   const problems: ValueProblem[] = [];
   for (const field of recipe.fields) {
@@ -32,6 +35,10 @@ export function valueProblems(recipe: Recipe, values: Readonly<Record<string, st
       problems.push({ key: field.key, kind: 'choice', message: `${field.label} must be one of ${listWords(field.choices.map((c) => c.label))}.` });
     }
   }
+  problems.push(...pathProblems(recipe, (key) => {
+    const field = recipe.fields.find((f) => f.key === key);
+    return field && (ownValue(values, key) || field.default);
+  }));
   for (const group of recipe.together) {
     const fields = recipe.fields.filter((f) => group.includes(f.key));
     const missing = fields.filter((f) => !given(f));
@@ -41,4 +48,13 @@ export function valueProblems(recipe: Recipe, values: Readonly<Record<string, st
     for (const field of missing) problems.push({ key: field.key, kind: 'together', message });
   }
   return problems;
+}
+
+/** A value that makes a whole path segment `.` or `..` is refused on the field that gave it. */
+function pathProblems(recipe: Recipe, lookup: Lookup): ValueProblem[] {
+  const names = [recipe.request, recipe.refresh].flatMap((request) => (request ? dotSegmentNames(request.path, lookup) : []));
+  const keys = new Set(names.map((alternatives) => alternatives.find((name) => lookup(name))).filter((key) => key !== undefined));
+  return recipe.fields
+    .filter((field) => keys.has(field.key))
+    .map((field) => ({ key: field.key, kind: 'path' as const, message: `${field.label} cannot be "." or ".." (nor their %2e spelling): it goes into the URL path.` }));
 }

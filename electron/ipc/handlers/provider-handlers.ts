@@ -10,9 +10,9 @@ type ProviderHandlers = Pick<
 export function providerHandlers(context: HandlerContext): ProviderHandlers {
   return {
     'providers:list': () => context.session().views(),
-    'providers:create': async (input) => {
+    'providers:create': async ({ requestKey, ...input }) => {
       const session = await context.ready();
-      return session.view(session.providers.create(input).id);
+      return session.view(session.providers.create(input, requestKey).id);
     },
     'providers:update': async (input) => {
       const session = await context.ready();

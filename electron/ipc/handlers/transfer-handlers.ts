@@ -1,4 +1,6 @@
 import { readBackup, writeBackup } from '../../services/transfer/backup-file';
+import { dropSecretValues } from '../../services/transfer/drop-secret-values';
+import { importProviders } from '../../services/transfer/import-providers';
 import { readRecipesFile, writeRecipesFile } from '../../services/transfer/recipes-file';
 import type { Clock, SaveFile } from '../../services/ports';
 import type { PassphraseSlotOptions } from '../../services/vault/passphrase-slot';
@@ -26,17 +28,19 @@ export function transferHandlers(deps: TransferDeps): TransferHandlers {
       const content = await writeBackup(session.providers.all(), session.vault.vault.cipher(), passphrase, { now, kdf: deps.kdf });
       return { savedTo: await deps.saveFile(`keymint-backup-${day(now)}.json`, content) };
     },
-    'backup:import': async ({ content, passphrase }) => {
+    'backup:import': async ({ content, passphrase, duplicates }) => {
       // Refused while locked before the (deliberately slow) key derivation, not after it.
       deps.notLocked();
       const restored = await readBackup(content, passphrase, { kdf: deps.kdf });
       const session = await deps.ready();
-      const inputs = restored.map(({ input, secrets }) => ({ ...input, values: { ...input.values, ...secrets } }));
-      return { imported: session.providers.createMany(inputs, { secretsOptional: true }).length };
+      const incoming = restored.map(({ id, input, secrets }) => ({ id, input: { ...input, values: { ...input.values, ...secrets } } }));
+      return { ...importProviders(session.providers, incoming, duplicates), droppedSecrets: [] };
     },
     'recipes:export': async () => ({ savedTo: await deps.saveFile('keymint-recipes.json', writeRecipesFile(deps.session().providers.all())) }),
-    'recipes:import': ({ content }) => ({
-      imported: deps.notLocked().providers.createMany(readRecipesFile(content), { secretsOptional: true }).length,
-    }),
+    'recipes:import': ({ content, duplicates }) => {
+      const definitions = readRecipesFile(content).map(dropSecretValues);
+      const counts = importProviders(deps.notLocked().providers, definitions, duplicates);
+      return { ...counts, droppedSecrets: definitions.flatMap((d) => d.dropped) };
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { ownValue } from '../../../shared/records/own-value';
 import type { CreateProviderInput } from '../../../shared/ipc/provider-view';
 import type { PresetId } from '../../../shared/recipes/presets';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
@@ -37,7 +38,7 @@ export function checkBaseUrl(recipe: Recipe, typed: CreateProviderInput['baseUrl
 export function withDefaults(recipe: Recipe, values: Record<string, string>): Record<string, string> {
   const all: Record<string, string> = {};
   for (const field of recipe.fields) {
-    const value = values[field.key];
+    const value = ownValue(values, field.key);
     all[field.key] = value !== undefined && value !== '' ? value : (field.default ?? '');
   }
   return all;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateProviderInput, UpdateProviderInput } from '../../../shared/ipc/provider-view';
+import { ownValue } from '../../../shared/records/own-value';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { AppError } from '../app-error';
 import type { Cipher, Clock } from '../ports';
@@ -9,6 +10,14 @@ import type { StoredProvider } from '../store/keymint-document';
 import { fieldPlace } from '../vault/places';
 import { checkBaseUrl, checkValues, recipeOf, withDefaults } from './provider-recipe';
 import { guardSecretDestination } from './secret-destination';
+import { secretMove } from '../../../shared/recipes/secret-destination';
+
+/** One provider from an import: added (with the id it had, when free) or replacing one already here. */
+export interface ImportedProvider {
+  input: CreateProviderInput;
+  id?: string;
+  replaces?: string;
+}
 
 export interface ProviderServiceDeps {
   repository: DocumentRepository;
@@ -22,6 +31,9 @@ export interface ProviderServiceDeps {
 
 /** Adds, edits and removes providers; secret values are encrypted before they are stored. */
 export class ProviderService {
+  /** Request key -> the provider that request created (kept for the session; keys are random). */
+  private readonly createdFor = new Map<string, string>();
+
   constructor(private readonly deps: ProviderServiceDeps) {}
 
   all(): readonly StoredProvider[] {
@@ -39,30 +51,69 @@ export class ProviderService {
    * secrets (a team shares recipes, each person adds their own keys): `secretsOptional` allows that.
    */
   createMany(inputs: readonly CreateProviderInput[], options: { secretsOptional?: boolean } = {}): StoredProvider[] {
-    const created = inputs.map((input) => {
-      try {
-        return this.build(input, options);
-      } catch (error) {
-        if (error instanceof AppError && inputs.length > 1) throw new AppError(error.code, `${input.name}: ${error.message}`);
-        throw error;
-      }
-    });
-    this.deps.repository.update((doc) => {
-      doc.providers.push(...created);
-    });
-    this.deps.changed();
+    return this.importAll(inputs.map((input) => ({ input })), options).added;
+  }
+
+  /**
+   * Creates a provider once per request key: a second Save sent before the first answered
+   * (a double click) gets the provider the first one made.
+   */
+  create(input: CreateProviderInput, requestKey?: string): StoredProvider {
+    const earlier = requestKey === undefined ? undefined : this.createdFor.get(requestKey);
+    const existing = earlier === undefined ? undefined : this.all().find((p) => p.id === earlier);
+    if (existing) return existing;
+    const created = this.createMany([input])[0] as StoredProvider;
+    if (requestKey !== undefined) this.createdFor.set(requestKey, created.id);
     return created;
   }
 
-  create(input: CreateProviderInput): StoredProvider {
-    return this.createMany([input])[0] as StoredProvider;
+  /**
+   * Adds and replaces imported providers, all or none, in one write. An added one keeps the id
+   * it comes with when that is free (a backup restored twice then matches itself); a replaced
+   * one keeps its id, and its stored secrets where the import brings none, unless the
+   * replacement sends them somewhere else (see guardSecretDestination).
+   */
+  importAll(incoming: readonly ImportedProvider[], options: { secretsOptional?: boolean } = {}): { added: StoredProvider[]; replaced: StoredProvider[] } {
+    const taken = new Set(this.all().map((p) => p.id));
+    const built = incoming.map(({ input, replaces, id }) => {
+      try {
+        if (replaces !== undefined) return { replaces, provider: this.replacement(this.get(replaces), input, options) };
+        return { provider: this.build(input, options, id !== undefined && !taken.has(id) ? id : randomUUID()) };
+      } catch (error) {
+        if (error instanceof AppError && incoming.length > 1) throw new AppError(error.code, `${input.name}: ${error.message}`);
+        throw error;
+      }
+    });
+    const added = built.filter((b) => b.replaces === undefined).map((b) => b.provider);
+    const replaced = built.filter((b) => b.replaces !== undefined).map((b) => b.provider);
+    const byId = new Map(replaced.map((p) => [p.id, p]));
+    this.deps.repository.update((doc) => {
+      doc.providers = [...doc.providers.map((p) => byId.get(p.id) ?? p), ...added];
+      for (const provider of replaced) delete doc.tokens[provider.id];
+    });
+    for (const provider of replaced) this.deps.invalidated(provider.id);
+    this.deps.changed();
+    return { added, replaced };
   }
 
-  private build(input: CreateProviderInput, options: { secretsOptional?: boolean }): StoredProvider {
+  private replacement(current: StoredProvider, input: CreateProviderInput, options: { secretsOptional?: boolean }): StoredProvider {
+    const next = this.build(input, options, current.id);
+    const recipe = recipeOf(next.presetId, next.recipe);
+    const samePlace =
+      next.presetId === current.presetId &&
+      secretMove(recipe, { baseUrl: current.baseUrl, recipeText: current.recipe }, { baseUrl: next.baseUrl, recipeText: next.recipe }) === null;
+    const kept: Record<string, string> = {};
+    for (const field of recipe.fields) {
+      const sealed = ownValue(current.secrets, field.key);
+      if (samePlace && field.secret && sealed !== undefined) kept[field.key] = sealed;
+    }
+    return { ...next, secrets: { ...kept, ...next.secrets }, createdAt: current.createdAt };
+  }
+
+  private build(input: CreateProviderInput, options: { secretsOptional?: boolean }, id: string): StoredProvider {
     const recipe = recipeOf(input.presetId, input.recipe);
     const values = dropEmpty(input.values);
     checkValues(recipe, values, options);
-    const id = randomUUID();
     return {
       id,
       name: input.name,
@@ -112,9 +163,11 @@ export class ProviderService {
     const keptSecrets: Record<string, string> = {};
     const plain: Record<string, string> = {};
     for (const field of recipe.fields) {
-      if (typed[field.key] !== undefined) continue;
-      if (field.secret && current.secrets[field.key]) keptSecrets[field.key] = current.secrets[field.key] as string;
-      if (!field.secret && current.values[field.key] !== undefined) plain[field.key] = current.values[field.key] as string;
+      if (ownValue(typed, field.key) !== undefined) continue;
+      const sealed = ownValue(current.secrets, field.key);
+      const value = ownValue(current.values, field.key);
+      if (field.secret && sealed) keptSecrets[field.key] = sealed;
+      if (!field.secret && value !== undefined) plain[field.key] = value;
     }
     const retyped = dropEmpty(typed);
     checkValues(recipe, { ...plain, ...retyped }, { alreadySet: Object.keys(keptSecrets) });
@@ -151,7 +204,7 @@ export class ProviderService {
     const plain: Record<string, string> = {};
     const secrets: Record<string, string> = {};
     for (const field of recipe.fields) {
-      const value = values[field.key];
+      const value = ownValue(values, field.key);
       if (value === undefined) continue;
       if (field.secret) {
         this.deps.secrets.add(value);

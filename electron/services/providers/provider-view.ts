@@ -1,5 +1,7 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
-import type { TokenStatus } from '../../../shared/tokens/token-status';
+import { customHost } from '../../../shared/recipes/custom-host';
+import { ownValue } from '../../../shared/records/own-value';
+import { NO_TOKEN, type TokenStatus } from '../../../shared/tokens/token-status';
 import type { StoredProvider } from '../store/keymint-document';
 import { AppError } from '../app-error';
 import { missingLabels, recipeOf } from './provider-recipe';
@@ -15,15 +17,16 @@ export function toProviderView(provider: StoredProvider, status: TokenStatus): P
     recipe = recipeOf(provider.presetId, provider.recipe);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return brokenView(provider, status, error.message);
+    return brokenView(provider, status, `This provider cannot run as stored. ${error.message} Edit it to fix the recipe, or remove it.`);
   }
   const secretsSet: Record<string, boolean> = {};
-  for (const field of recipe.fields) if (field.secret) secretsSet[field.key] = Boolean(provider.secrets[field.key]);
+  for (const field of recipe.fields) if (field.secret) secretsSet[field.key] = Boolean(ownValue(provider.secrets, field.key));
   return {
     id: provider.id,
     name: provider.name,
     presetId: provider.presetId,
     baseUrl: provider.baseUrl,
+    customHost: customHost(provider.presetId, provider.baseUrl),
     values: { ...provider.values },
     secretsSet,
     recipe: provider.recipe,
@@ -35,19 +38,33 @@ export function toProviderView(provider: StoredProvider, status: TokenStatus): P
   };
 }
 
-function brokenView(provider: StoredProvider, status: TokenStatus, reason: string): ProviderView {
+/**
+ * One provider's view whatever goes wrong while building it (its status, its stored values):
+ * a failure is shown on that provider alone, with Remove, and the rest of the board still lists.
+ * The failure's own words are not shown: they could quote what the file holds.
+ */
+export function containedView(provider: StoredProvider, status: () => TokenStatus): ProviderView {
+  try {
+    return toProviderView(provider, status());
+  } catch {
+    return brokenView(provider, NO_TOKEN, 'Keymint cannot read what is stored for this provider. Remove it, then add it again.');
+  }
+}
+
+function brokenView(provider: StoredProvider, status: TokenStatus, problem: string): ProviderView {
   return {
     id: provider.id,
     name: provider.name,
     presetId: provider.presetId,
     baseUrl: provider.baseUrl,
+    customHost: customHost(provider.presetId, provider.baseUrl),
     values: { ...provider.values },
     secretsSet: Object.fromEntries(Object.keys(provider.secrets).map((key) => [key, true])),
     recipe: provider.recipe,
     settings: { ...provider.settings },
     header: { name: 'Authorization', scheme: 'Bearer' },
     missing: [],
-    problem: `This provider cannot run as stored. ${reason} Edit it to fix the recipe, or remove it.`,
+    problem,
     status,
   };
 }

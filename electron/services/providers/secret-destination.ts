@@ -1,3 +1,4 @@
+import { ownValue } from '../../../shared/records/own-value';
 import { secretMove } from '../../../shared/recipes/secret-destination';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { listWords } from '../../../shared/text/list-words';
@@ -16,7 +17,7 @@ export function guardSecretDestination(
 ): void {
   const move = secretMove(recipe, { baseUrl: current.baseUrl, recipeText: current.recipe }, { baseUrl: next.baseUrl, recipeText: next.recipe });
   if (!move) return;
-  const carried = Object.keys(next.secrets).filter((key) => next.secrets[key] === current.secrets[key]);
+  const carried = Object.keys(next.secrets).filter((key) => ownValue(next.secrets, key) === ownValue(current.secrets, key));
   if (carried.length === 0) return;
   const labels = carried.map((key) => recipe.fields.find((f) => f.key === key)?.label ?? key);
   const why = move === 'recipe' ? 'the recipe changed' : `the provider moves to ${new URL(next.baseUrl).origin}`;

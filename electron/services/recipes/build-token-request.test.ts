@@ -27,6 +27,16 @@ describe('the token URL, as typed', () => {
     expect(server.requests.map((r) => r.path)).toEqual([expected]);
   });
 
+  it('refuses a value that makes a path segment "." or "..", sending nothing', async () => {
+    const server = await started(anyPath());
+    const { engine } = testEngine();
+    for (const tenant of ['..', '.', '%2e%2E']) {
+      const error = await tokenFailure(engine.obtain('p1', { recipe: withPath('/{{tenant}}/token'), baseUrl: server.url, values: { tenant } }), 'config');
+      expect(error.message).toMatch(/"\." or "\.\."/);
+    }
+    expect(server.requests).toEqual([]);
+  });
+
   it('keeps a trailing slash when the recipe has no path (Django OAuth Toolkit answers /o/token only with it)', async () => {
     const server = await started(
       startLocalServer((req, res) =>

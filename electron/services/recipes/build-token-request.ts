@@ -1,3 +1,5 @@
+import { ownValue } from '../../../shared/records/own-value';
+import { dotSegmentNames } from '../../../shared/recipes/path-segments';
 import type { BodyValue, Condition, Recipe, RecipeRequest } from '../../../shared/recipes/recipe-schema';
 import { renderTemplate, rendersEmpty, type Lookup } from '../../../shared/recipes/template';
 import type { TokenHttpRequest } from '../http/token-http-client';
@@ -13,11 +15,11 @@ export interface RequestContext {
 }
 
 function contextLookup(context: RequestContext): Lookup {
-  return (name) => (name.startsWith('saved.') ? context.saved[name.slice('saved.'.length)] : context.values[name]);
+  return (name) => (name.startsWith('saved.') ? ownValue(context.saved, name.slice('saved.'.length)) : ownValue(context.values, name));
 }
 
 const holds = (condition: Condition | undefined, values: Record<string, string>) =>
-  !condition || values[condition.field] === condition.equals;
+  !condition || ownValue(values, condition.field) === condition.equals;
 
 /** Turns a recipe's request and the user's values into an HTTP request. Values are only ever
  * substituted as values: URL-encoded in the path, JSON strings, form fields. */
@@ -27,6 +29,10 @@ export function buildTokenRequest(recipe: Recipe, request: RecipeRequest, contex
   // Toolkit's /o/token/ is a 404 without it).
   const base = context.baseUrl.trim();
   if (!base) throw new TokenError('config', `${recipe.baseUrl.label} is not set.`);
+  // Checked again here: a value stored before this rule, or a saved value from a reply.
+  if (dotSegmentNames(request.path, lookup).length > 0) {
+    throw new TokenError('config', `A value in the request path is "." or "..", which would send it to another path on the server: edit the provider.`);
+  }
   const url = checkTokenUrl(joinPath(base, renderTemplate(request.path, lookup, encodeURIComponent)));
 
   const headers: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import { ownValue } from '../../../shared/records/own-value';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { retryAfterSeconds, type TokenHttpReply } from '../http/token-http-client';
 import { readOAuthError } from '../tokens/oauth-error';
@@ -14,7 +15,7 @@ export function statusError(recipe: Recipe, reply: TokenHttpReply, options: { no
   const name = options.providerName;
   const oauth = readOAuthError(reply);
   const said = oauth?.from === 'header' ? oauthWords(oauth, options.redact) : providerMessage(reply.text, options.redact);
-  const documented = recipe.statusMessages[String(reply.status)];
+  const documented = ownValue(recipe.statusMessages, String(reply.status));
   const retryAfter = retryAfterSeconds(reply.headers.get('retry-after'), options.now);
   const page = oauth?.uri === undefined ? undefined : errorPageText(oauth.uri);
   const more = page ? ` More from ${name} about this error: ${page}` : '';

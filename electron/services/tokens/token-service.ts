@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { expirySuspicion } from '../../../shared/tokens/expiry';
 import { isB64Token } from '../../../shared/tokens/header-syntax';
 import { NO_TOKEN, type RenewalStatus, type TokenStatus } from '../../../shared/tokens/token-status';
+import { ownValue } from '../../../shared/records/own-value';
 import { listWords } from '../../../shared/text/list-words';
 import { AppError } from '../app-error';
 import type { Cipher, ClipboardPort, Clock, Logger } from '../ports';
@@ -89,7 +90,7 @@ export class TokenService {
     const renewal = this.renewalStatus(providerId);
     const lastError = this.lastErrors.get(providerId) ?? null;
     const errorView = lastError && { ...lastError, at: iso(lastError.at) };
-    const stored = this.deps.repository.current.tokens[providerId];
+    const stored = ownValue(this.deps.repository.current.tokens, providerId);
     if (!stored) return { ...NO_TOKEN, state: lastError ? 'error' : 'none', renewal, lastError: errorView };
     const read = readTokenTimes(stored);
     if (!read.ok) {
@@ -143,7 +144,7 @@ export class TokenService {
       return !signal.aborted && now !== undefined && requestState(now) === flight.state;
     };
     try {
-      for (const field of recipe.fields) if (field.secret) secrets.add(values[field.key]);
+      for (const field of recipe.fields) if (field.secret) secrets.add(ownValue(values, field.key));
       secrets.add(held?.token, held?.refreshToken);
       // Providers imported from a shared recipes file arrive without their keys.
       const missing = missingLabels(recipe, values, []);
@@ -227,7 +228,7 @@ export class TokenService {
 
   /** The stored token's times for renewal, when the record is usable. */
   times(providerId: string): TokenTimes | undefined {
-    const stored = this.deps.repository.current.tokens[providerId];
+    const stored = ownValue(this.deps.repository.current.tokens, providerId);
     if (!stored) return undefined;
     const read = readTokenTimes(stored);
     return read.ok ? read.times : undefined;
@@ -274,7 +275,7 @@ export class TokenService {
   }
 
   private unseal(providerId: string): Sealed | undefined {
-    const stored = this.deps.repository.current.tokens[providerId];
+    const stored = ownValue(this.deps.repository.current.tokens, providerId);
     if (!stored) return undefined;
     const sealed = sealedSchema.parse(JSON.parse(this.deps.cipher().decrypt(stored.sealed, tokenPlace(providerId))));
     this.deps.secrets.add(sealed.token, sealed.refreshToken);

@@ -27,6 +27,8 @@ const backupFileSchema = z.object({
 });
 
 const restoredProviderSchema = z.object({
+  /** The provider's id where the backup was made (backups before 0.1 have none): restoring twice matches it. */
+  id: z.uuid().optional(),
   input: createProviderInputSchema,
   secrets: z.record(z.string(), z.string()),
 });
@@ -41,6 +43,7 @@ export async function writeBackup(
 ): Promise<string> {
   const payload: z.infer<typeof payloadSchema> = {
     providers: providers.map((p) => ({
+      id: p.id,
       input: { presetId: p.presetId, name: p.name, baseUrl: p.baseUrl, values: p.values, recipe: p.recipe ?? undefined, settings: p.settings },
       secrets: Object.fromEntries(Object.entries(p.secrets).map(([key, sealed]) => [key, vaultCipher.decrypt(sealed, fieldPlace(p.id, key))])),
     })),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { providerSettingsSchema, type CreateProviderInput } from '../../../shared/ipc/provider-view';
+import { fieldKeySchema } from '../../../shared/recipes/field-key';
 import { PRESET_IDS } from '../../../shared/recipes/presets';
 import { describeIssues } from '../../../shared/text/describe-issues';
 import { AppError } from '../app-error';
@@ -13,7 +14,7 @@ const definitionSchema = z.object({
   name: z.string().trim().min(1).max(100),
   preset: z.enum(PRESET_IDS),
   baseUrl: z.string().max(2000),
-  values: z.record(z.string(), z.string()).default({}),
+  values: z.record(fieldKeySchema, z.string()).default({}),
   recipe: z.record(z.string(), z.unknown()).optional(),
   settings: providerSettingsSchema.default({}),
 });

@@ -28,6 +28,11 @@ export function ProviderItem({ provider }: { provider: ProviderView }) {
           <span className="provider-url" title={provider.baseUrl}>
             {provider.baseUrl}
           </span>
+          {provider.customHost && (
+            <span className="custom-host" title="Not a server this preset's documentation names: its keys are sent here.">
+              custom host {provider.customHost}
+            </span>
+          )}
         </p>
       </div>
       {provider.problem ? <Refusal>{provider.problem}</Refusal> : <TokenStatusView status={provider.status} state={state} now={now} />}

@@ -6,14 +6,16 @@ interface BaseUrlFieldProps {
   settings: Recipe['baseUrl'] | undefined;
   value: string;
   error?: string;
+  /** A caution about the server, e.g. a host the preset does not document. */
+  note?: string;
   onChange: (value: string, typed: boolean) => void;
 }
 
 /** "Base URL" (or "Token URL"), with the preset's known alternatives one click away. */
-export function BaseUrlField({ settings, value, error, onChange }: BaseUrlFieldProps) {
+export function BaseUrlField({ settings, value, error, note, onChange }: BaseUrlFieldProps) {
   const alternatives = settings?.alternatives ?? [];
   return (
-    <FormField label={settings?.label ?? 'Base URL'} error={error}>
+    <FormField label={settings?.label ?? 'Base URL'} error={error} note={note}>
       {(control) => (
         <>
           <input

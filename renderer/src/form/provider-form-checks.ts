@@ -1,6 +1,7 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import type { RecipeResolution } from '../../../shared/recipes/resolve-recipe';
 import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
+import { ownValue } from '../../../shared/records/own-value';
 import { valueProblems } from '../../../shared/recipes/value-problems';
 import { checkSetting, SETTING_KEYS } from './provider-form-settings';
 import { fieldValue, type ProviderFormState } from './provider-form-state';
@@ -40,7 +41,7 @@ export function checkProviderForm(
 
   const values = Object.fromEntries(recipe.fields.map((field) => [field.key, fieldValue(state, field)]));
   const stays = recipe.fields.filter(
-    (f) => f.secret && stored?.secretsSet[f.key] === true && !state.clearedSecrets.includes(f.key) && !values[f.key]?.trim(),
+    (f) => f.secret && stored !== undefined && ownValue(stored.secretsSet, f.key) === true && !state.clearedSecrets.includes(f.key) && !ownValue(values, f.key)?.trim(),
   );
   // A stored secret the edit cannot take along must be typed again (or, if optional, cleared).
   if (move) {

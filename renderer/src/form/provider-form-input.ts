@@ -1,4 +1,5 @@
 import type { CreateProviderInput, ProviderView, UpdateProviderInput } from '../../../shared/ipc/provider-view';
+import { ownValue } from '../../../shared/records/own-value';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { formSettings, SETTING_KEYS } from './provider-form-settings';
 import { fieldValue, type ProviderFormState } from './provider-form-state';
@@ -36,7 +37,7 @@ export function updateInput(state: ProviderFormState, recipe: Recipe, stored: Pr
   for (const field of recipe.fields) {
     const value = fieldValue(state, field);
     const cleared = state.clearedSecrets.includes(field.key) && value === '';
-    const changed = field.secret ? value !== '' || cleared : value !== (stored.values[field.key] ?? '');
+    const changed = field.secret ? value !== '' || cleared : value !== (ownValue(stored.values, field.key) ?? '');
     if (changed) values[field.key] = value;
   }
   if (Object.keys(values).length > 0) input.values = values;

@@ -1,4 +1,5 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { ownValue } from '../../../shared/records/own-value';
 import { PRESETS, type PresetId } from '../../../shared/recipes/presets';
 import type { Recipe, RecipeField } from '../../../shared/recipes/recipe-schema';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
@@ -42,7 +43,7 @@ export function editFormState(provider: ProviderView): ProviderFormState {
   const recipeText = provider.recipe ?? '';
   const values: Record<string, string> = {};
   for (const field of resolveRecipe(provider.presetId, recipeText).recipe?.fields ?? []) {
-    values[field.key] = field.secret ? '' : (provider.values[field.key] ?? '');
+    values[field.key] = field.secret ? '' : (ownValue(provider.values, field.key) ?? '');
   }
   return {
     presetId: provider.presetId,
@@ -57,7 +58,7 @@ export function editFormState(provider: ProviderView): ProviderFormState {
 }
 
 export function fieldValue(state: ProviderFormState, field: RecipeField): string {
-  return state.values[field.key] ?? field.default ?? '';
+  return ownValue(state.values, field.key) ?? field.default ?? '';
 }
 
 export function withPreset(state: ProviderFormState, presetId: PresetId): ProviderFormState {

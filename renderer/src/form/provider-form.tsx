@@ -1,6 +1,11 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { IpcError } from '../keymint-client';
+import { useVaultStatus } from '../queries/use-vault-status';
+import { SaveUnlockNotice } from './save-unlock-notice';
 import { flushSync } from 'react-dom';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { ownValue } from '../../../shared/records/own-value';
+import { customHost } from '../../../shared/recipes/custom-host';
 import { findPreset } from '../../../shared/recipes/presets';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { useCreateProvider, useUpdateProvider } from '../queries/use-provider-mutations';
@@ -44,7 +49,14 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
   const create = useCreateProvider();
   const update = useUpdateProvider();
   const saving = create.isPending || update.isPending;
-  const refusal = (stored ? update.error : create.error)?.message;
+  // One key per form: a second Save sent before the first answered gets the same provider.
+  const [requestKey] = useState(() => crypto.randomUUID());
+  const submitting = useRef(false);
+  const vault = useVaultStatus().data;
+  const locked = vault?.state === 'locked';
+  const failure = stored ? update.error : create.error;
+  // "The vault is locked" is answered by the unlock controls above the form, not repeated below.
+  const refusal = failure instanceof IpcError && failure.code === 'locked' ? undefined : failure?.message;
   const { recipe } = parsed;
   const move = editSecretMove(state, stored);
 
@@ -68,72 +80,81 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
       if (SETTING_KEYS.some((key) => found[key])) setAdvancedOpen(true);
     });
     if (Object.keys(found).length > 0 || !recipe) return focusFirstInvalid(formRef.current);
-    if (stored) update.mutate(updateInput(state, recipe, stored), { onSuccess: onDone });
-    else create.mutate(createInput(state, recipe), { onSuccess: onDone });
+    // Ignores a second submit (double click, Enter twice) before React has disabled Save.
+    if (submitting.current) return;
+    submitting.current = true;
+    const settle = { onSuccess: onDone, onSettled: () => void (submitting.current = false) };
+    if (stored) update.mutate(updateInput(state, recipe, stored), settle);
+    else create.mutate({ ...createInput(state, recipe), requestKey }, settle);
   }
 
   const presetLabel = findPreset(state.presetId)?.label ?? '';
+  const host = customHost(state.presetId, state.baseUrl);
   return (
-    <form ref={formRef} className="provider-form" noValidate onSubmit={save}>
-      <div className="form-body">
-        <PresetSelect
-          value={state.presetId}
-          locked={stored !== undefined}
-          onChange={(id) => {
-            setState(withPreset(state, id));
-            setErrors({});
-          }}
-        />
-        <FormField label="Name" error={errors.name}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={state.name}
-              required
-              autoComplete="off"
-              placeholder={state.presetId === 'custom' ? 'e.g. Billing API' : `e.g. ${presetLabel} production`}
-              onChange={(event) => change({ ...state, name: event.target.value }, 'name')}
+    <>
+      {locked && <SaveUnlockNotice slots={vault.slots} />}
+      <form ref={formRef} className="provider-form" noValidate onSubmit={save}>
+        <div className="form-body">
+          <PresetSelect
+            value={state.presetId}
+            locked={stored !== undefined}
+            onChange={(id) => {
+              setState(withPreset(state, id));
+              setErrors({});
+            }}
+          />
+          <FormField label="Name" error={errors.name}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                value={state.name}
+                required
+                autoComplete="off"
+                placeholder={state.presetId === 'custom' ? 'e.g. Billing API' : `e.g. ${presetLabel} production`}
+                onChange={(event) => change({ ...state, name: event.target.value }, 'name')}
+              />
+            )}
+          </FormField>
+          {state.presetId === 'custom' && (
+            <CustomRecipeEditor
+              text={state.recipeText}
+              parsed={parsed}
+              error={errors.recipe}
+              onChange={(text) => change(withRecipeText(state, text), 'recipe')}
             />
           )}
-        </FormField>
-        {state.presetId === 'custom' && (
-          <CustomRecipeEditor
-            text={state.recipeText}
-            parsed={parsed}
-            error={errors.recipe}
-            onChange={(text) => change(withRecipeText(state, text), 'recipe')}
+          <BaseUrlField
+            settings={recipe?.baseUrl}
+            value={state.baseUrl}
+            error={errors.baseUrl}
+            note={host ? `Custom host ${host}: not a server the ${presetLabel} documentation names. Keys you type here are sent to it.` : undefined}
+            onChange={(url, typed) => change(withBaseUrl(state, url, typed), 'baseUrl')}
           />
-        )}
-        <BaseUrlField
-          settings={recipe?.baseUrl}
-          value={state.baseUrl}
-          error={errors.baseUrl}
-          onChange={(url, typed) => change(withBaseUrl(state, url, typed), 'baseUrl')}
-        />
-        {recipe?.fields.map((field) => (
-          <RecipeFieldInput
-            key={field.key}
-            field={field}
-            value={fieldValue(state, field)}
-            error={errors[fieldErrorKey(field.key)]}
-            secretStored={field.secret && stored?.secretsSet[field.key] === true}
-            retypeHint={retypeHint(move, field.label)}
-            cleared={state.clearedSecrets.includes(field.key)}
-            onChange={(value) => change(withValue(state, field.key, value), fieldErrorKey(field.key))}
-            onClear={(cleared) => change(withSecretCleared(state, field.key, cleared), fieldErrorKey(field.key))}
+          {recipe?.fields.map((field) => (
+            <RecipeFieldInput
+              key={field.key}
+              field={field}
+              value={fieldValue(state, field)}
+              error={errors[fieldErrorKey(field.key)]}
+              secretStored={field.secret && stored !== undefined && ownValue(stored.secretsSet, field.key) === true}
+              retypeHint={retypeHint(move, field.label)}
+              cleared={state.clearedSecrets.includes(field.key)}
+              onChange={(value) => change(withValue(state, field.key, value), fieldErrorKey(field.key))}
+              onClear={(cleared) => change(withSecretCleared(state, field.key, cleared), fieldErrorKey(field.key))}
+            />
+          ))}
+          <AdvancedSettings
+            values={state}
+            errors={errors}
+            open={advancedOpen}
+            onToggle={setAdvancedOpen}
+            onChange={(key, value) => change({ ...state, [key]: value }, key)}
           />
-        ))}
-        <AdvancedSettings
-          values={state}
-          errors={errors}
-          open={advancedOpen}
-          onToggle={setAdvancedOpen}
-          onChange={(key, value) => change({ ...state, [key]: value }, key)}
-        />
-      </div>
-      {refusal && <Refusal>{refusal}</Refusal>}
-      <FormActions className="dialog-actions" label="Save" pendingLabel="Saving…" pending={saving} onCancel={onDone} />
-    </form>
+        </div>
+        {refusal && <Refusal>{refusal}</Refusal>}
+        <FormActions className="dialog-actions" label="Save" pendingLabel="Saving…" pending={saving} onCancel={onDone} />
+      </form>
+    </>
   );
 }

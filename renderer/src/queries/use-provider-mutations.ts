@@ -1,13 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateProviderInput, UpdateProviderInput } from '../../../shared/ipc/provider-view';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { UpdateProviderInput } from '../../../shared/ipc/provider-view';
 import { keymintClient } from '../keymint-client';
 import { dropProvider, upsertProvider } from './providers-cache';
+import { vaultSetupSettled } from './vault-setup-settled';
 
 export function useCreateProvider() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: ['providers:create'],
-    mutationFn: (input: CreateProviderInput) => keymintClient.createProvider(input),
+    mutationFn: async (input: ChannelInput<'providers:create'>) => {
+      await vaultSetupSettled(client);
+      return keymintClient.createProvider(input);
+    },
     onSuccess: (provider) => upsertProvider(client, provider),
   });
 }

@@ -16,12 +16,12 @@ export function useExportRecipes() {
   return useMutation({ mutationKey: ['recipes:export'], mutationFn: () => keymintClient.exportRecipes() });
 }
 
-/** Imports add providers; main pushes the new list, and a refetch covers a missed event. */
+/** Imports add or replace providers; main pushes the new list, and a refetch covers a missed event. */
 export function useImportBackup() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: ['backup:import'],
-    mutationFn: (input: { content: string; passphrase: string }) => keymintClient.importBackup(input),
+    mutationFn: (input: ChannelInput<'backup:import'>) => keymintClient.importBackup(input),
     onSuccess: () => refetchProviders(client),
   });
 }
@@ -30,7 +30,7 @@ export function useImportRecipes() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: ['recipes:import'],
-    mutationFn: (content: string) => keymintClient.importRecipes({ content }),
+    mutationFn: (input: ChannelInput<'recipes:import'>) => keymintClient.importRecipes(input),
     onSuccess: () => refetchProviders(client),
   });
 }

@@ -7,7 +7,9 @@ import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { FormActions } from '../ui/form-actions';
 import { Refusal } from '../ui/refusal';
 import { PassphraseField } from '../ui/passphrase-field';
-import { importedWords } from './imported-words';
+import type { DuplicateChoice } from '../../../shared/ipc/vault-view';
+import { DuplicateChoiceField } from './duplicate-choice-field';
+import { importCountWords } from './import-summary';
 import { useFocusFirstField } from './use-focus-first-field';
 
 interface Problems {
@@ -15,12 +17,13 @@ interface Problems {
   passphrase?: string;
 }
 
-/** Adds the backup's providers to this vault; nothing already here is replaced. */
+/** Adds the backup's providers to this vault; one already here (restoring twice) is skipped or replaced, as chosen. */
 export function BackupImportForm({ onDone }: { onDone: () => void }) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstField(formRef);
   const [file, setFile] = useState<File>();
   const [passphrase, setPassphrase] = useState('');
+  const [duplicates, setDuplicates] = useState<DuplicateChoice>('skip');
   const [problems, setProblems] = useState<Problems>({});
   const importBackup = useImportBackup();
   const announce = useAnnounce();
@@ -34,10 +37,10 @@ export function BackupImportForm({ onDone }: { onDone: () => void }) {
     flushSync(() => setProblems(found));
     if (!file || !passphrase) return focusFirstInvalid(formRef.current);
     importBackup.mutate(
-      { content: await file.text(), passphrase },
+      { content: await file.text(), passphrase, duplicates },
       {
-        onSuccess: ({ imported }) => {
-          announce(importedWords(imported));
+        onSuccess: (result) => {
+          announce(importCountWords(result));
           onDone();
         },
       },
@@ -70,6 +73,7 @@ export function BackupImportForm({ onDone }: { onDone: () => void }) {
           setProblems(({ passphrase: _, ...rest }) => rest);
         }}
       />
+      <DuplicateChoiceField value={duplicates} onChange={setDuplicates} />
       {importBackup.error && <Refusal>{importBackup.error.message}</Refusal>}
       <FormActions label="Import from backup" pendingLabel="Importing…" pending={importBackup.isPending} onCancel={onDone} />
     </form>

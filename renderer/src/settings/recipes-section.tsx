@@ -4,7 +4,9 @@ import { useExportRecipes, useImportRecipes } from '../queries/use-transfer-muta
 import { useAnnounce } from '../ui/announcer';
 import { FormActions } from '../ui/form-actions';
 import { Refusal } from '../ui/refusal';
-import { importedWords } from './imported-words';
+import type { DuplicateChoice } from '../../../shared/ipc/vault-view';
+import { DuplicateChoiceField } from './duplicate-choice-field';
+import { importCountWords, ImportSummary } from './import-summary';
 
 /** Provider definitions without a single credential: for a team to share; each adds their own keys. */
 export function RecipesSection() {
@@ -12,6 +14,7 @@ export function RecipesSection() {
   const formRef = useRef<HTMLFormElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [missingFile, setMissingFile] = useState(false);
+  const [duplicates, setDuplicates] = useState<DuplicateChoice>('skip');
   const exportRecipes = useExportRecipes();
   const importRecipes = useImportRecipes();
   const announce = useAnnounce();
@@ -31,9 +34,9 @@ export function RecipesSection() {
     const file = fileRef.current?.files?.[0];
     setMissingFile(!file);
     if (!file) return fileRef.current?.focus();
-    importRecipes.mutate(await file.text(), {
-      onSuccess: ({ imported }) => {
-        announce(importedWords(imported));
+    importRecipes.mutate({ content: await file.text(), duplicates }, {
+      onSuccess: (result) => {
+        announce(importCountWords(result));
         formRef.current?.reset();
       },
     });
@@ -68,8 +71,10 @@ export function RecipesSection() {
             />
           )}
         </FormField>
+        <DuplicateChoiceField value={duplicates} onChange={setDuplicates} />
         <FormActions label="Import recipes" pendingLabel="Importing…" pending={importRecipes.isPending} primary={false} />
       </form>
+      {importRecipes.data && <ImportSummary result={importRecipes.data} />}
     </section>
   );
 }

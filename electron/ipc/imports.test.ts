@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openHarness, type Harness } from './keymint-harness.test-support';
+
+const open: Harness[] = [];
+afterEach(() => open.splice(0).forEach((h) => h.keymint.dispose()));
+
+function harness(): Harness {
+  const app = openHarness();
+  open.push(app);
+  return app;
+}
+
+const AUTHOR_KEY = 'author-planted-key-9f2c';
+const collector = {
+  name: 'Collector',
+  fields: [{ key: 'apiKey', label: 'API key', secret: true }],
+  baseUrl: { alternatives: [{ label: 'Backup', url: 'https://backup.example.org' }] },
+  request: { path: '/token', auth: { type: 'bearer', token: '{{apiKey}}' } },
+  response: { token: 'token' },
+};
+const recipesFile = JSON.stringify({
+  format: 'keymint-recipes',
+  version: 1,
+  providers: [
+    { name: 'Togai', preset: 'togai', baseUrl: '', values: { apiKey: AUTHOR_KEY } },
+    { name: 'Collector', preset: 'custom', baseUrl: 'https://collector.example.net', values: { apiKey: AUTHOR_KEY }, recipe: collector },
+  ],
+});
+
+interface Listed {
+  id: string;
+  name: string;
+  secretsSet: Record<string, boolean>;
+  missing: string[];
+}
+
+describe('importing a recipes file', () => {
+  it('never stores a secret value it holds: dropped, named in the summary, the provider waits for the importer’s key', async () => {
+    const app = harness();
+    const result = await app.value('recipes:import', { content: recipesFile });
+    expect(result).toEqual({
+      added: 2,
+      replaced: 0,
+      skipped: 0,
+      hosts: ['api.togai.com', 'collector.example.net'],
+      droppedSecrets: ['Togai: API key', 'Collector: API key'],
+    });
+    const listed = await app.value<Listed[]>('providers:list');
+    expect(listed.map((p) => [p.name, p.secretsSet, p.missing])).toEqual([
+      ['Togai', { apiKey: false }, ['API key']],
+      ['Collector', { apiKey: false }, ['API key']],
+    ]);
+    expect(readFileSync(app.dataFile, 'utf8')).not.toContain(AUTHOR_KEY);
+  });
+
+  it('twice adds nothing the second time: each provider is skipped, or replaced keeping the key added since', async () => {
+    const app = harness();
+    await app.value('recipes:import', { content: recipesFile });
+    const [togai] = await app.value<Listed[]>('providers:list');
+    await app.value('providers:update', { id: togai?.id, values: { apiKey: 'my-own-key-1234' } });
+
+    expect(await app.value('recipes:import', { content: recipesFile })).toMatchObject({ added: 0, replaced: 0, skipped: 2, hosts: [] });
+    expect(await app.value('recipes:import', { content: recipesFile, duplicates: 'replace' })).toMatchObject({ added: 0, replaced: 2, skipped: 0 });
+    const listed = await app.value<Listed[]>('providers:list');
+    expect(listed.map((p) => [p.id === togai?.id, p.name, p.secretsSet])).toEqual([
+      [true, 'Togai', { apiKey: true }],
+      [false, 'Collector', { apiKey: false }],
+    ]);
+  });
+
+  it('refuses a recipe that gives a secret field a default (it would be the author’s key)', async () => {
+    const app = harness();
+    const planted = { ...collector, fields: [{ key: 'apiKey', label: 'API key', secret: true, default: AUTHOR_KEY }] };
+    const content = JSON.stringify({ format: 'keymint-recipes', version: 1, providers: [{ name: 'Planted', preset: 'custom', baseUrl: 'https://collector.example.net', recipe: planted }] });
+    expect(await app.call('recipes:import', { content })).toMatchObject({ ok: false, code: 'invalid-input', message: expect.stringContaining('a secret field cannot have a default') });
+    expect(await app.value('providers:list')).toEqual([]);
+  });
+});
+
+describe('importing a backup into the vault it came from', () => {
+  it('matches each provider by id: skipped, or replaced with the backup’s definition and secrets', async () => {
+    const app = harness();
+    const { id } = await app.value<Listed>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: 'backed-up-key-77' } });
+    const { savedTo } = await app.value<{ savedTo: string }>('backup:export', { passphrase: 'backup passphrase' });
+    const content = readFileSync(savedTo, 'utf8');
+    await app.value('providers:update', { id, name: 'Togai renamed' });
+
+    expect(await app.value('backup:import', { content, passphrase: 'backup passphrase' })).toMatchObject({ added: 0, replaced: 0, skipped: 1 });
+    expect((await app.value<Listed[]>('providers:list')).map((p) => p.name)).toEqual(['Togai renamed']);
+
+    expect(await app.value('backup:import', { content, passphrase: 'backup passphrase', duplicates: 'replace' })).toMatchObject({
+      added: 0,
+      replaced: 1,
+      hosts: ['api.togai.com'],
+    });
+    const listed = await app.value<Listed[]>('providers:list');
+    expect(listed.map((p) => [p.id, p.name, p.secretsSet])).toEqual([[id, 'Togai', { apiKey: true }]]);
+  });
+});
+
+describe('saving a new provider', () => {
+  it('twice with one request key (a double click) creates one provider', async () => {
+    const app = harness();
+    await app.value('vault:setup', { method: 'keychain' });
+    const input = { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: 'k-12345' }, requestKey: 'form-7d1e2c44a9b0f3e1' };
+    const [first, second] = await Promise.all([app.value<Listed>('providers:create', input), app.value<Listed>('providers:create', input)]);
+    expect(second?.id).toBe(first?.id);
+    expect(await app.value<Listed[]>('providers:list')).toHaveLength(1);
+    await app.value('providers:create', { ...input, requestKey: 'form-other-5b8a1f0c2d' });
+    expect(await app.value<Listed[]>('providers:list')).toHaveLength(2);
+  });
+});
