@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { mintJwt, type JwtClaims, type MintedJwt } from './jwt';
+import { listenOnLoopback } from './listen-on-loopback';
 
 /** One HTTP request as the emulator saw it, kept so tests can assert on what the client sent. */
 export interface RecordedRequest {
@@ -104,13 +105,7 @@ export abstract class EmulatorServer<T extends IssuedToken> implements Emulator 
   }
 
   async listen(): Promise<this> {
-    await new Promise<void>((resolve, reject) => {
-      this.#server.once('error', reject);
-      this.#server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const address = this.#server.address();
-    if (address === null || typeof address === 'string') throw new Error('emulator is not listening on TCP');
-    this.url = `http://127.0.0.1:${address.port}`;
+    this.url = await listenOnLoopback(this.#server, 'emulator');
     return this;
   }
 

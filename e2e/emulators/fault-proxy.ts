@@ -1,5 +1,6 @@
 import { createServer, request as forwardRequest, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { listenOnLoopback } from './listen-on-loopback';
 
 /**
  * What the proxy does with a token request while armed. Each fault is something real servers
@@ -106,13 +107,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('fault proxy is not listening on TCP');
-  proxy.url = `http://127.0.0.1:${address.port}`;
+  proxy.url = await listenOnLoopback(server, 'fault proxy');
   return proxy;
 }
 

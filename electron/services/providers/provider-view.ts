@@ -22,15 +22,8 @@ export function toProviderView(provider: StoredProvider, status: TokenStatus): P
   const secretsSet: Record<string, boolean> = {};
   for (const field of recipe.fields) if (field.secret) secretsSet[field.key] = Boolean(ownValue(provider.secrets, field.key));
   return {
-    id: provider.id,
-    name: provider.name,
-    presetId: provider.presetId,
-    baseUrl: provider.baseUrl,
-    customHost: customHost(provider.presetId, provider.baseUrl),
-    values: { ...provider.values },
+    ...storedParts(provider),
     secretsSet,
-    recipe: provider.recipe,
-    settings: { ...provider.settings },
     header: { ...recipe.header },
     missing: missingLabels(recipe, provider.values, Object.keys(provider.secrets)),
     problem: null,
@@ -53,18 +46,25 @@ export function containedView(provider: StoredProvider, status: () => TokenStatu
 
 function brokenView(provider: StoredProvider, status: TokenStatus, problem: string): ProviderView {
   return {
+    ...storedParts(provider),
+    secretsSet: Object.fromEntries(Object.keys(provider.secrets).map((key) => [key, true])),
+    header: { name: 'Authorization', scheme: 'Bearer' },
+    missing: [],
+    problem,
+    status,
+  };
+}
+
+/** What a view shows of the stored provider as it is, whether or not its recipe loads. */
+function storedParts(provider: StoredProvider) {
+  return {
     id: provider.id,
     name: provider.name,
     presetId: provider.presetId,
     baseUrl: provider.baseUrl,
     customHost: customHost(provider.presetId, provider.baseUrl),
     values: { ...provider.values },
-    secretsSet: Object.fromEntries(Object.keys(provider.secrets).map((key) => [key, true])),
     recipe: provider.recipe,
     settings: { ...provider.settings },
-    header: { name: 'Authorization', scheme: 'Bearer' },
-    missing: [],
-    problem,
-    status,
   };
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { listenOnLoopback } from '../../../e2e/emulators/listen-on-loopback';
 
 export interface SeenRequest {
   method: string;
@@ -44,14 +45,9 @@ export async function startLocalServer(handler: LocalHandler): Promise<LocalServ
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('local server is not listening on TCP');
+  const url = await listenOnLoopback(server, 'local server');
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     requests,
     get connections() {
       return state.connections;
