@@ -44,8 +44,8 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
       renewal.plan();
     }
     events.vaultChanged();
-    // Every provider's renewal line changes with the lock (paused, or planned again).
-    events.providersChanged();
+    // Providers with a renewal planned now read "paused" (or planned again): the board must hear it.
+    if (renewal.hasPlans()) events.providersChanged();
   };
   const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, sleep: ports.sleep, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();

@@ -19,9 +19,18 @@ export function namedOrigins(recipe: Recipe | undefined): string[] {
 export function customHost(presetId: PresetId, baseUrl: string): string | null {
   if (presetId === 'custom') return null;
   const recipe = presetRecipe(presetId);
-  const documented = namedOrigins(recipe);
+  const documented = documentedOrigins(presetId, recipe);
   if (documented.length === 0) return null;
   const checked = checkTokenUrlPolicy(baseUrl.trim() || (recipe?.baseUrl.default ?? ''));
   if (!checked.ok || documented.includes(checked.url.origin)) return null;
   return checked.url.host;
+}
+
+/** Presets never change while Keymint runs: their origins are worked out once, not per provider view. */
+const presetOrigins = new Map<PresetId, string[]>();
+
+function documentedOrigins(presetId: PresetId, recipe: Recipe | undefined): string[] {
+  let origins = presetOrigins.get(presetId);
+  if (!origins) presetOrigins.set(presetId, (origins = namedOrigins(recipe)));
+  return origins;
 }

@@ -23,13 +23,14 @@ export interface ValueCheckOptions {
  * point at fields; main runs it to refuse; the board uses it to say what a provider still needs.
  */
 export function valueProblems(recipe: Recipe, values: Readonly<Record<string, string>>, options: ValueCheckOptions = {}): ValueProblem[] {
-  const typed = (field: RecipeField) => (ownValue(values, field.key) ?? '').trim();
-  const given = (field: RecipeField) => typed(field) !== '' || Boolean(field.default) || Boolean(options.alreadySet?.includes(field.key));
-  const problems: ValueProblem[] = [];
+  const typed = (field: RecipeField) => typedValue(values, field);
+  const given = (field: RecipeField) => isGiven(values, field, options);
+  const problems: ValueProblem[] = missingRequired(recipe, values, options).map((field) => ({
+    key: field.key,
+    kind: 'required',
+    message: `${field.label} is required.`,
+  }));
   for (const field of recipe.fields) {
-    if (field.required && !given(field) && !(field.secret && options.secretsOptional)) {
-      problems.push({ key: field.key, kind: 'required', message: `${field.label} is required.` });
-    }
     const value = typed(field);
     if (field.choices && value && !field.choices.some((c) => c.value === value)) {
       problems.push({ key: field.key, kind: 'choice', message: `${field.label} must be one of ${listWords(field.choices.map((c) => c.label))}.` });
@@ -48,6 +49,20 @@ export function valueProblems(recipe: Recipe, values: Readonly<Record<string, st
     for (const field of missing) problems.push({ key: field.key, kind: 'together', message });
   }
   return problems;
+}
+
+/**
+ * Required fields with no value: none typed, no default, nothing stored. Cheap on purpose —
+ * the board asks it of every provider on every push.
+ */
+export function missingRequired(recipe: Recipe, values: Readonly<Record<string, string>>, options: ValueCheckOptions = {}): RecipeField[] {
+  return recipe.fields.filter((field) => field.required && !isGiven(values, field, options) && !(field.secret && options.secretsOptional));
+}
+
+const typedValue = (values: Readonly<Record<string, string>>, field: RecipeField) => (ownValue(values, field.key) ?? '').trim();
+
+function isGiven(values: Readonly<Record<string, string>>, field: RecipeField, options: ValueCheckOptions): boolean {
+  return typedValue(values, field) !== '' || Boolean(field.default) || Boolean(options.alreadySet?.includes(field.key));
 }
 
 /** A value that makes a whole path segment `.` or `..` is refused on the field that gave it. */

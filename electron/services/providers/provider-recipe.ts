@@ -4,7 +4,7 @@ import type { PresetId } from '../../../shared/recipes/presets';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
-import { valueProblems, type ValueCheckOptions } from '../../../shared/recipes/value-problems';
+import { missingRequired, valueProblems, type ValueCheckOptions } from '../../../shared/recipes/value-problems';
 import { AppError } from '../app-error';
 
 /** The recipe a provider runs, or a refusal naming what is wrong with a custom one. */
@@ -46,6 +46,5 @@ export function withDefaults(recipe: Recipe, values: Record<string, string>): Re
 
 /** Labels of required fields with nothing stored, e.g. keys not yet added after an import. */
 export function missingLabels(recipe: Recipe, values: Record<string, string>, storedSecrets: readonly string[]): string[] {
-  const missing = new Set(valueProblems(recipe, values, { alreadySet: storedSecrets }).filter((p) => p.kind === 'required').map((p) => p.key));
-  return recipe.fields.filter((f) => missing.has(f.key)).map((f) => f.label);
+  return missingRequired(recipe, values, { alreadySet: storedSecrets }).map((f) => f.label);
 }

@@ -130,6 +130,12 @@ export class RenewalScheduler {
     this.cancelTimer = this.deps.schedule(wait, () => this.runDue());
   }
 
+  /** Whether any provider has an automatic renewal or retry planned (shown as paused while locked). */
+  hasPlans(): boolean {
+    for (const entry of this.entries.values()) if (entry.decision.kind === 'scheduled' || entry.decision.kind === 'retrying') return true;
+    return false;
+  }
+
   stop(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
