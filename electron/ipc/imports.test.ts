@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testCipher } from '../services/testing/node-ports';
+import { writeBackup } from '../services/transfer/backup-file';
+import { fieldPlace } from '../services/vault/places';
+import { TEST_KDF } from '../services/vault/test-helpers';
 import { openHarness, type Harness } from './keymint-harness.test-support';
 
 const open: Harness[] = [];
@@ -109,5 +114,42 @@ describe('saving a new provider', () => {
     expect(await app.value<Listed[]>('providers:list')).toHaveLength(1);
     await app.value('providers:create', { ...input, requestKey: 'form-other-5b8a1f0c2d' });
     expect(await app.value<Listed[]>('providers:list')).toHaveLength(2);
+  });
+});
+
+describe('restoring an older backup', () => {
+  it('keeps a custom provider whose recipe a newer rule refuses: shown as broken, its key sealed, the rest restored', async () => {
+    const cipher = testCipher();
+    const oldRecipe = JSON.stringify({ ...collector, header: { name: 'X Shop Token', scheme: '' } });
+    const stored = (id: string, name: string, presetId: 'custom' | 'togai', recipe: string | null, key: string) => ({
+      id,
+      name,
+      presetId,
+      baseUrl: presetId === 'custom' ? 'https://shop.example.net' : 'https://api.togai.com',
+      recipe,
+      values: {},
+      secrets: { apiKey: cipher.encrypt(key, fieldPlace(id, 'apiKey')) },
+      settings: {},
+      createdAt: 0,
+    });
+    const content = await writeBackup(
+      [stored(randomUUID(), 'Shop', 'custom', oldRecipe, 'shop-key-Qw82'), stored(randomUUID(), 'Togai', 'togai', null, 'togai-key-Lp31')],
+      cipher,
+      'older backup passphrase',
+      { now: 0, kdf: TEST_KDF },
+    );
+
+    const app = harness();
+    const result = await app.value<{ added: number }>('backup:import', { content, passphrase: 'older backup passphrase' });
+    expect(result.added).toBe(2);
+    const listed = await app.value<{ name: string; problem: string | null; secretsSet: Record<string, boolean> }[]>('providers:list');
+    expect(listed.map((p) => [p.name, p.problem === null, p.secretsSet.apiKey])).toEqual([
+      ['Shop', false, true],
+      ['Togai', true, true],
+    ]);
+    expect(listed[0]?.problem).toMatch(/"X Shop Token" is not a valid header name/);
+    const file = readFileSync(app.dataFile, 'utf8');
+    expect(file).not.toContain('shop-key-Qw82');
+    expect(file).not.toContain('togai-key-Lp31');
   });
 });

@@ -33,7 +33,7 @@ export function transferHandlers(deps: TransferDeps): TransferHandlers {
       deps.notLocked();
       const restored = await readBackup(content, passphrase, { kdf: deps.kdf });
       const session = await deps.ready();
-      const incoming = restored.map(({ id, input, secrets }) => ({ id, input: { ...input, values: { ...input.values, ...secrets } } }));
+      const incoming = restored.map(({ id, input, secrets }) => ({ id, input, secrets }));
       return { ...importProviders(session.providers, incoming, duplicates), droppedSecrets: [] };
     },
     'recipes:export': async () => ({ savedTo: await deps.saveFile('keymint-recipes.json', writeRecipesFile(deps.session().providers.all())) }),

@@ -10,13 +10,17 @@ import type { StoredProvider } from '../store/keymint-document';
 import { fieldPlace } from '../vault/places';
 import { checkBaseUrl, checkValues, recipeOf, withDefaults } from './provider-recipe';
 import { guardSecretDestination } from './secret-destination';
+import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { secretMove } from '../../../shared/recipes/secret-destination';
+import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
 
 /** One provider from an import: added (with the id it had, when free) or replacing one already here. */
 export interface ImportedProvider {
   input: CreateProviderInput;
   id?: string;
   replaces?: string;
+  /** A backup's secret values, apart from the plain ones: kept even when its recipe no longer loads. */
+  secrets?: Record<string, string>;
 }
 
 export interface ProviderServiceDeps {
@@ -75,10 +79,13 @@ export class ProviderService {
    */
   importAll(incoming: readonly ImportedProvider[], options: { secretsOptional?: boolean } = {}): { added: StoredProvider[]; replaced: StoredProvider[] } {
     const taken = new Set(this.all().map((p) => p.id));
-    const built = incoming.map(({ input, replaces, id }) => {
+    const built = incoming.map(({ input, replaces, id, secrets }) => {
       try {
-        if (replaces !== undefined) return { replaces, provider: this.replacement(this.get(replaces), input, options) };
-        return { provider: this.build(input, options, id !== undefined && !taken.has(id) ? id : randomUUID()) };
+        const restored = secrets && this.restoredAsStored(input, secrets, replaces ?? (id !== undefined && !taken.has(id) ? id : randomUUID()));
+        if (restored) return { replaces, provider: restored };
+        const withSecrets = secrets ? { ...input, values: { ...input.values, ...secrets } } : input;
+        if (replaces !== undefined) return { replaces, provider: this.replacement(this.get(replaces), withSecrets, options) };
+        return { provider: this.build(withSecrets, options, id !== undefined && !taken.has(id) ? id : randomUUID()) };
       } catch (error) {
         if (error instanceof AppError && incoming.length > 1) throw new AppError(error.code, `${input.name}: ${error.message}`);
         throw error;
@@ -108,6 +115,35 @@ export class ProviderService {
       if (samePlace && field.secret && sealed !== undefined) kept[field.key] = sealed;
     }
     return { ...next, secrets: { ...kept, ...next.secrets }, createdAt: current.createdAt };
+  }
+
+  /**
+   * A backed-up custom provider whose recipe a newer Keymint no longer accepts, restored as it
+   * was (secrets sealed again, recipe kept as text) so the board shows it as "cannot run as
+   * stored" for the user to mend: a sealed backup cannot be edited, and must never become
+   * impossible to restore. Undefined when the recipe loads (the usual path applies).
+   */
+  private restoredAsStored(input: CreateProviderInput, secrets: Record<string, string>, id: string): StoredProvider | undefined {
+    if (input.presetId !== 'custom' || !input.recipe || resolveRecipe('custom', input.recipe).recipe) return undefined;
+    const baseUrl = checkTokenUrlPolicy(input.baseUrl.trim());
+    if (!baseUrl.ok) throw new AppError('invalid-input', `Base URL: ${baseUrl.problem}`);
+    const sealed: Record<string, string> = {};
+    for (const [key, value] of Object.entries(secrets)) {
+      if (!value) continue;
+      this.deps.secrets.add(value);
+      sealed[key] = this.deps.cipher().encrypt(value, fieldPlace(id, key));
+    }
+    return {
+      id,
+      name: input.name,
+      presetId: 'custom',
+      baseUrl: input.baseUrl.trim(),
+      recipe: input.recipe,
+      values: dropEmpty(input.values),
+      secrets: sealed,
+      settings: input.settings ?? {},
+      createdAt: this.deps.clock.now(),
+    };
   }
 
   private build(input: CreateProviderInput, options: { secretsOptional?: boolean }, id: string): StoredProvider {

@@ -8,6 +8,8 @@ import type { StoredProvider } from '../store/keymint-document';
 export interface Incoming {
   input: CreateProviderInput;
   id?: string;
+  /** A backup's secret values, kept apart from the plain ones. */
+  secrets?: Record<string, string>;
 }
 
 export type ImportCounts = Omit<ImportResult, 'droppedSecrets'>;
