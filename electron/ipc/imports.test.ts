@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCipher } from '../services/testing/node-ports';
 import { writeBackup } from '../services/transfer/backup-file';
@@ -151,5 +152,45 @@ describe('restoring an older backup', () => {
     const file = readFileSync(app.dataFile, 'utf8');
     expect(file).not.toContain('shop-key-Qw82');
     expect(file).not.toContain('togai-key-Lp31');
+  });
+});
+
+describe('a custom recipe from a shared file', () => {
+  it('keeps none of its values: a credential hidden in a field marked plain is dropped and named too', async () => {
+    const planter = {
+      name: 'Planter',
+      fields: [{ key: 'account', label: 'Account', secret: false }],
+      request: { path: '/token', auth: { type: 'bearer', token: '{{account}}' } },
+      response: { token: 'token' },
+    };
+    const file = JSON.stringify({
+      format: 'keymint-recipes',
+      version: 1,
+      providers: [{ name: 'Planter', preset: 'custom', baseUrl: 'https://planter.example.net', values: { account: AUTHOR_KEY }, recipe: planter }],
+    });
+    const app = harness();
+    await app.value('vault:setup', { method: 'keychain' });
+    const result = await app.value<{ added: number; droppedSecrets: string[] }>('recipes:import', { content: file });
+    expect(result).toMatchObject({ added: 1, droppedSecrets: ['Planter: Account'] });
+    const [listed] = await app.value<{ values: Record<string, string>; missing: string[] }[]>('providers:list');
+    expect(listed?.values).toEqual({});
+    expect(listed?.missing).toEqual(['Account']);
+    expect(readFileSync(app.dataFile, 'utf8')).not.toContain(AUTHOR_KEY);
+  });
+});
+
+describe('replacing from a recipes file', () => {
+  it('keeps the stored key and values of a custom provider whose recipe the file re-indented', async () => {
+    const app = harness();
+    await app.value('vault:setup', { method: 'keychain' });
+    const recipe = JSON.stringify({ ...collector, fields: [...collector.fields, { key: 'team', label: 'Team' }], request: { ...collector.request, path: '/token/{{team}}' } }, null, 4);
+    await app.value('providers:create', { presetId: 'custom', name: 'Collector', baseUrl: 'https://collector.example.net', recipe, values: { apiKey: 'my-own-key-5d1', team: 'blue' } });
+    await app.value('recipes:export');
+    const saved = readFileSync(join(app.dir, 'saved', 'keymint-recipes.json'), 'utf8');
+
+    const result = await app.value<{ replaced: number }>('recipes:import', { content: saved, duplicates: 'replace' });
+    expect(result.replaced).toBe(1);
+    const [listed] = await app.value<{ values: Record<string, string>; secretsSet: Record<string, boolean>; missing: string[] }[]>('providers:list');
+    expect(listed).toMatchObject({ values: { team: 'blue' }, secretsSet: { apiKey: true }, missing: [] });
   });
 });

@@ -13,8 +13,8 @@ export interface ValueProblem {
 export interface ValueCheckOptions {
   /** Fields already holding a value that is not retyped (stored secrets). */
   alreadySet?: readonly string[];
-  /** Imported definitions arrive without their secrets; those are asked for later. */
-  secretsOptional?: boolean;
+  /** Imported definitions arrive without their keys (and a shared custom recipe without any value): the board asks for them later. */
+  missingAllowed?: boolean;
 }
 
 /**
@@ -56,7 +56,7 @@ export function valueProblems(recipe: Recipe, values: Readonly<Record<string, st
  * the board asks it of every provider on every push.
  */
 export function missingRequired(recipe: Recipe, values: Readonly<Record<string, string>>, options: ValueCheckOptions = {}): RecipeField[] {
-  return recipe.fields.filter((field) => field.required && !isGiven(values, field, options) && !(field.secret && options.secretsOptional));
+  return recipe.fields.filter((field) => field.required && !isGiven(values, field, options) && !options.missingAllowed);
 }
 
 const typedValue = (values: Readonly<Record<string, string>>, field: RecipeField) => (ownValue(values, field.key) ?? '').trim();

@@ -10,6 +10,7 @@ import type { StoredProvider } from '../store/keymint-document';
 import { fieldPlace } from '../vault/places';
 import { checkBaseUrl, checkValues, recipeOf, withDefaults } from './provider-recipe';
 import { guardSecretDestination } from './secret-destination';
+import { canonicalRecipe } from '../../../shared/recipes/canonical-recipe';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { secretMove } from '../../../shared/recipes/secret-destination';
 import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
@@ -52,9 +53,9 @@ export class ProviderService {
 
   /**
    * Adds providers, all or none, in one write. Imported definitions may come without their
-   * secrets (a team shares recipes, each person adds their own keys): `secretsOptional` allows that.
+   * keys or values (a team shares recipes, each person adds their own): `missingAllowed` allows that.
    */
-  createMany(inputs: readonly CreateProviderInput[], options: { secretsOptional?: boolean } = {}): StoredProvider[] {
+  createMany(inputs: readonly CreateProviderInput[], options: { missingAllowed?: boolean } = {}): StoredProvider[] {
     return this.importAll(inputs.map((input) => ({ input })), options).added;
   }
 
@@ -77,7 +78,7 @@ export class ProviderService {
    * one keeps its id, and its stored secrets where the import brings none, unless the
    * replacement sends them somewhere else (see guardSecretDestination).
    */
-  importAll(incoming: readonly ImportedProvider[], options: { secretsOptional?: boolean } = {}): { added: StoredProvider[]; replaced: StoredProvider[] } {
+  importAll(incoming: readonly ImportedProvider[], options: { missingAllowed?: boolean } = {}): { added: StoredProvider[]; replaced: StoredProvider[] } {
     const taken = new Set(this.all().map((p) => p.id));
     const built = incoming.map(({ input, replaces, id, secrets }) => {
       try {
@@ -103,18 +104,25 @@ export class ProviderService {
     return { added, replaced };
   }
 
-  private replacement(current: StoredProvider, input: CreateProviderInput, options: { secretsOptional?: boolean }): StoredProvider {
-    const next = this.build(input, options, current.id);
+  private replacement(current: StoredProvider, input: CreateProviderInput, options: { missingAllowed?: boolean }): StoredProvider {
+    const built = this.build(input, options, current.id);
+    // The same recipe re-indented by a recipes file is the same destination: keep the stored text.
+    const next = canonicalRecipe(built.recipe) === canonicalRecipe(current.recipe) ? { ...built, recipe: current.recipe } : built;
     const recipe = recipeOf(next.presetId, next.recipe);
     const samePlace =
       next.presetId === current.presetId &&
       secretMove(recipe, { baseUrl: current.baseUrl, recipeText: current.recipe }, { baseUrl: next.baseUrl, recipeText: next.recipe }) === null;
+    // What the import does not bring (keys, and a shared custom recipe's values) stays as the
+    // user set it, as long as it goes to the same place.
     const kept: Record<string, string> = {};
+    const keptValues: Record<string, string> = {};
     for (const field of recipe.fields) {
       const sealed = ownValue(current.secrets, field.key);
+      const plain = ownValue(current.values, field.key);
       if (samePlace && field.secret && sealed !== undefined) kept[field.key] = sealed;
+      if (samePlace && !field.secret && plain !== undefined) keptValues[field.key] = plain;
     }
-    return { ...next, secrets: { ...kept, ...next.secrets }, createdAt: current.createdAt };
+    return { ...next, values: { ...keptValues, ...next.values }, secrets: { ...kept, ...next.secrets }, createdAt: current.createdAt };
   }
 
   /**
@@ -146,7 +154,7 @@ export class ProviderService {
     };
   }
 
-  private build(input: CreateProviderInput, options: { secretsOptional?: boolean }, id: string): StoredProvider {
+  private build(input: CreateProviderInput, options: { missingAllowed?: boolean }, id: string): StoredProvider {
     const recipe = recipeOf(input.presetId, input.recipe);
     const values = dropEmpty(input.values);
     checkValues(recipe, values, options);

@@ -1,5 +1,6 @@
 import type { CreateProviderInput } from '../../../shared/ipc/provider-view';
 import type { DuplicateChoice, ImportResult } from '../../../shared/ipc/vault-view';
+import { canonicalRecipe } from '../../../shared/recipes/canonical-recipe';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import type { ImportedProvider, ProviderService } from '../providers/provider-service';
 import type { StoredProvider } from '../store/keymint-document';
@@ -38,7 +39,7 @@ export function importProviders(
     if (duplicates === 'skip') skipped += 1;
     else plan.push({ ...item, replaces: match.id });
   }
-  const { added, replaced } = plan.length ? providers.importAll(plan, { secretsOptional: true }) : { added: [], replaced: [] };
+  const { added, replaced } = plan.length ? providers.importAll(plan, { missingAllowed: true }) : { added: [], replaced: [] };
   const hosts = new Set([...added, ...replaced].map((p) => new URL(p.baseUrl).host));
   return { added: added.length, replaced: replaced.length, skipped, hosts: [...hosts].sort() };
 }
@@ -58,14 +59,4 @@ function isSameProvider(stored: StoredProvider, item: Incoming): boolean {
 /** The base URL the provider would be stored with: as typed, or the recipe's default. */
 function storedBaseUrl(input: CreateProviderInput): string {
   return input.baseUrl.trim() || (resolveRecipe(input.presetId, input.recipe).recipe?.baseUrl.default ?? '');
-}
-
-/** Recipes files re-indent the JSON they carry: compare what it says, not its spacing. */
-function canonicalRecipe(text: string | null): string {
-  if (!text) return '';
-  try {
-    return JSON.stringify(JSON.parse(text));
-  } catch {
-    return text;
-  }
 }

@@ -15,9 +15,11 @@ export function useActivitySignal(): void {
   useEffect(() => {
     if (!unlocked) return;
     // A lost signal only means auto-lock comes sooner; nothing to report to the user.
-    const onActivity = throttleActivity(() => void keymintClient.reportActivity().catch(() => undefined), () => Date.now());
+    const throttle = throttleActivity(() => void keymintClient.reportActivity().catch(() => undefined), () => Date.now());
+    const onActivity = () => throttle.onEvent();
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, onActivity, { capture: true, passive: true });
     return () => {
+      throttle.stop();
       for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, onActivity, { capture: true });
     };
   }, [unlocked]);
