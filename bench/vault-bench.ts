@@ -24,7 +24,7 @@ function compose(dir: string): Keymint {
     saveFile: async () => null,
     keychain: createFileKeychain(join(dir, 'keychain.key')),
     fetch: () => Promise.reject(new Error('no network in the benchmark')),
-    clipboard: { writeText: () => undefined, readText: () => '' },
+    clipboard: { writeText: async () => undefined, readText: async () => '' },
     clock: { now: () => Date.now() },
     sleep: async () => undefined,
     log: { warn: () => undefined },

@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
 import type { Clock } from '../services/ports';
 import { openHarness, type Harness } from './keymint-harness.test-support';
@@ -28,13 +28,15 @@ async function copiedHeader(clock?: Clock): Promise<Harness> {
 it('locking the vault clears a copied header from the clipboard', async () => {
   const app = await copiedHeader();
   await app.value('vault:lock');
-  expect(app.clipboard.text).toBe('');
+  // The clipboard is asynchronous: the lock starts the clear, which lands just after.
+  await vi.waitFor(() => expect(app.clipboard.text).toBe(''));
 });
 
 it('locking leaves alone what the user copied since', async () => {
   const app = await copiedHeader();
   app.clipboard.text = 'git status';
   await app.value('vault:lock');
+  await new Promise((resolve) => setTimeout(resolve, 10));
   expect(app.clipboard.text).toBe('git status');
 });
 
@@ -44,11 +46,12 @@ it('the auto-lock clears it too', async () => {
   await app.value('vault:set-auto-lock', { minutes: 1 });
   now += 2 * 60_000;
   expect(await app.call('tokens:copy-header', { id: 'any' })).toMatchObject({ ok: false, code: 'locked' });
-  expect(app.clipboard.text).toBe('');
+  await vi.waitFor(() => expect(app.clipboard.text).toBe(''));
 });
 
 it('quitting (dispose) clears it', async () => {
   const app = await copiedHeader();
-  app.keymint.dispose();
+  // The host waits for this before exiting (quitAfterCleanup).
+  await app.keymint.dispose();
   expect(app.clipboard.text).toBe('');
 });

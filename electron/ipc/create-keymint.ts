@@ -45,7 +45,8 @@ export interface Keymint {
   setEventSink(sink: EventSink | undefined): void;
   /** Opens the vault with the keychain when that slot exists (no prompt needed). */
   start(): Promise<void>;
-  dispose(): void;
+  /** Resolves once Keymint's copy (if still there) is off the clipboard: a host waits before exiting. */
+  dispose(): Promise<void>;
 }
 
 /** The Electron-free composition: services from ports, handlers for every channel. */
@@ -148,9 +149,9 @@ export function createKeymint(ports: KeymintPorts): Keymint {
     start: async () => {
       await session?.vault.unlockQuietly();
     },
-    dispose: () => {
+    dispose: async () => {
       stopSystemLock?.();
-      session?.dispose();
+      await session?.dispose();
     },
   };
 }

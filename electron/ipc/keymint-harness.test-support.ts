@@ -43,7 +43,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
     saveFile: saveIntoFolder(join(dir, 'saved')),
     keychain: options.keychain ?? createFileKeychain(join(dir, 'keychain.key')),
     fetch: (request) => fetch(request),
-    clipboard: { writeText: (text) => void (clipboard.text = text), readText: () => clipboard.text },
+    clipboard: { writeText: async (text) => void (clipboard.text = text), readText: async () => clipboard.text },
     clock: options.clock ?? { now: () => Date.now() },
     sleep: async (ms) => void waits.push(ms),
     schedule: options.schedule,

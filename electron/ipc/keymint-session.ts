@@ -20,7 +20,8 @@ export interface KeymintSession {
   tokens: TokenService;
   views(): ProviderView[];
   view(id: string): ProviderView;
-  dispose(): void;
+  /** Stops timers and locks; resolves once Keymint's copy (if still there) is off the clipboard. */
+  dispose(): Promise<void>;
 }
 
 export interface SessionEvents {
@@ -40,7 +41,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
       // Nothing in flight may land or be listed once the key is gone, and no token stays on the clipboard.
       tokens.cancelAll();
       secrets.clear();
-      clipboard.clearOwn();
+      void clipboard.clearOwn();
       renewal.plan();
     }
     events.vaultChanged();
@@ -75,10 +76,11 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     view: (id) => viewOf(providers.get(id)),
     views: () => providers.all().map(viewOf),
     dispose: () => {
-      // Quitting: a copied token must not outlive the app on the clipboard.
-      clipboard.clearOwn();
+      // Quitting: a copied token must not outlive the app on the clipboard (the host waits for this).
+      const cleared = clipboard.clearOwn();
       renewal.stop();
       vault.dispose();
+      return cleared;
     },
   };
 }

@@ -20,7 +20,8 @@ const electron = vi.hoisted(() => {
       decryptString: (data: Buffer) => flip(data).toString(),
     },
     net: { fetch: vi.fn() },
-    clipboard: { writeText: vi.fn(), readText: vi.fn(() => '') },
+    clipboard: { write: vi.fn(async () => undefined), readText: vi.fn(async () => '') },
+    ClipboardItem: class {},
     powerMonitor: {
       listeners: new Map<string, Set<() => void>>(),
       on(event: string, listener: () => void) {

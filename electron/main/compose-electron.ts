@@ -36,8 +36,8 @@ export interface ElectronKeymint {
   start(): Promise<void>;
   /** Pushes events to this page from now on (replacing any previous one). */
   sendEventsTo(contents: WebContents): void;
-  /** Locks the vault and stops its timer; call when the app quits. */
-  dispose(): void;
+  /** Locks the vault, stops its timer and clears Keymint's copy from the clipboard; call when the app quits. */
+  dispose(): Promise<void>;
 }
 
 /** The Electron composition root: Electron adapters into the Electron-free core. */

@@ -5,7 +5,8 @@ import { composeElectron, type ElectronKeymint } from './compose-electron';
 import { refuseDebuggingWhenPackaged } from './debugging-switches';
 import { developmentOverrides } from './development-overrides';
 import { registerIpc } from './ipc-registration';
-import { hardenSession, hardenWebContents } from './security';
+import { quitAfterCleanup } from './quit-after-cleanup';
+import { hardenSession, hardenWebContents, refuseClientCertificates } from './security';
 import { appFiles, createMainWindow } from './window';
 
 const overrides = developmentOverrides(app.isPackaged, process.env);
@@ -15,6 +16,7 @@ if (overrides.userDataDir) app.setPath('userData', resolve(overrides.userDataDir
 const files = appFiles(__dirname);
 
 app.enableSandbox();
+refuseClientCertificates(app);
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, pathToFileURL(files.indexHtml).href));
 
 // Checked before the single-instance lock, so a debuggee never becomes the running Keymint.
@@ -37,7 +39,7 @@ async function start(): Promise<void> {
     ownerAnswer: overrides.ownerAnswer,
   });
   registerIpc(ipcMain, keymint.router);
-  app.on('will-quit', () => keymint.dispose());
+  quitAfterCleanup(app, () => keymint.dispose());
   await keymint.start();
   const window = await openWindow(keymint);
   app.on('second-instance', () => {

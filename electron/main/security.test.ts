@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { hardenSession, hardenWebContents, isOurPage } from './security';
+import { hardenSession, hardenWebContents, isOurPage, refuseClientCertificates } from './security';
 
 const PAGE = 'file:///opt/keymint/dist/renderer/index.html';
 
@@ -77,6 +77,18 @@ describe('hardenSession', () => {
     const event = { preventDefault: vi.fn() };
     session.emit('will-download', event, { getURL: () => 'https://evil.example/payload.sh' }, {});
     expect(event.preventDefault).toHaveBeenCalledOnce();
+  });
+});
+
+describe('refuseClientCertificates', () => {
+  it('continues without a certificate instead of letting Electron pick one (net requests have no webContents)', () => {
+    const app = new EventEmitter();
+    refuseClientCertificates(app as never);
+    const event = { preventDefault: vi.fn() };
+    const callback = vi.fn();
+    app.emit('select-client-certificate', event, null, 'https://provider.example/token', [{ subjectName: 'me' }], callback);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(callback).toHaveBeenCalledExactlyOnceWith();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Session, WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 
 /** True for our own page (any hash or query), false for everything else, unparsable included. */
 export function isOurPage(pageUrl: string): (url: string) => boolean {
@@ -40,4 +40,17 @@ export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
+}
+
+/**
+ * Never present a client certificate. Since Electron 44 requests made with `net` (token requests)
+ * reach 'select-client-certificate' too, and unhandled it picks the first matching certificate
+ * from the OS store: a provider could then learn who the user is from a certificate they never
+ * chose. Continuing without one keeps what Electron 39 did (the request fails if one is required).
+ */
+export function refuseClientCertificates(app: Pick<App, 'on'>): void {
+  app.on('select-client-certificate', (event, _contents, _url, _list, callback) => {
+    event.preventDefault();
+    callback();
+  });
 }

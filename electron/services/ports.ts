@@ -12,9 +12,11 @@ export type Sleep = (ms: number) => Promise<void>;
 /** Starts `run` after `ms`; returns a cancel. setTimeout in the app, a manual clock in tests. */
 export type Schedule = (ms: number, run: () => void) => () => void;
 
+/** The system clipboard. Asynchronous, as Electron's is since 44; every write is of a secret. */
 export interface ClipboardPort {
-  writeText(text: string): void;
-  readText(): string;
+  /** Replaces the clipboard with `text`, marked concealed where the platform has a marker; rejects when it could not. */
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
 }
 
 /** Envelope encryption of one value bound to its place (e.g. `provider:<id>:field:<key>`). */

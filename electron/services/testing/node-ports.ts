@@ -109,12 +109,17 @@ export function testCipher(): Cipher {
   return createEnvelopeCipher(randomBytes(32));
 }
 
+/** The system clipboard in memory, asynchronous like Electron's; `failWrites` makes every write reject. */
 export class FakeClipboard implements ClipboardPort {
   readonly written: string[] = [];
-  writeText(text: string): void {
+  failWrites = false;
+  async writeText(text: string): Promise<void> {
+    await Promise.resolve();
+    if (this.failWrites) throw new Error(`clipboard refused ${text}`);
     this.written.push(text);
   }
-  readText(): string {
+  async readText(): Promise<string> {
+    await Promise.resolve();
     return this.written.at(-1) ?? '';
   }
 }

@@ -41,7 +41,7 @@ describe('automatic renewal', () => {
     expect(emulator.tokenRequests).toBeLessThanOrEqual(41);
     expect(emulator.tokenRequests).toBeGreaterThanOrEqual(30);
     await tokens.copyHeader(id);
-    expect(await protectedStatus(emulator.url, clipboard.readText().replace('Authorization: Bearer ', ''))).toBe(200);
+    expect(await protectedStatus(emulator.url, (await clipboard.readText()).replace('Authorization: Bearer ', ''))).toBe(200);
   });
 
   it('a provider failing for 30 s is renewed once it recovers, before the token expires, without the user', async () => {

@@ -154,6 +154,20 @@ describe('TokenService.copyHeader', () => {
     expect(error).toMatchObject({ code: 'token-unavailable', message: expect.stringMatching(/^Nothing copied: Togai said: "Invalid API key or token"/) });
     expect(clipboard.written).toEqual([]);
   });
+
+  it('a clipboard that refuses the write is a clear error without the token, and the token stays usable', async () => {
+    const { emulator, tokens, clipboard, id } = await togaiProvider();
+    clipboard.failWrites = true;
+    const error = await tokens.copyHeader(id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'internal', message: 'Nothing copied: the system clipboard refused the write. Try Copy again.' });
+    expect(JSON.stringify(error)).not.toContain(emulator.issued[0]?.token);
+    expect(tokens.status(id)).toMatchObject({ state: 'valid' });
+    clipboard.failWrites = false;
+    await tokens.copyHeader(id);
+    expect(emulator.tokenRequests).toBe(1);
+    expect(clipboard.written).toEqual([`Authorization: Bearer ${emulator.issued[0]?.token}`]);
+  });
 });
 
 describe('secrets never appear in errors', () => {

@@ -214,7 +214,12 @@ export class TokenService {
       throw new AppError('token-unavailable', 'Nothing copied: the stored token holds characters a header cannot carry; choose Generate for a new one.');
     }
     const value = header.scheme ? `${header.scheme} ${sealed.token}` : sealed.token;
-    this.deps.clipboard.writeText(`${header.name}: ${value}`);
+    try {
+      await this.deps.clipboard.writeText(`${header.name}: ${value}`);
+    } catch {
+      // The reason may quote what was being written; the token stays where it was, usable.
+      throw new AppError('internal', 'Nothing copied: the system clipboard refused the write. Try Copy again.');
+    }
     return header.name;
   }
 
