@@ -19,7 +19,8 @@ export const providerSettingsSchema = z.object({
 export const providerViewSchema = z.object({
   id: z.string(),
   name: z.string(),
-  presetId: z.enum(PRESET_IDS),
+  /** Usually one of PRESET_IDS; a data file from a later version may name a preset this one does not know. */
+  presetId: z.string(),
   baseUrl: z.string(),
   values: z.record(z.string(), z.string()),
   secretsSet: z.record(z.string(), z.boolean()),

@@ -1,4 +1,4 @@
-import { presetRecipe, type PresetId } from './presets';
+import { presetRecipe } from './presets';
 import type { Recipe } from './recipe-schema';
 import { allowedOrigin, checkTokenUrlPolicy } from './token-url-policy';
 
@@ -16,7 +16,7 @@ export function namedOrigins(recipe: Recipe | undefined): string[] {
  * (Xenioo's bot endpoint, OAuth token URLs) document none and flag nothing; custom recipes
  * name their servers themselves, and an import lists every host they send keys to.
  */
-export function customHost(presetId: PresetId, baseUrl: string): string | null {
+export function customHost(presetId: string, baseUrl: string): string | null {
   if (presetId === 'custom') return null;
   const recipe = presetRecipe(presetId);
   const documented = documentedOrigins(presetId, recipe);
@@ -27,9 +27,9 @@ export function customHost(presetId: PresetId, baseUrl: string): string | null {
 }
 
 /** Presets never change while Keymint runs: their origins are worked out once, not per provider view. */
-const presetOrigins = new Map<PresetId, string[]>();
+const presetOrigins = new Map<string, string[]>();
 
-function documentedOrigins(presetId: PresetId, recipe: Recipe | undefined): string[] {
+function documentedOrigins(presetId: string, recipe: Recipe | undefined): string[] {
   let origins = presetOrigins.get(presetId);
   if (!origins) presetOrigins.set(presetId, (origins = namedOrigins(recipe)));
   return origins;

@@ -18,7 +18,7 @@ export const RECIPE_CACHE_LIMIT = 200;
  * least recently used dropped first: a board with more custom recipes than the cache holds
  * parses only the ones that no longer fit, not all of them again.
  */
-export function resolveRecipe(presetId: PresetId, customRecipe: string | null | undefined): RecipeResolution {
+export function resolveRecipe(presetId: PresetId | string, customRecipe: string | null | undefined): RecipeResolution {
   if (presetId !== 'custom') return { recipe: presetRecipe(presetId), errors: [] };
   const text = customRecipe ?? '';
   if (!text.trim()) return { recipe: undefined, errors: [] };

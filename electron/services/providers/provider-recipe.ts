@@ -1,6 +1,5 @@
 import { ownValue } from '../../../shared/records/own-value';
 import type { CreateProviderInput } from '../../../shared/ipc/provider-view';
-import type { PresetId } from '../../../shared/recipes/presets';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
@@ -8,10 +7,10 @@ import { missingRequired, valueProblems, type ValueCheckOptions } from '../../..
 import { AppError } from '../app-error';
 
 /** The recipe a provider runs, or a refusal naming what is wrong with a custom one. */
-export function recipeOf(presetId: PresetId, customRecipe: string | null | undefined): Recipe {
+export function recipeOf(presetId: string, customRecipe: string | null | undefined): Recipe {
   const { recipe, errors } = resolveRecipe(presetId, customRecipe);
   if (recipe) return recipe;
-  if (presetId !== 'custom') throw new AppError('invalid-input', `Unknown preset "${presetId}".`);
+  if (presetId !== 'custom') throw new AppError('invalid-input', unknownPresetWords(presetId));
   throw new AppError('invalid-input', errors.length ? `Recipe: ${errors.join('; ')}` : 'Recipe: a custom provider needs a recipe (JSON).');
 }
 
@@ -47,4 +46,10 @@ export function withDefaults(recipe: Recipe, values: Record<string, string>): Re
 /** Labels of required fields with nothing stored, e.g. keys not yet added after an import. */
 export function missingLabels(recipe: Recipe, values: Record<string, string>, storedSecrets: readonly string[]): string[] {
   return missingRequired(recipe, values, { alreadySet: storedSecrets }).map((f) => f.label);
+}
+
+/** A preset id from a data file this version does not know, quoted safely (printable, short). */
+export function unknownPresetWords(id: string): string {
+  const printable = id.replace(/[^\x20-\x7e]/g, '?');
+  return `This version of Keymint does not know the preset "${printable.length > 40 ? `${printable.slice(0, 40)}…` : printable}".`;
 }

@@ -1,10 +1,11 @@
-import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { providerSettingsSchema, type ProviderView } from '../../../shared/ipc/provider-view';
 import { customHost } from '../../../shared/recipes/custom-host';
 import { ownValue } from '../../../shared/records/own-value';
 import { NO_TOKEN, type TokenStatus } from '../../../shared/tokens/token-status';
 import type { StoredProvider } from '../store/keymint-document';
 import { AppError } from '../app-error';
-import { missingLabels, recipeOf } from './provider-recipe';
+import { isPresetId } from '../../../shared/recipes/presets';
+import { missingLabels, recipeOf, unknownPresetWords } from './provider-recipe';
 
 /**
  * What the renderer may see of a stored provider: secret fields only as set / not set. A
@@ -12,6 +13,9 @@ import { missingLabels, recipeOf } from './provider-recipe';
  * its problem, so it can be edited or removed, and never takes the rest of the board down.
  */
 export function toProviderView(provider: StoredProvider, status: TokenStatus): ProviderView {
+  if (!isPresetId(provider.presetId)) {
+    return brokenView(provider, status, `${unknownPresetWords(provider.presetId)} Remove this provider, or open the vault with a version that knows it.`);
+  }
   let recipe;
   try {
     recipe = recipeOf(provider.presetId, provider.recipe);
@@ -65,6 +69,19 @@ function storedParts(provider: StoredProvider) {
     customHost: customHost(provider.presetId, provider.baseUrl),
     values: { ...provider.values },
     recipe: provider.recipe,
-    settings: { ...provider.settings },
+    settings: viewSettings(provider.settings),
   };
+}
+
+/**
+ * The stored settings the form can show: a value outside what the form accepts today (a limit
+ * tightened since it was saved) is left out of the view rather than breaking the board.
+ */
+function viewSettings(stored: StoredProvider['settings']): ProviderView['settings'] {
+  const shown: ProviderView['settings'] = {};
+  for (const key of ['timeoutSeconds', 'lifetimeSeconds'] as const) {
+    const value = stored[key];
+    if (value !== undefined && providerSettingsSchema.safeParse({ [key]: value }).success) shown[key] = value;
+  }
+  return shown;
 }

@@ -1,19 +1,32 @@
 import { z } from 'zod';
-import { providerSettingsSchema } from '../../../shared/ipc/provider-view';
-import { PRESET_IDS } from '../../../shared/recipes/presets';
+import { isPresetId, type PresetId } from '../../../shared/recipes/presets';
 
-/** Everything Keymint keeps on disk. Secret field values and tokens are ciphertexts only. */
+/**
+ * What a provider's settings may hold on disk. Deliberately looser than the IPC input (which
+ * bounds what can be typed now): a limit tightened later must never make a saved file unreadable.
+ */
+const storedSettingsSchema = z.object({
+  timeoutSeconds: z.number().optional(),
+  lifetimeSeconds: z.number().optional(),
+});
+
+/**
+ * Everything Keymint keeps on disk. Secret field values and tokens are ciphertexts only. These
+ * schemas are the stored format's own, never the IPC contract's: a preset renamed or removed in a
+ * later version leaves the file readable, and that provider is shown as needing attention.
+ */
 export const storedProviderSchema = z.object({
   id: z.string(),
   name: z.string(),
-  presetId: z.enum(PRESET_IDS),
+  /** A preset id, or one this version does not know (the provider is then shown as broken). */
+  presetId: z.string(),
   baseUrl: z.string(),
   recipe: z.string().nullable(),
   /** Non-secret field values, in clear. */
   values: z.record(z.string(), z.string()),
   /** Secret field values, each encrypted for `provider:<id>:field:<key>`. */
   secrets: z.record(z.string(), z.string()),
-  settings: providerSettingsSchema,
+  settings: storedSettingsSchema,
   createdAt: z.number(),
 });
 export type StoredProvider = z.infer<typeof storedProviderSchema>;
@@ -43,4 +56,9 @@ export type KeymintDocument = z.infer<typeof keymintDocumentSchema>;
 
 export function emptyDocument(): KeymintDocument {
   return { version: DOCUMENT_VERSION, providers: [], tokens: {} };
+}
+
+/** A stored provider whose preset this version knows (the others are shown, not run or exported). */
+export function knownPreset(provider: StoredProvider): provider is StoredProvider & { presetId: PresetId } {
+  return isPresetId(provider.presetId);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createProviderInputSchema } from '../../../shared/ipc/provider-view';
 import { AppError } from '../app-error';
 import type { Cipher } from '../ports';
-import type { StoredProvider } from '../store/keymint-document';
+import { knownPreset, type StoredProvider } from '../store/keymint-document';
 import { createEnvelopeCipher } from '../vault/envelope-cipher';
 import { parsePassphraseSlot, unwrapWithPassphrase, wrapWithPassphrase, type PassphraseSlotOptions } from '../vault/passphrase-slot';
 import { isVaultError } from '../vault/vault-error';
@@ -42,7 +42,8 @@ export async function writeBackup(
   options: { now: number; kdf?: PassphraseSlotOptions['kdf'] },
 ): Promise<string> {
   const payload: z.infer<typeof payloadSchema> = {
-    providers: providers.map((p) => ({
+    // Only presets this version knows: one from a later version's file could not be restored by it.
+    providers: providers.filter(knownPreset).map((p) => ({
       id: p.id,
       input: { presetId: p.presetId, name: p.name, baseUrl: p.baseUrl, values: p.values, recipe: p.recipe ?? undefined, settings: p.settings },
       secrets: Object.fromEntries(Object.entries(p.secrets).map(([key, sealed]) => [key, vaultCipher.decrypt(sealed, fieldPlace(p.id, key))])),

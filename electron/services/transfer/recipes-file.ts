@@ -4,7 +4,7 @@ import { fieldKeySchema } from '../../../shared/recipes/field-key';
 import { PRESET_IDS } from '../../../shared/recipes/presets';
 import { describeIssues } from '../../../shared/text/describe-issues';
 import { AppError } from '../app-error';
-import type { StoredProvider } from '../store/keymint-document';
+import { knownPreset, type StoredProvider } from '../store/keymint-document';
 
 /**
  * Provider definitions without a single secret, as readable JSON fit for a git repository:
@@ -29,7 +29,8 @@ export function writeRecipesFile(providers: readonly StoredProvider[]): string {
   const file: z.input<typeof recipesFileSchema> = {
     format: 'keymint-recipes',
     version: 1,
-    providers: providers.map((p) => ({
+    // A provider whose preset this version does not know cannot be described to another one.
+    providers: providers.filter(knownPreset).map((p) => ({
       name: p.name,
       preset: p.presetId,
       baseUrl: p.baseUrl,

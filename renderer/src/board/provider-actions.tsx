@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { isPresetId } from '../../../shared/recipes/presets';
 import { ProviderFormDialog } from '../form/provider-form-dialog';
 import { useCopyBearerHeader, useGenerateToken } from '../queries/use-token-mutations';
 import { useVaultLocked } from '../queries/use-vault-status';
@@ -20,8 +21,10 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
   const announce = useAnnounce();
   // Main refuses these while locked; disabled here so nobody has to find that out by trying.
   const needsKey = lockedControlProps(useVaultLocked());
-  // A provider that cannot run as stored can only be edited or removed.
+  // A provider that cannot run as stored can only be edited (to mend its recipe) or removed;
+  // one whose preset this version does not know, only removed.
   const runnable = provider.problem === null;
+  const editable = isPresetId(provider.presetId);
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
 
   function generateToken() {
@@ -62,7 +65,7 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
           </button>
         </div>
         <div className="action-group">
-          <button type="button" className="button quiet" onClick={() => setOpen('edit')} {...needsKey}>
+          <button type="button" className="button quiet" onClick={() => setOpen('edit')} disabled={!editable} {...needsKey}>
             Edit
           </button>
           <button type="button" className="button quiet danger-text" onClick={() => setOpen('remove')}>

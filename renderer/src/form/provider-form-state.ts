@@ -1,6 +1,6 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { ownValue } from '../../../shared/records/own-value';
-import { PRESETS, type PresetId } from '../../../shared/recipes/presets';
+import { isPresetId, PRESETS, type PresetId } from '../../../shared/recipes/presets';
 import type { Recipe, RecipeField } from '../../../shared/recipes/recipe-schema';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { typedSettings, type SettingKey } from './provider-form-settings';
@@ -46,7 +46,8 @@ export function editFormState(provider: ProviderView): ProviderFormState {
     values[field.key] = field.secret ? '' : (ownValue(provider.values, field.key) ?? '');
   }
   return {
-    presetId: provider.presetId,
+    // Edit is not offered for a preset this version does not know; 'custom' only satisfies the type.
+    presetId: isPresetId(provider.presetId) ? provider.presetId : 'custom',
     name: provider.name,
     baseUrl: provider.baseUrl,
     baseUrlTyped: true,

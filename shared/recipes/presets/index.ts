@@ -20,10 +20,15 @@ export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
 
-const parsed = new Map<PresetId, Recipe>();
+/** A preset this version knows; a data file from a later version may name others. */
+export function isPresetId(id: string): id is PresetId {
+  return findPreset(id) !== undefined;
+}
+
+const parsed = new Map<string, Recipe>();
 
 /** The preset's recipe with defaults applied (parsed once; presets are validated by tests). */
-export function presetRecipe(id: PresetId): Recipe | undefined {
+export function presetRecipe(id: string): Recipe | undefined {
   const cached = parsed.get(id);
   if (cached) return cached;
   const input = findPreset(id)?.recipe;
