@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expirySuspicion } from '../../../shared/tokens/expiry';
+import { headerLine } from '../../../shared/tokens/credential-format';
 import { isB64Token } from '../../../shared/tokens/header-syntax';
 import { NO_TOKEN, type RenewalStatus, type TokenStatus } from '../../../shared/tokens/token-status';
 import { ownValue } from '../../../shared/records/own-value';
@@ -213,9 +214,8 @@ export class TokenService {
     if (!isB64Token(sealed.token)) {
       throw new AppError('token-unavailable', 'Nothing copied: the stored token holds characters a header cannot carry; choose Generate for a new one.');
     }
-    const value = header.scheme ? `${header.scheme} ${sealed.token}` : sealed.token;
     try {
-      await this.deps.clipboard.writeText(`${header.name}: ${value}`);
+      await this.deps.clipboard.writeText(headerLine({ token: sealed.token, header, providerName: provider.name }));
     } catch {
       // The reason may quote what was being written; the token stays where it was, usable.
       throw new AppError('internal', 'Nothing copied: the system clipboard refused the write. Try Copy again.');
