@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testCipher } from '../services/testing/node-ports';
 import { writeBackup } from '../services/transfer/backup-file';
 import { fieldPlace } from '../services/vault/places';
 import { TEST_KDF } from '../services/vault/test-helpers';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { harnessesDisposedAfterEach } from './keymint-harness.test-support';
 
-const open: Harness[] = [];
-afterEach(() => open.splice(0).forEach((h) => h.keymint.dispose()));
-
-function harness(): Harness {
-  const app = openHarness();
-  open.push(app);
-  return app;
-}
+const harness = harnessesDisposedAfterEach();
 
 const AUTHOR_KEY = 'author-planted-key-9f2c';
 const collector = {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,5 +71,16 @@ export function openHarness(options: HarnessOptions = {}): Harness {
       if (!result.ok) throw new Error(`${channel} failed: ${result.code}: ${result.message}`);
       return result.value as T;
     },
+  };
+}
+
+/** Opens harnesses that are disposed after each test, whatever happened in it. */
+export function harnessesDisposedAfterEach(): (options?: Parameters<typeof openHarness>[0]) => Harness {
+  const open: Harness[] = [];
+  afterEach(() => open.splice(0).forEach((h) => h.keymint.dispose()));
+  return (options) => {
+    const app = openHarness(options);
+    open.push(app);
+    return app;
   };
 }

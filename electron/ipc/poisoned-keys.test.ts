@@ -1,18 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_TOKEN } from '../../shared/tokens/token-status';
 import { containedView } from '../services/providers/provider-view';
 import type { StoredProvider } from '../services/store/keymint-document';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { harnessesDisposedAfterEach } from './keymint-harness.test-support';
 
-const open: Harness[] = [];
-afterEach(() => open.splice(0).forEach((h) => h.keymint.dispose()));
-
-function harness(dir?: string): Harness {
-  const app = openHarness({ dir });
-  open.push(app);
-  return app;
-}
+const harness = harnessesDisposedAfterEach();
 
 const regionRecipe = (key: string) =>
   JSON.stringify({
@@ -54,7 +47,7 @@ describe('field keys that name built-in properties', () => {
     regional.recipe = regionRecipe('constructor');
     writeFileSync(app.dataFile, JSON.stringify(document));
 
-    const again = harness(app.dir);
+    const again = harness({ dir: app.dir });
     const listed = await again.value<Listed[]>('providers:list');
     expect(listed.map((p) => [p.name, p.problem === null])).toEqual([
       ['Regional', false],

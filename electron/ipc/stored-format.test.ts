@@ -1,15 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { describe, expect, it } from 'vitest';
+import { harnessesDisposedAfterEach, type Harness } from './keymint-harness.test-support';
 
-const open: Harness[] = [];
-afterEach(() => open.splice(0).forEach((h) => h.keymint.dispose()));
-
-function harness(dir?: string): Harness {
-  const app = openHarness({ dir });
-  open.push(app);
-  return app;
-}
+const harness = harnessesDisposedAfterEach();
 
 interface Listed {
   id: string;
@@ -29,7 +22,7 @@ async function vaultEditedBy(change: (provider: Record<string, unknown>) => void
   const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { providers: Record<string, unknown>[] };
   change(document.providers[0] ?? {});
   writeFileSync(app.dataFile, JSON.stringify(document));
-  const again = harness(app.dir);
+  const again = harness({ dir: app.dir });
   await again.keymint.start();
   return again;
 }

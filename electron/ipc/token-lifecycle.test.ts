@@ -1,23 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTogaiEmulator } from '../../e2e/emulators';
 import { sendJson, startLocalServer } from '../services/testing/local-server';
 import { closeAfterEach } from '../services/testing/node-ports';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { harnessesDisposedAfterEach } from './keymint-harness.test-support';
 
 const started = closeAfterEach();
 const API_KEY = 'tg_lifecycle_Hq83nVw2';
-const open: Harness[] = [];
-
-afterEach(() => {
-  open.splice(0).forEach((h) => h.keymint.dispose());
-});
-
-function harness(dir?: string): Harness {
-  const app = openHarness({ dir });
-  open.push(app);
-  return app;
-}
+const harness = harnessesDisposedAfterEach();
 
 interface Listed {
   id: string;
@@ -65,7 +55,7 @@ describe('the token lifecycle through IPC', () => {
     record.expiresAt = 1e300;
     writeFileSync(app.dataFile, JSON.stringify(document));
 
-    for (const restarted of [harness(app.dir), harness(app.dir)]) {
+    for (const restarted of [harness({ dir: app.dir }), harness({ dir: app.dir })]) {
       await restarted.keymint.start();
       const listed = await restarted.value<Listed[]>('providers:list');
       expect(listed.map((p) => [p.name, p.status.state])).toEqual([
@@ -77,7 +67,7 @@ describe('the token lifecycle through IPC', () => {
       restarted.keymint.dispose();
     }
 
-    const mended = harness(app.dir);
+    const mended = harness({ dir: app.dir });
     await mended.keymint.start();
     await mended.value('tokens:generate', { id: broken.id });
     const [fixed] = await mended.value<Listed[]>('providers:list');
@@ -104,7 +94,7 @@ describe('the token lifecycle through IPC', () => {
     stored.recipe = recipe('X Shop Token');
     writeFileSync(app.dataFile, JSON.stringify(document));
 
-    const again = harness(app.dir);
+    const again = harness({ dir: app.dir });
     await again.keymint.start();
     const listed = await again.value<(Listed & { problem: string | null })[]>('providers:list');
     expect(listed.map((p) => [p.name, p.problem === null])).toEqual([
@@ -132,7 +122,7 @@ describe('the token lifecycle through IPC', () => {
     document.tokens[id] = { ...document.tokens[id], ...times };
     writeFileSync(app.dataFile, JSON.stringify(document));
 
-    const again = harness(app.dir);
+    const again = harness({ dir: app.dir });
     await again.keymint.start();
     const [listed] = await again.value<Listed[]>('providers:list');
     expect(listed?.status).toMatchObject({ state: 'error', lastError: { code: 'damaged' } });
@@ -142,8 +132,7 @@ describe('the token lifecycle through IPC', () => {
     let now = Date.now();
     const timers: (() => void)[] = [];
     const togai = await started(startTogaiEmulator({ apiKey: API_KEY, now: () => now, lifetimeSeconds: 60 }));
-    const app = openHarness({ clock: { now: () => now }, schedule: (_ms, run) => (timers.push(run), () => undefined) });
-    open.push(app);
+    const app = harness({ clock: { now: () => now }, schedule: (_ms, run) => (timers.push(run), () => undefined) });
     const pushed: Listed[][] = [];
     app.keymint.setEventSink((event, payload) => {
       if (event === 'providers:changed') pushed.push(payload as unknown as Listed[]);
