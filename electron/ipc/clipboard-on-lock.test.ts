@@ -1,23 +1,17 @@
-import { afterEach, expect, it, vi } from 'vitest';
-import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
+import { expect, it, vi } from 'vitest';
+import { startTogaiEmulator } from '../../e2e/emulators';
 import type { Clock } from '../services/ports';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { closeAfterEach } from '../services/testing/node-ports';
+import { harnessesDisposedAfterEach, type Harness } from './keymint-harness.test-support';
 
 const API_KEY = 'togai-clipboard-key-5e2a71';
-let togai: TogaiEmulator | undefined;
-const open: Harness[] = [];
-
-afterEach(async () => {
-  open.splice(0).forEach((h) => h.keymint.dispose());
-  await togai?.close();
-  togai = undefined;
-});
+const started = closeAfterEach();
+const harness = harnessesDisposedAfterEach();
 
 /** A passphrase vault with one Togai provider whose header has just been copied. */
 async function copiedHeader(clock?: Clock): Promise<Harness> {
-  togai = await startTogaiEmulator({ apiKey: API_KEY });
-  const app = openHarness({ clock });
-  open.push(app);
+  const togai = await started(startTogaiEmulator({ apiKey: API_KEY }));
+  const app = harness({ clock });
   await app.value('vault:setup', { method: 'passphrase', passphrase: 'first passphrase' });
   const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
   await app.value('tokens:copy-header', { id });
