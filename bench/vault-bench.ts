@@ -7,7 +7,7 @@ import { createKeymint, type Keymint } from '../electron/ipc/create-keymint';
 import type { IpcRouter } from '../electron/ipc/router';
 import { createFileKeychain } from '../electron/platform/file-keychain';
 import { jsonFileDocumentStore } from '../electron/platform/json-file-store';
-import { unwrapWithPassphrase, wrapWithPassphrase } from '../electron/services/vault';
+import { unwrapWithPassphrase, wrapWithPassphrase } from '../electron/core/vault';
 
 /**
  * Keymint with 1,000 providers on a real disk: the work behind unlocking and showing the

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHighlineEmulator, type HighlineEmulator } from '../../e2e/emulators';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { openHarness, type Harness } from '../test-support/keymint-harness';
 
 let highline: HighlineEmulator | undefined;
 let app: Harness | undefined;

@@ -1,8 +1,8 @@
 import { expect, it, vi } from 'vitest';
 import { startTogaiEmulator } from '../../e2e/emulators';
-import type { Clock } from '../services/ports';
-import { closeAfterEach } from '../services/testing/node-ports';
-import { harnessesDisposedAfterEach, type Harness } from './keymint-harness.test-support';
+import type { Clock } from '../core/ports';
+import { closeAfterEach } from '../core/testing/node-ports';
+import { harnessesDisposedAfterEach, type Harness } from '../test-support/keymint-harness';
 
 const API_KEY = 'togai-clipboard-key-5e2a71';
 const started = closeAfterEach();

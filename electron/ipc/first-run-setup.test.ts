@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { openHarness, type Harness } from '../test-support/keymint-harness';
 
 const togai = { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: 'togai-first-run-key-9b1f' } };
 const open: Harness[] = [];

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testCipher } from '../services/testing/node-ports';
-import { writeBackup } from '../services/transfer/backup-file';
-import { fieldPlace } from '../services/vault/places';
-import { TEST_KDF } from '../services/vault/test-helpers';
-import { harnessesDisposedAfterEach } from './keymint-harness.test-support';
+import { testCipher } from '../core/testing/node-ports';
+import { writeBackup } from '../core/transfer/backup-file';
+import { fieldPlace } from '../core/vault/places';
+import { TEST_KDF } from '../test-support/vault-helpers';
+import { harnessesDisposedAfterEach } from '../test-support/keymint-harness';
 
 const harness = harnessesDisposedAfterEach();
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
 import { CHANNEL_NAMES } from '../../shared/ipc/contract';
-import { openHarness, type Harness } from './keymint-harness.test-support';
-import { malformedPayloads, POLLUTION_KEYS } from './malformed-payloads.test-support';
+import { openHarness, type Harness } from '../test-support/keymint-harness';
+import { malformedPayloads, POLLUTION_KEYS } from '../test-support/malformed-payloads';
 
 /** Spread over the channels so the whole run stays above 10,000 payloads and within a few seconds. */
 const TOTAL_RUNS = 11_400;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openHarness, type Harness, type HarnessOptions } from './keymint-harness.test-support';
+import { openHarness, type Harness, type HarnessOptions } from '../test-support/keymint-harness';
 
 const PASSPHRASE = 'first passphrase';
 const togai = { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: 'togai-locked-key-5e2a' } };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { openHarness, type Harness } from '../test-support/keymint-harness';
 
 const open: Harness[] = [];
 afterEach(() => open.splice(0).forEach((h) => h.keymint.dispose()));

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NO_TOKEN } from '../../shared/tokens/token-status';
-import { containedView } from '../services/providers/provider-view';
-import type { StoredProvider } from '../services/store/keymint-document';
-import { harnessesDisposedAfterEach } from './keymint-harness.test-support';
+import { containedView } from '../core/providers/view-of-provider';
+import type { StoredProvider } from '../core/store/keymint-document';
+import { harnessesDisposedAfterEach } from '../test-support/keymint-harness';
 
 const harness = harnessesDisposedAfterEach();
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTogaiEmulator, startXeniooEmulator, type Emulator } from '../../e2e/emulators';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { openHarness, type Harness } from '../test-support/keymint-harness';
 
 const KEY = 'togai-edit-key-41b7';
 let emulator: Emulator | undefined;

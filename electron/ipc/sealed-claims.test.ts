@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
-import { openHarness, type Harness } from './keymint-harness.test-support';
+import { openHarness, type Harness } from '../test-support/keymint-harness';
 
 const API_KEY = 'togai-claims-key-31c8';
 const PASSPHRASE = 'claims passphrase';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { harnessesDisposedAfterEach, type Harness } from './keymint-harness.test-support';
+import { harnessesDisposedAfterEach, type Harness } from '../test-support/keymint-harness';
 
 const harness = harnessesDisposedAfterEach();
 

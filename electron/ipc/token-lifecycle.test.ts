@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startTogaiEmulator } from '../../e2e/emulators';
-import { sendJson, startLocalServer } from '../services/testing/local-server';
-import { closeAfterEach } from '../services/testing/node-ports';
-import { harnessesDisposedAfterEach } from './keymint-harness.test-support';
+import { sendJson, startLocalServer } from '../test-support/local-server';
+import { closeAfterEach } from '../core/testing/node-ports';
+import { harnessesDisposedAfterEach } from '../test-support/keymint-harness';
 
 const started = closeAfterEach();
 const API_KEY = 'tg_lifecycle_Hq83nVw2';

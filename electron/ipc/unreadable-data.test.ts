@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openHarness } from './keymint-harness.test-support';
+import { openHarness } from '../test-support/keymint-harness';
 
 const togai = { presetId: 'togai', name: 'Togai', baseUrl: 'https://api.togai.com', values: { apiKey: 'togai-key-1234' } };
 

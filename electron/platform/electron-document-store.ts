@@ -1,6 +1,6 @@
 import Store from 'electron-store';
 import { join } from 'node:path';
-import type { DocumentStore } from '../services/ports';
+import type { DocumentStore } from '../core/ports';
 import { moveAside, StoreCorruptError } from './json-file-store';
 
 const NAME = 'keymint';

@@ -1,6 +1,6 @@
 import { session, type Session } from 'electron';
-import { NEVER_STORED } from '../services/http/token-http-client';
-import type { FetchPort } from '../services/ports';
+import { NEVER_STORED } from '../core/http/token-http-client';
+import type { FetchPort } from '../core/ports';
 
 /** Chromium's names for the failures the token client explains, in Node's (undici's) terms. */
 const NODE_CODES: Readonly<Record<string, string>> = {

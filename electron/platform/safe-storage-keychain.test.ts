@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { describeKeychain, KEYCHAIN_UNAVAILABLE, unwrapWithKeychain, wrapWithKeychain } from '../services/vault';
+import { describeKeychain, KEYCHAIN_UNAVAILABLE, unwrapWithKeychain, wrapWithKeychain } from '../core/vault';
 
 /** A stand-in for safeStorage: XOR under a fixed pad, so ciphertext differs from plaintext and round-trips. */
 const electron = vi.hoisted(() => {

@@ -1,6 +1,6 @@
-import { AppError } from '../../services/app-error';
-import type { AskOwner, OwnerQuestion } from '../../services/ports';
-import type { Vault } from '../../services/vault/vault';
+import { AppError } from '../../core/app-error';
+import type { AskOwner, OwnerQuestion } from '../../core/ports';
+import type { Vault } from '../../core/vault/vault';
 
 /**
  * A vault with a passphrase asks for it again before anything that changes how it opens or

@@ -1,4 +1,4 @@
-import type { KeymintSession } from '../keymint-session';
+import type { KeymintSession } from '../../core/keymint-session';
 
 export interface HandlerContext {
   /** The open session; throws a plain-words error while the data file is unreadable. */

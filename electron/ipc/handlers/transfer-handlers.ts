@@ -1,9 +1,9 @@
-import { readBackup, writeBackup } from '../../services/transfer/backup-file';
-import { dropSecretValues } from '../../services/transfer/drop-secret-values';
-import { importProviders } from '../../services/transfer/import-providers';
-import { readRecipesFile, writeRecipesFile } from '../../services/transfer/recipes-file';
-import type { Clock, SaveFile } from '../../services/ports';
-import type { PassphraseSlotOptions } from '../../services/vault/passphrase-slot';
+import { readBackup, writeBackup } from '../../core/transfer/backup-file';
+import { dropSecretValues } from '../../core/transfer/drop-secret-values';
+import { importProviders } from '../../core/transfer/import-providers';
+import { readRecipesFile, writeRecipesFile } from '../../core/transfer/recipes-file';
+import type { Clock, SaveFile } from '../../core/ports';
+import type { PassphraseSlotOptions } from '../../core/vault/passphrase-slot';
 import type { Handlers } from '../router';
 import { confirmOwner } from './confirm-owner';
 import type { HandlerContext } from './handler-context';

@@ -1,6 +1,6 @@
 import type { VaultStatus } from '../../../shared/ipc/vault-view';
 import type { Handlers } from '../router';
-import type { AskOwner } from '../../services/ports';
+import type { AskOwner } from '../../core/ports';
 import { confirmOutsideThePage, confirmOwner } from './confirm-owner';
 import type { HandlerContext } from './handler-context';
 

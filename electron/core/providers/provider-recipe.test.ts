@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetRecipe } from '../../../shared/recipes/presets';
 import { AppError } from '../app-error';
-import { sendJson, startLocalServer } from '../testing/local-server';
+import { sendJson, startLocalServer } from '../../test-support/local-server';
 import { closeAfterEach } from '../testing/node-ports';
 import { tokenServices } from '../testing/token-services';
 import { checkBaseUrl } from './provider-recipe';

@@ -1,16 +1,16 @@
 import type { ProviderView } from '../../shared/ipc/provider-view';
-import type { KeymintPorts } from './create-keymint';
-import { guardedClipboard } from '../services/clipboard/clipboard-guard';
-import { ProviderService } from '../services/providers/provider-service';
-import { containedView } from '../services/providers/provider-view';
-import type { SecretRegistry } from '../services/redaction/secret-registry';
-import { DocumentRepository } from '../services/store/document-repository';
-import type { StoredProvider } from '../services/store/keymint-document';
-import { timeoutSchedule } from '../services/timeout-schedule';
-import { RenewalScheduler } from '../services/tokens/renewal-scheduler';
-import { TokenEngine } from '../services/tokens/token-engine';
-import { TokenService } from '../services/tokens/token-service';
-import { VaultService } from '../services/vault/vault-service';
+import type { KeymintPorts } from '../ipc/create-keymint';
+import { guardedClipboard } from './clipboard/clipboard-guard';
+import { ProviderService } from './providers/provider-service';
+import { containedView } from './providers/view-of-provider';
+import type { SecretRegistry } from './redaction/secret-registry';
+import { DocumentRepository } from './store/document-repository';
+import type { StoredProvider } from './store/keymint-document';
+import { timeoutSchedule } from './timeout-schedule';
+import { RenewalScheduler } from './tokens/renewal-scheduler';
+import { TokenEngine } from './tokens/token-engine';
+import { TokenService } from './tokens/token-service';
+import { VaultService } from './vault/vault-service';
 
 /** Everything that lives on one readable document: its vault, providers and tokens. */
 export interface KeymintSession {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startHighlineEmulator, startTogaiEmulator } from '../../../e2e/emulators';
-import { sendJson, startLocalServer } from '../testing/local-server';
+import { sendJson, startLocalServer } from '../../test-support/local-server';
 import { manualTime } from '../testing/manual-time';
 import { closeAfterEach, protectedStatus } from '../testing/node-ports';
 import { tokenServices } from '../testing/token-services';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { IV_BYTES, KEY_BYTES, open, seal } from './aead';
-import type { Keychain, KeychainStatus } from './keychain-slot';
+import { IV_BYTES, KEY_BYTES, open, seal } from '../core/vault/aead';
+import type { Keychain, KeychainStatus } from '../core/vault/keychain-slot';
 
 /**
  * An in-process stand-in for the OS keychain, for unit tests. Its key lives

@@ -9,7 +9,7 @@ import type { DocumentRepository } from '../store/document-repository';
 import type { StoredProvider } from '../store/keymint-document';
 import { fieldPlace } from '../vault/places';
 import { checkBaseUrl, checkValues, recipeOf, withDefaults } from './provider-recipe';
-import { guardSecretDestination } from './secret-destination';
+import { guardSecretDestination } from './guard-secret-destination';
 import { canonicalRecipe } from '../../../shared/recipes/canonical-recipe';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { secretMove } from '../../../shared/recipes/secret-destination';

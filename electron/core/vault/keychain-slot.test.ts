@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KEYCHAIN_UNAVAILABLE, describeKeychain } from './describe-keychain';
 import { unwrapWithKeychain, wrapWithKeychain, type Keychain, type KeychainSlot } from './keychain-slot';
-import { createMemoryKeychain } from './memory-keychain';
-import { expectVaultRejection, flipDecodedByte } from './test-helpers';
+import { createMemoryKeychain } from '../../test-support/memory-keychain';
+import { expectVaultRejection, flipDecodedByte } from '../../test-support/vault-helpers';
 
 describe('keychain slot', () => {
   it('round-trips the data key through the keychain and serialises to plain JSON', async () => {

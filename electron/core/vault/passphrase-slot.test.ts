@@ -8,7 +8,7 @@ import {
   wrapWithPassphrase,
   type PassphraseSlot,
 } from './passphrase-slot';
-import { TEST_KDF, expectVaultRejection, flipDecodedByte } from './test-helpers';
+import { TEST_KDF, expectVaultRejection, flipDecodedByte } from '../../test-support/vault-helpers';
 
 const passphrase = 'correct horse battery staple';
 

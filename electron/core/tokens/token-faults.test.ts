@@ -12,7 +12,7 @@ import {
 } from '../../../e2e/emulators';
 import type { PresetId } from '../../../shared/recipes/presets';
 import { DEFAULT_TIMEOUT_MS } from '../http/token-http-client';
-import { startLocalServer } from '../testing/local-server';
+import { startLocalServer } from '../../test-support/local-server';
 import { protectedStatus } from '../testing/node-ports';
 import { tokenServices } from '../testing/token-services';
 import type { TokenErrorKind } from './token-error';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recipeSchema } from '../../../shared/recipes/recipe-schema';
-import { sendJson, startLocalServer } from '../testing/local-server';
+import { sendJson, startLocalServer } from '../../test-support/local-server';
 import { closeAfterEach, presetJob, testEngine, tokenFailure } from '../testing/node-ports';
 
 const started = closeAfterEach();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEnvelopeCipher } from './envelope-cipher';
 import { fieldPlace, tokenPlace } from './places';
-import { expectVaultError, flipDecodedByte } from './test-helpers';
+import { expectVaultError, flipDecodedByte } from '../../test-support/vault-helpers';
 
 const place = fieldPlace('acme', 'client_secret');
 const secret = 'sk_live_51Hx-ünïcødé-🔑';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { listenOnLoopback } from '../../../e2e/emulators/listen-on-loopback';
+import { listenOnLoopback } from '../../e2e/emulators/listen-on-loopback';
 
 export interface SeenRequest {
   method: string;

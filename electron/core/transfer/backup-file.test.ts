@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../app-error';
 import { testCipher } from '../testing/node-ports';
-import { TEST_KDF } from '../vault/test-helpers';
+import { TEST_KDF } from '../../test-support/vault-helpers';
 import { readBackup, writeBackup } from './backup-file';
 
 async function backupWithSlot(change: (kdf: Record<string, unknown>) => void): Promise<string> {

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
 import { jsonFileDocumentStore } from '../platform/json-file-store';
-import type { Clock, OnSystemLock, OwnerQuestion, Schedule } from '../services/ports';
-import type { Keychain } from '../services/vault';
-import { createKeymint, type Keymint } from './create-keymint';
-import type { IpcRouter } from './router';
+import type { Clock, OnSystemLock, OwnerQuestion, Schedule } from '../core/ports';
+import type { Keychain } from '../core/vault';
+import { createKeymint, type Keymint } from '../ipc/create-keymint';
+import type { IpcRouter } from '../ipc/router';
 
 /** createKeymint on real files in a temp folder, with a fast KDF and a recording clipboard. */
 export interface Harness {

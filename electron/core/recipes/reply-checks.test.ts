@@ -3,7 +3,7 @@ import { startBotlhaleEmulator } from '../../../e2e/emulators';
 import { recipeSchema, type RecipeInput } from '../../../shared/recipes/recipe-schema';
 import { MAX_EXPIRY_AHEAD_MS } from '../../../shared/tokens/expiry';
 import { AppError } from '../app-error';
-import { sendJson, startLocalServer } from '../testing/local-server';
+import { sendJson, startLocalServer } from '../../test-support/local-server';
 import { closeAfterEach, presetJob, testEngine, tokenFailure } from '../testing/node-ports';
 import { tokenServices } from '../testing/token-services';
 import type { TokenJob } from '../tokens/token-engine';

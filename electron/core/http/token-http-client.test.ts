@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { closeAfterEach } from '../testing/node-ports';
-import { startLocalServer } from '../testing/local-server';
+import { startLocalServer } from '../../test-support/local-server';
 import { startBudget } from './request-budget';
 import { sendTokenRequest } from './token-http-client';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { VaultError, type VaultErrorCode } from './vault-error';
+import { VaultError, type VaultErrorCode } from '../core/vault/vault-error';
 
 /** Scrypt cost for unit tests: fast, and far below what production accepts. */
 export const TEST_KDF = { N: 2 ** 10 } as const;

@@ -3,7 +3,7 @@ import { startTogaiEmulator } from '../../../e2e/emulators';
 import { recipeSchema } from '../../../shared/recipes/recipe-schema';
 import { MAX_RESPONSE_BYTES } from '../http/read-capped-body';
 import { checkTokenUrl } from '../http/url-policy';
-import { sendJson, startLocalServer, type LocalHandler } from '../testing/local-server';
+import { sendJson, startLocalServer, type LocalHandler } from '../../test-support/local-server';
 import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../testing/node-ports';
 import type { TokenJob } from './token-engine';
 

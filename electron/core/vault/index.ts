@@ -22,6 +22,5 @@ export {
   type KeychainStatus,
 } from './keychain-slot';
 export { describeKeychain, KEYCHAIN_UNAVAILABLE } from './describe-keychain';
-export { createMemoryKeychain, type MemoryKeychain } from './memory-keychain';
 export { parseVaultSlots, slotKinds, type SlotKind, type VaultSlots } from './vault-slots';
 export { Vault, type SetupRequest, type VaultListener, type VaultOptions, type VaultSnapshot, type VaultState } from './vault';

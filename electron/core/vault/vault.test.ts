@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryKeychain, type MemoryKeychain } from './memory-keychain';
+import { createMemoryKeychain, type MemoryKeychain } from '../../test-support/memory-keychain';
 import { fieldPlace } from './places';
-import { expectVaultError, expectVaultRejection, TEST_KDF } from './test-helpers';
+import { expectVaultError, expectVaultRejection, TEST_KDF } from '../../test-support/vault-helpers';
 import { Vault, type VaultOptions, type VaultSnapshot } from './vault';
 import { parseVaultSlots, type VaultSlots } from './vault-slots';
 
