@@ -105,7 +105,7 @@ describe('composeElectron', () => {
     expect(sent).toContain(`${IPC_PREFIX}providers:changed`);
     expect(sent).toContain(`${IPC_PREFIX}vault:changed`);
     const [, providers] = contents.send.mock.calls.findLast(([channel]) => channel === `${IPC_PREFIX}providers:changed`)!;
-    expect(providers).toMatchObject([{ name: 'Acme' }]);
+    expect(providers).toMatchObject({ kind: 'some', changed: [{ name: 'Acme' }], removed: [] });
 
     expect(traffic.length).toBeGreaterThan(contents.send.mock.calls.length);
     expect(traffic.join('\n')).not.toContain(SECRET);

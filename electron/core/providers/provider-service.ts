@@ -29,7 +29,9 @@ export interface ProviderServiceDeps {
   cipher: () => Cipher;
   clock: Clock;
   secrets: SecretRegistry;
-  changed: () => void;
+  /** These providers were added or changed: the board shows them again. */
+  changed: (ids: readonly string[]) => void;
+  removed: (id: string) => void;
   /** Its token, requests in flight and renewal no longer apply (credentials or server changed, or removed). */
   invalidated: (id: string) => void;
 }
@@ -100,7 +102,7 @@ export class ProviderService {
       for (const provider of replaced) delete doc.tokens[provider.id];
     });
     for (const provider of replaced) this.deps.invalidated(provider.id);
-    this.deps.changed();
+    this.deps.changed([...added, ...replaced].map((p) => p.id));
     return { added, replaced };
   }
 
@@ -194,7 +196,7 @@ export class ProviderService {
       if (credentialsChanged) delete doc.tokens[updated.id];
     });
     if (credentialsChanged) this.deps.invalidated(updated.id);
-    this.deps.changed();
+    this.deps.changed([updated.id]);
     return updated;
   }
 
@@ -226,7 +228,7 @@ export class ProviderService {
       delete doc.tokens[id];
     });
     this.deps.invalidated(id);
-    this.deps.changed();
+    this.deps.removed(id);
   }
 
   /** Every field's value, secrets decrypted, defaults applied: what a token request needs. */

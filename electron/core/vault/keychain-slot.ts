@@ -2,20 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES, assertKey, decodeBase64Url } from './aead';
 import { describeKeychain } from './describe-keychain';
 import { VaultError } from './vault-error';
+import type { Keychain } from '../ports';
 
-export type KeychainStatus = { readonly available: true } | { readonly available: false; readonly reason: string };
+export type { Keychain, KeychainStatus } from '../ports';
 
-/**
- * Port to the OS keychain. The Electron adapter implements it with safeStorage
- * (which works on strings: base64 the buffer); the browser host uses a 0600 key
- * file (platform/file-keychain) and unit tests createMemoryKeychain(). Keeping it
- * a port keeps this folder Electron-free.
- */
-export interface Keychain {
-  status(): KeychainStatus;
-  encrypt(data: Buffer): Promise<Buffer>;
-  decrypt(data: Buffer): Promise<Buffer>;
-}
 
 export interface KeychainSlot {
   readonly kind: 'keychain';

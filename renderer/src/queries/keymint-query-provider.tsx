@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { keymintClient } from '../keymint-client';
-import { setProviders } from './providers-cache';
+import { applyProvidersChange } from './providers-cache';
 import { setVaultStatus } from './vault-cache';
 
 export function createKeymintQueryClient(): QueryClient {
@@ -18,7 +18,7 @@ export function createKeymintQueryClient(): QueryClient {
 /** React-query for the app, kept in step with the providers list and vault status main pushes. */
 export function KeymintQueryProvider({ client, children }: { client: QueryClient; children: ReactNode }) {
   useEffect(() => {
-    const stopProviders = keymintClient.onProvidersChanged((providers) => setProviders(client, providers));
+    const stopProviders = keymintClient.onProvidersChanged((change) => applyProvidersChange(client, change));
     const stopVault = keymintClient.onVaultChanged((status) => setVaultStatus(client, status));
     return () => {
       stopProviders();

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, expect } from 'vitest';
-import { presetRecipe, type PresetId } from '../../../shared/recipes/presets';
-import type { Recipe } from '../../../shared/recipes/recipe-schema';
-import { createEnvelopeCipher } from '../vault/envelope-cipher';
-import type { Cipher, ClipboardPort, DocumentStore, FetchPort, Sleep } from '../ports';
-import { TokenEngine, type TokenJob } from '../tokens/token-engine';
-import { TokenError, type TokenErrorKind } from '../tokens/token-error';
+import { presetRecipe, type PresetId } from '../../shared/recipes/presets';
+import type { Recipe } from '../../shared/recipes/recipe-schema';
+import { createEnvelopeCipher } from '../core/vault/envelope-cipher';
+import type { Cipher, ClipboardPort, DocumentStore, FetchPort, Sleep } from '../core/ports';
+import { TokenEngine, type TokenJob } from '../core/tokens/token-engine';
+import { TokenError, type TokenErrorKind } from '../core/tokens/token-error';
 
 /** Servers started in a test are closed after it, whatever happened. */
 export function closeAfterEach(): <T extends { close(): Promise<void> }>(starting: Promise<T>) => Promise<T> {
