@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { EventPayload } from '../../../shared/ipc/contract';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 
 /** `[channel, input]`; listing takes no input. */
@@ -6,6 +7,14 @@ export const providersListKey = ['providers:list'] as const;
 
 export function setProviders(client: QueryClient, providers: ProviderView[]): void {
   client.setQueryData<ProviderView[]>(providersListKey, providers);
+}
+
+/**
+ * The one place that reads a `providers:changed` push, so a change to its shape (today the whole
+ * list) is made here alone: the list it brings replaces the cached one, without a refetch.
+ */
+export function applyProvidersChanged(client: QueryClient, change: EventPayload<'providers:changed'>): void {
+  setProviders(client, change);
 }
 
 /** Puts a provider the main process just returned into the cached list (replacing or appending). */
