@@ -22,7 +22,10 @@ export function refetchProviders(client: QueryClient): void {
   void client.invalidateQueries({ queryKey: providersListKey });
 }
 
-/** A change main pushed: the whole list, or only the providers that changed and the ids removed. */
+/**
+ * The one place that reads a `providers:changed` push: the whole list, or only the providers
+ * that changed and the ids removed. Applied without a refetch.
+ */
 export function applyProvidersChange(client: QueryClient, change: ProvidersChange): void {
   if (change.kind === 'all') {
     setProviders(client, change.providers);
