@@ -22,12 +22,6 @@ export interface ClipboardPort {
   readText(): Promise<string>;
 }
 
-/** Envelope encryption of one value bound to its place (e.g. `provider:<id>:field:<key>`). */
-export interface Cipher {
-  encrypt(plaintext: string, place: string): string;
-  decrypt(ciphertext: string, place: string): string;
-}
-
 /** One JSON document, read whole and written atomically. */
 export interface DocumentStore {
   /** The document, or undefined when there is none yet; throws when the file is unreadable. */

@@ -1,4 +1,4 @@
-import type { KeymintCore } from '../core/keymint-core';
+import type { KeymintCore } from '../core';
 import type { Handlers } from './router';
 
 /**

@@ -1,6 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { ProviderView } from '../../shared/ipc/provider-view';
-import type { CoreChange, KeymintCore } from '../core/keymint-core';
+import type { CoreChange, KeymintCore } from '../core';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

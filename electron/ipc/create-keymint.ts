@@ -1,6 +1,5 @@
 import { events as eventSchemas } from '../../shared/ipc/contract';
-import { createKeymintCore, type KeymintCore } from '../core/keymint-core';
-import type { KeymintPorts } from '../core/ports';
+import { createKeymintCore, type KeymintCore, type KeymintPorts } from '../core';
 import { channelHandlers } from './channel-handlers';
 import { sendCoreChange, type EventSink } from './core-events';
 import { createRouter, type IpcRouter } from './router';

@@ -4,7 +4,7 @@ import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { createKeymint, type EventSink } from '../ipc/create-keymint';
 import type { IpcRouter } from '../ipc/router';
 import { trustOnly } from '../ipc/sender';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core';
 import { electronClipboard } from '../platform/electron-clipboard';
 import { createElectronDocumentStore } from '../platform/electron-document-store';
 import { electronFetch } from '../platform/electron-fetch';

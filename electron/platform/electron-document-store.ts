@@ -1,6 +1,6 @@
 import Store from 'electron-store';
 import { join } from 'node:path';
-import type { DocumentStore } from '../core/ports';
+import type { DocumentStore } from '../core';
 import { moveAside, StoreCorruptError } from './json-file-store';
 
 const NAME = 'keymint';

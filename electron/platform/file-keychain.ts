@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { Keychain } from '../core/vault';
-import { IV_BYTES, KEY_BYTES, open, seal } from '../core/vault/aead';
+import { IV_BYTES, KEY_BYTES, open, seal, type Keychain } from '../core';
+
 
 const AAD = Buffer.from('keymint-file-keychain');
 

@@ -1,5 +1,5 @@
 import { app, safeStorage } from 'electron';
-import { describeKeychain, KEYCHAIN_UNAVAILABLE, type Keychain, type KeychainStatus } from '../core/vault';
+import { describeKeychain, KEYCHAIN_UNAVAILABLE, type Keychain, type KeychainStatus } from '../core';
 
 /** Newer Electron releases add these and recommend them over the blocking sync calls. */
 interface AsyncSafeStorage {

@@ -3,9 +3,10 @@ import { afterEach, expect } from 'vitest';
 import { presetRecipe, type PresetId } from '../../shared/recipes/presets';
 import type { Recipe } from '../../shared/recipes/recipe-schema';
 import { createEnvelopeCipher } from '../core/vault/envelope-cipher';
-import type { Cipher, ClipboardPort, DocumentStore, FetchPort, Sleep } from '../core/ports';
+import type { ClipboardPort, DocumentStore, FetchPort, Sleep } from '../core/ports';
 import { TokenEngine, type TokenJob } from '../core/tokens/token-engine';
-import { TokenError, type TokenErrorKind } from '../core/tokens/token-error';
+import { TokenError, type TokenErrorKind } from '../core/exchange-errors/token-error';
+import type { EnvelopeCipher } from '../core/vault/envelope-cipher';
 
 /** Servers started in a test are closed after it, whatever happened. */
 export function closeAfterEach(): <T extends { close(): Promise<void> }>(starting: Promise<T>) => Promise<T> {
@@ -105,7 +106,7 @@ export class MemoryStore implements DocumentStore {
   }
 }
 
-export function testCipher(): Cipher {
+export function testCipher(): EnvelopeCipher {
   return createEnvelopeCipher(randomBytes(32));
 }
 

@@ -3,7 +3,7 @@ import type { CreateProviderInput, UpdateProviderInput } from '../../../shared/i
 import { ownValue } from '../../../shared/records/own-value';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { AppError } from '../app-error';
-import type { Cipher, Clock } from '../ports';
+import type { Clock } from '../ports';
 import type { SecretRegistry } from '../redaction/secret-registry';
 import type { DocumentRepository } from '../store/document-repository';
 import type { StoredProvider } from '../store/keymint-document';
@@ -14,6 +14,7 @@ import { canonicalRecipe } from '../../../shared/recipes/canonical-recipe';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { secretMove } from '../../../shared/recipes/secret-destination';
 import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
+import type { EnvelopeCipher } from '../vault/envelope-cipher';
 
 /** One provider from an import: added (with the id it had, when free) or replacing one already here. */
 export interface ImportedProvider {
@@ -26,7 +27,7 @@ export interface ImportedProvider {
 
 export interface ProviderServiceDeps {
   repository: DocumentRepository;
-  cipher: () => Cipher;
+  cipher: () => EnvelopeCipher;
   clock: Clock;
   secrets: SecretRegistry;
   /** These providers were added or changed: the board shows them again. */

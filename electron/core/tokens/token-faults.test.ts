@@ -15,7 +15,7 @@ import { DEFAULT_TIMEOUT_MS } from '../http/token-http-client';
 import { startLocalServer } from '../../test-support/local-server';
 import { protectedStatus } from '../../test-support/node-ports';
 import { tokenServices } from '../../test-support/token-services';
-import type { TokenErrorKind } from './token-error';
+import type { TokenErrorKind } from '../exchange-errors/token-error';
 
 /**
  * Every preset against every fault a token endpoint can show: the request ends in a typed

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { expirySuspicion } from '../../../shared/tokens/expiry';
 import { formatCredential, type CredentialFormat } from '../../../shared/tokens/credential-format';
-import { isB64Token } from '../../../shared/tokens/header-syntax';
+import { isB64Token } from '../../../shared/http/header-syntax';
 import { NO_TOKEN, type RenewalStatus, type TokenStatus } from '../../../shared/tokens/token-status';
 import { ownValue } from '../../../shared/records/own-value';
 import { listWords } from '../../../shared/text/list-words';
 import { AppError } from '../app-error';
-import type { Cipher, ClipboardPort, Clock, Logger } from '../ports';
+import type { ClipboardPort, Clock, Logger } from '../ports';
 import { missingLabels, recipeOf } from '../providers/provider-recipe';
 import type { ProviderService } from '../providers/provider-service';
 import type { TokenGrant } from '../recipes/map-token-reply';
@@ -18,8 +18,9 @@ import type { TokenTimes } from './renewal-policy';
 import type { RenewalView, Trigger } from './renewal-scheduler';
 import { requestState } from './request-state';
 import type { TokenEngine } from './token-engine';
-import { TokenError } from './token-error';
+import { TokenError } from '../exchange-errors/token-error';
 import { readTokenTimes } from './token-record';
+import type { EnvelopeCipher } from '../vault/envelope-cipher';
 
 const sealedSchema = z.object({
   token: z.string(),
@@ -43,7 +44,7 @@ export interface TokenServiceDeps {
   repository: DocumentRepository;
   providers: ProviderService;
   engine: TokenEngine;
-  cipher: () => Cipher;
+  cipher: () => EnvelopeCipher;
   clipboard: ClipboardPort;
   clock: Clock;
   secrets: SecretRegistry;
