@@ -53,7 +53,22 @@ export default tseslint.config(
   electronLayer(['electron/core/**'], { patterns: [hosts('ipc', 'main', 'preload', 'platform', 'serve', 'cli')] }),
   electronLayer(['electron/ipc/**'], { patterns: [hosts('main', 'preload', 'platform', 'serve', 'cli'), deepCore] }),
   electronLayer(['electron/platform/**'], { electron: true, patterns: [hosts('ipc', 'main', 'preload', 'serve', 'cli'), deepCore] }),
-  electronLayer(['electron/main/**', 'electron/preload/**'], { electron: true, patterns: [deepCore] }),
+  electronLayer(['electron/main/**', 'electron/preload/**'], { electron: true, patterns: [deepCore, hosts('serve', 'cli')] }),
+  // The served host runs in plain Node: no electron, here or in anything it imports.
+  electronLayer(['electron/serve/**'], {
+    patterns: [hosts('main', 'preload', 'cli'), deepCore, { regex: '(^|/)platform/(electron-|safe-storage)', message: 'The served host runs without Electron: use the Node adapters.' }],
+  }),
+  {
+    // The served page's bootstrap runs in the browser, like the preload: shared/ only.
+    files: ['electron/serve/page/**'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronImport], patterns: [nodeBuiltins, { regex: '^(?!(\\.\\./)+shared/)', message: "The served page's bootstrap runs in the browser: it imports only shared/." }] },
+      ],
+    },
+  },
   {
     files: ['renderer/**'],
     rules: {
