@@ -155,6 +155,12 @@ describe('TokenService.copy', () => {
     expect(clipboard.written).toEqual([]);
   });
 
+  it("a clipboard adapter's own words (no clipboard on this machine) reach the user", async () => {
+    const { tokens, clipboard, id } = await togaiProvider();
+    clipboard.writeText = () => Promise.reject(new AppError('internal', 'this machine has no clipboard Keymint can write.'));
+    await expect(tokens.copy(id)).rejects.toMatchObject({ code: 'internal', message: 'Nothing copied: this machine has no clipboard Keymint can write.' });
+  });
+
   it('a clipboard that refuses the write is a clear error without the token, and the token stays usable', async () => {
     const { emulator, tokens, clipboard, id } = await togaiProvider();
     clipboard.failWrites = true;

@@ -256,8 +256,10 @@ export class TokenService {
     }
     try {
       await this.deps.clipboard.writeText(credential.text);
-    } catch {
-      // The reason may quote what was being written; the token stays where it was, usable.
+    } catch (error) {
+      // An adapter's AppError is written for the user (e.g. there is no clipboard on this machine);
+      // any other reason may quote what was being written. The token stays where it was, usable.
+      if (error instanceof AppError) throw new AppError(error.code, `Nothing copied: ${error.message}`);
       throw new AppError('internal', 'Nothing copied: the system clipboard refused the write. Try Copy again.');
     }
     return credential.headerName;
