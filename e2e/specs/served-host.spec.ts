@@ -42,7 +42,7 @@ test('without the link, the page is refused and no API is given to it', async ()
   const response = await page.goto(`${served.origin}/`);
   expect(response?.status()).toBe(401);
   await expect(page.locator('body')).toContainText('Not signed in: open Keymint with the link printed in the terminal');
-  expect(await page.evaluate(() => 'keymint' in window)).toBe(false);
+  expect(await page.evaluate(() => 'keymint' in globalThis)).toBe(false);
   expect((await page.goto(`${served.origin}/keymint-api.js`))?.status()).toBe(401);
 });
 
@@ -60,7 +60,7 @@ test('a wrong token is refused; the printed link signs in once, and the cookie i
   expect(page.url()).toBe(`${served.origin}/`);
   // No keyring stand-in here: the app asks for a passphrase, as it does on a machine without one.
   await expect(page.getByRole('heading', { name: 'Set up your vault' })).toBeVisible();
-  expect(await page.evaluate(() => document.cookie)).toBe('');
+  expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe('');
   const [cookie] = await page.context().cookies();
   expect(cookie).toMatchObject({ name: `keymint_session_${served.port}`, httpOnly: true, sameSite: 'Strict', path: '/' });
 
@@ -97,9 +97,9 @@ test('another site in the same browser cannot call the API: its fetch and its cr
     </script>`);
   const tab = await app.page.context().newPage();
   await tab.goto(attacker);
-  expect(await tab.evaluate(() => (window as unknown as { corsResult: Promise<string> }).corsResult)).toBe('failed: TypeError');
-  expect(await tab.evaluate(() => (window as unknown as { noCors: Promise<string> }).noCors)).toBe('settled');
-  const [posted] = await Promise.all([tab.waitForResponse(api), tab.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit())]);
+  expect(await tab.evaluate(() => (globalThis as unknown as { corsResult: Promise<string> }).corsResult)).toBe('failed: TypeError');
+  expect(await tab.evaluate(() => (globalThis as unknown as { noCors: Promise<string> }).noCors)).toBe('settled');
+  const [posted] = await Promise.all([tab.waitForResponse(api), tab.locator('#f').evaluate((form) => (form as unknown as { submit(): void }).submit())]);
   expect(posted.status()).toBe(403);
   await expect(tab.locator('body')).toContainText('Refused: Keymint does not answer other sites.');
 

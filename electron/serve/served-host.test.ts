@@ -87,7 +87,7 @@ describe('the served host signs in once', () => {
   it('refuses the page, its files and the API without the cookie, or with a forged one', async () => {
     const { served } = await serve();
     const cookie = await signIn(served);
-    for (const sent of [{}, { Cookie: `${cookie.split('=')[0]}=forged` }, { Cookie: 'keymint_session=x' }]) {
+    for (const sent of [{} as Record<string, string>, { Cookie: `${cookie.split('=')[0]}=forged` }, { Cookie: 'keymint_session=x' }]) {
       expect((await send(`${served.origin}/`, { headers: sent })).status).toBe(401);
       expect((await send(`${served.origin}/keymint-api.js`, { headers: sent })).status).toBe(401);
       const call = await send(`${served.origin}/api/vault:status`, { method: 'POST', headers: { ...sent, Origin: served.origin, 'Content-Type': 'application/json' }, body: '{}' });
