@@ -16,7 +16,7 @@ import type { IpcSender } from './sender';
 
 export interface KeymintPorts {
   store: DocumentStore;
-  /** Electron safeStorage in the app; a 0600 key file in the browser host and tests. */
+  /** The OS credential store in the app; a 0600 key file in the browser host and tests. */
   keychain: Keychain;
   fetch: FetchPort;
   clipboard: ClipboardPort;

@@ -6,10 +6,10 @@ import { VaultError } from './vault-error';
 export type KeychainStatus = { readonly available: true } | { readonly available: false; readonly reason: string };
 
 /**
- * Port to the OS keychain. The Electron adapter implements it with safeStorage
- * (which works on strings: base64 the buffer); the browser host uses a 0600 key
- * file (platform/file-keychain) and unit tests createMemoryKeychain(). Keeping it
- * a port keeps this folder Electron-free.
+ * Port to the OS keychain. The app implements it over the OS credential store
+ * (platform/os-keyring-keychain); the browser test host uses a 0600 key file
+ * (platform/file-keychain) and unit tests createMemoryKeychain(). Keeping it a
+ * port keeps this folder free of native and Electron modules.
  */
 export interface Keychain {
   status(): KeychainStatus;
@@ -23,10 +23,10 @@ export interface KeychainSlot {
   /** base64url of the keychain's ciphertext of the data key */
   readonly wrapped: string;
   /**
-   * base64url of HMAC-SHA256(dataKey, label), first 16 bytes. safeStorage on
-   * macOS/Linux is AES-CBC without integrity, so a damaged blob or a reset
-   * keychain can "decrypt" to garbage; this check refuses such a key instead of
-   * letting the vault write new secrets under it.
+   * base64url of HMAC-SHA256(dataKey, label), first 16 bytes. A keychain
+   * without integrity (Electron's safeStorage is AES-CBC on macOS/Linux) can
+   * "decrypt" a damaged blob or a reset keychain's data to garbage; this check
+   * refuses such a key instead of letting the vault write new secrets under it.
    */
   readonly check: string;
 }
