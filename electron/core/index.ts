@@ -13,5 +13,5 @@ export type * from './ports';
 export { AppError } from './app-error';
 export { describeKeychain, isVaultError, KEYCHAIN_UNAVAILABLE, VaultError } from './vault';
 /** AES-256-GCM, for keychain adapters that wrap with a key of their own. */
-export { IV_BYTES, KEY_BYTES, open, seal } from './vault/aead';
+export { IV_BYTES, KEY_BYTES, TAG_BYTES, open, seal } from './vault/aead';
 export { NEVER_STORED } from './http/token-http-client';

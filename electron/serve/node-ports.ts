@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import type { Keychain, KeymintPorts, Logger } from '../core';
+import type { KeymintPorts, Logger } from '../core';
 import { createFileClipboard } from '../platform/file-clipboard';
 import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
 import { jsonFileDocumentStore } from '../platform/json-file-store';
+import { createOsKeyringKeychain } from '../platform/os-keyring-keychain';
 import { createSystemClipboard } from '../platform/system-clipboard';
 import { askOwnerOnTerminal } from '../platform/terminal-owner-question';
 import type { ServeOptions } from './serve-options';
@@ -22,7 +23,8 @@ export function composeNodePorts(options: ServeOptions, context: NodePortsContex
   const { test } = options;
   return {
     store: jsonFileDocumentStore(join(options.dataDir, 'keymint.json')),
-    keychain: test.keychainFile ? createFileKeychain(test.keychainFile) : noKeyring,
+    // The OS credential store, as in the app; where there is none the vault asks for a passphrase.
+    keychain: test.keychainFile ? createFileKeychain(test.keychainFile) : createOsKeyringKeychain(),
     fetch: (request) => fetch(request),
     clipboard: test.clipboardFile ? createFileClipboard(test.clipboardFile) : createSystemClipboard(),
     saveFile: saveIntoFolder(options.saveDir),
@@ -32,10 +34,3 @@ export function composeNodePorts(options: ServeOptions, context: NodePortsContex
     askOwner: test.ownerAnswer === undefined ? askOwnerOnTerminal({ ...context.terminal, log: context.log }) : async () => test.ownerAnswer === true,
   };
 }
-
-/** Until the OS keyring adapter lands: no keychain slot, so the vault asks for a passphrase. */
-const noKeyring: Keychain = {
-  status: () => ({ available: false, reason: 'the served host has no OS keyring adapter yet' }),
-  encrypt: () => Promise.reject(new Error('No OS keyring in the served host.')),
-  decrypt: () => Promise.reject(new Error('No OS keyring in the served host.')),
-};

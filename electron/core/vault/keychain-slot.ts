@@ -13,10 +13,10 @@ export interface KeychainSlot {
   /** base64url of the keychain's ciphertext of the data key */
   readonly wrapped: string;
   /**
-   * base64url of HMAC-SHA256(dataKey, label), first 16 bytes. safeStorage on
-   * macOS/Linux is AES-CBC without integrity, so a damaged blob or a reset
-   * keychain can "decrypt" to garbage; this check refuses such a key instead of
-   * letting the vault write new secrets under it.
+   * base64url of HMAC-SHA256(dataKey, label), first 16 bytes. A keychain
+   * without integrity (Electron's safeStorage is AES-CBC on macOS/Linux) can
+   * "decrypt" a damaged blob or a reset keychain's data to garbage; this check
+   * refuses such a key instead of letting the vault write new secrets under it.
    */
   readonly check: string;
 }
