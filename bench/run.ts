@@ -1,4 +1,5 @@
 import { printResult, writeResults } from './results';
+import { servedBench } from './served-bench';
 import { tokenBench } from './token-bench';
 import { vaultBench } from './vault-bench';
 
@@ -8,5 +9,8 @@ tokens.forEach(printResult);
 const vault = await vaultBench();
 vault.results.forEach(printResult);
 vault.notes.forEach((note) => console.log(`\n${note}`));
-const path = writeResults([...tokens, ...vault.results], vault.notes);
+const served = await servedBench();
+served.results.forEach(printResult);
+served.notes.forEach((note) => console.log(`\n${note}`));
+const path = writeResults([...tokens, ...vault.results, ...served.results], [...vault.notes, ...served.notes]);
 console.log(`\nWritten to ${path}`);
