@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { listenOnLoopback } from '../emulators/listen-on-loopback';
 import { launchBrowserHost, launchChromium } from '../fixtures/browser-host';
 import type { LaunchedApp } from '../fixtures/launched-app';
+import { writeRedirectFile } from '../../electron/serve/open-browser';
 import { runServedToExit, startServedProcess } from '../fixtures/served-process';
 import { addTogai, expect, test } from '../fixtures/togai-test';
 import { lockedBanner } from '../fixtures/vault-ui';
@@ -71,6 +72,28 @@ test('a wrong token is refused; the printed link signs in once, and the cookie i
 
   const elsewhere = await (await browser.newContext()).newPage();
   expect((await elsewhere.goto(served.signInUrl))?.status()).toBe(403);
+});
+
+test('the link signs in when followed from elsewhere: the private redirect file the browser is opened with, or another site', async () => {
+  const fromFile = await startServedProcess({ env: isolated() });
+  const fromSite = await startServedProcess({ env: isolated() });
+  opened.push({ close: () => fromFile.stop() }, { close: () => fromSite.stop() });
+  const browser = await launchChromium();
+  opened.push(browser);
+
+  const redirect = writeRedirectFile(fromFile.signInUrl);
+  opened.push({ close: async () => redirect.cleanup() });
+  const page = await browser.newPage();
+  await page.goto(`file://${redirect.file}`);
+  await page.waitForURL(`${fromFile.origin}/`);
+  await expect(page.getByRole('button', { name: 'Add provider' })).toBeVisible();
+
+  const elsewhere = await attackerSite(`<!doctype html><a href="${fromSite.signInUrl}">the link, pasted in a chat</a>`);
+  const tab = await (await browser.newContext()).newPage();
+  await tab.goto(elsewhere);
+  await tab.getByRole('link').click();
+  await tab.waitForURL(`${fromSite.origin}/`);
+  await expect(tab.getByRole('button', { name: 'Add provider' })).toBeVisible();
 });
 
 test('another Host name that resolves to 127.0.0.1 (DNS rebinding) is refused, even with the real link', async () => {

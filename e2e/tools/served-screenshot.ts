@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from '@playwright/test';
 import { startBotlhaleEmulator, startHighlineEmulator, startTogaiEmulator, startXeniooEmulator } from '../emulators';
-import { addProvider } from '../fixtures/board';
+import { addProvider, type NewProvider } from '../fixtures/board';
 import { launchBrowserHost } from '../fixtures/browser-host';
 
 /**
@@ -22,7 +22,7 @@ const [togai, highline, xenioo, botlhale] = emulators;
 const app = await launchBrowserHost(mkdtempSync(join(tmpdir(), 'keymint-screenshot-')));
 try {
   await app.page.setViewportSize({ width: 1100, height: 760 });
-  const providers = [
+  const providers: (NewProvider & { generate: boolean })[] = [
     { preset: 'Togai', name: 'Billing (Togai)', baseUrl: togai!.url, fields: { 'API key': 'togai-key-8e7f' }, generate: true },
     { preset: 'Highline', name: 'Highline payments', baseUrl: highline!.url, fields: { 'API key': 'highline-key-0a9b', Secret: 'highline-secret-6c5d' }, generate: true },
     { preset: 'Xenioo', name: 'Support bot (Xenioo)', baseUrl: xenioo!.url, fields: { 'Account API key': 'xenioo-account-9d2b' }, generate: true },

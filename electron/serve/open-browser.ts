@@ -19,15 +19,7 @@ export function hasDesktop(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): b
  */
 export async function openInBrowser(url: string, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): Promise<{ opened: Opened; cleanup(): void }> {
   if (!hasDesktop(platform, env)) return { opened: 'no-desktop', cleanup: () => undefined };
-  const dir = mkdtempSync(join(tmpdir(), 'keymint-open-'));
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
-  const file = join(dir, 'open-keymint.html');
-  const href = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  writeFileSync(
-    file,
-    `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${href}"><title>Keymint</title><p><a href="${href}">Open Keymint</a></p>\n`,
-    { mode: 0o600 },
-  );
+  const { file, cleanup } = writeRedirectFile(url);
   try {
     const child = await open(file);
     const failed = await new Promise<boolean>((resolve) => {
@@ -41,4 +33,17 @@ export async function openInBrowser(url: string, platform: NodeJS.Platform = pro
     cleanup();
     return { opened: 'failed', cleanup: () => undefined };
   }
+}
+
+/** A private page that sends the browser on to `url`: a 0600 file in a fresh 0700 folder. */
+export function writeRedirectFile(url: string): { file: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'keymint-open-'));
+  const file = join(dir, 'open-keymint.html');
+  const href = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${href}"><title>Keymint</title><p><a href="${href}">Open Keymint</a></p>\n`,
+    { mode: 0o600 },
+  );
+  return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -71,6 +71,15 @@ describe('the served host signs in once', () => {
     expect(reply.headers['set-cookie']).toEqual([expect.stringMatching(new RegExp(`^keymint_session_${port}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/$`))]);
   });
 
+  it('followed from another site, goes on to `/` from its own page, so the SameSite=Strict cookie is sent', async () => {
+    const { served } = await serve();
+    const reply = await send(served.signInUrl, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['set-cookie']).toEqual([expect.stringContaining('HttpOnly; SameSite=Strict; Path=/')]);
+    expect(reply.body).toContain('<meta http-equiv="refresh" content="0;url=/">');
+    expect(reply.body).not.toContain('token');
+  });
+
   it('refuses a wrong token and a used one, without a cookie', async () => {
     const { served } = await serve();
     const wrong = await send(`${served.origin}/?token=${'A'.repeat(43)}`);

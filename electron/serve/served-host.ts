@@ -113,7 +113,7 @@ export async function startServedHost(options: ServedHostOptions): Promise<Serve
       return text(response, refusal.status, refusal.message);
     }
     if (request.method === 'OPTIONS') return text(response, 405, 'Method not allowed.');
-    if (signingIn) return signIn(response, keys, url.searchParams.get('token') ?? '', keys.isSignedIn(request.headers.cookie));
+    if (signingIn) return signIn(response, keys, url.searchParams.get('token') ?? '', keys.isSignedIn(request.headers.cookie), request.headers['sec-fetch-site']);
     if (!keys.isSignedIn(request.headers.cookie)) {
       return text(response, 401, 'Not signed in: open Keymint with the link printed in the terminal where it runs (each link works once).');
     }
@@ -129,13 +129,21 @@ export async function startServedHost(options: ServedHostOptions): Promise<Serve
     return servePageFile(response, url.pathname, request.method === 'HEAD');
   }
 
-  function signIn(response: ServerResponse, keys: SessionKeys, token: string, alreadySignedIn: boolean): void {
+  function signIn(response: ServerResponse, keys: SessionKeys, token: string, alreadySignedIn: boolean, site: string | string[] | undefined): void {
     const session = alreadySignedIn ? undefined : keys.exchange(token);
     if (!alreadySignedIn && session === undefined) {
       return text(response, 403, 'This sign-in link is not valid: each link works once. Stop Keymint (Ctrl+C) and start it again for a new one.');
     }
-    // 303 to `/`: the token leaves the address bar and the history entry.
     if (session !== undefined) response.setHeader('Set-Cookie', keys.cookie(session));
+    // On to `/`, so the token leaves the address bar and the history entry. A link followed from
+    // elsewhere (another site, the redirect file handed to the browser) stays cross-site through
+    // an HTTP redirect, and then the SameSite=Strict cookie is not sent: that case goes on with a
+    // refresh from this page, a same-origin navigation that carries the cookie.
+    if (site === 'cross-site' || site === 'same-site') {
+      response.writeHead(200, { 'Content-Type': TYPES['.html']! });
+      response.end('<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>Keymint</title><p><a href="/">Open Keymint</a></p>\n');
+      return;
+    }
     response.writeHead(303, { Location: '/' }).end();
   }
 
