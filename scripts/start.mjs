@@ -13,6 +13,8 @@ if (!binary) {
 }
 const [command, commandArgs] = binary ? [binary, [root, ...args]] : [process.execPath, [join(root, 'dist/serve/serve.mjs'), ...args]];
 const child = spawn(command, commandArgs, { stdio: 'inherit', cwd: root });
-// Ctrl+C reaches the child from the terminal too; forward what comes from elsewhere (kill, a supervisor).
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// Ctrl+C reaches the child from the terminal itself (a second SIGINT would make the served host
+// skip its cleanup), so this process only waits; a SIGTERM (kill, a supervisor) is passed on.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => child.kill('SIGTERM'));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
