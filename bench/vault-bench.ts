@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createKeymint, type Keymint } from '../electron/ipc/create-keymint';
 import type { IpcRouter } from '../electron/ipc/router';
 import { createFileKeychain } from '../electron/platform/file-keychain';
-import { jsonFileDocumentStore } from '../electron/platform/json-file-store';
+import { openVaultFolderStore } from '../electron/platform/vault-folder-store';
 import { unwrapWithPassphrase, wrapWithPassphrase } from '../electron/core/vault';
 
 /**
@@ -20,7 +20,7 @@ const SENDER = { url: 'bench://keymint', isMainFrame: true };
 /** As in the app: every change pushes the whole board to a window (here, one that discards it). */
 function compose(dir: string): Keymint {
   const keymint = createKeymint({
-    store: jsonFileDocumentStore(join(dir, 'keymint.json')),
+    store: openVaultFolderStore(dir),
     saveFile: async () => null,
     keychain: createFileKeychain(join(dir, 'keychain.key')),
     fetch: () => Promise.reject(new Error('no network in the benchmark')),

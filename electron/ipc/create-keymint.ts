@@ -1,7 +1,7 @@
 import { events as eventSchemas, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import type { VaultStatus } from '../../shared/ipc/vault-view';
 import { AppError } from '../core/app-error';
-import type { AskOwner, ClipboardPort, Clock, DocumentStore, FetchPort, Logger, OnSystemLock, SaveFile, Schedule, Sleep } from '../core/ports';
+import type { AskOwner, ClipboardPort, Clock, FetchPort, Logger, OnSystemLock, SaveFile, Schedule, Sleep, VaultStore } from '../core/ports';
 import { SecretRegistry } from '../core/redaction/secret-registry';
 import type { Keychain, PassphraseSlotOptions } from '../core/vault';
 import { keychainView } from '../core/vault/describe-keychain';
@@ -15,7 +15,7 @@ import { createRouter, type IpcRouter } from './router';
 import type { IpcSender } from './sender';
 
 export interface KeymintPorts {
-  store: DocumentStore;
+  store: VaultStore;
   /** Electron safeStorage in the app; a 0600 key file in the browser host and tests. */
   keychain: Keychain;
   fetch: FetchPort;

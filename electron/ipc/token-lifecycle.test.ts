@@ -47,13 +47,13 @@ describe('the token lifecycle through IPC', () => {
     const healthy = await create('Healthy');
     await app.value('tokens:generate', { id: broken.id });
     await app.value('tokens:generate', { id: healthy.id });
-    app.keymint.dispose();
+    await app.keymint.dispose();
 
-    const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { tokens: Record<string, { expiresAt: number; obtainedAt: number }> };
-    const record = document.tokens[broken.id];
+    const cache = JSON.parse(readFileSync(app.tokensFile, 'utf8')) as { tokens: Record<string, { expiresAt: number; obtainedAt: number }> };
+    const record = cache.tokens[broken.id];
     if (!record) throw new Error('no stored token');
     record.expiresAt = 1e300;
-    writeFileSync(app.dataFile, JSON.stringify(document));
+    writeFileSync(app.tokensFile, JSON.stringify(cache));
 
     for (const restarted of [harness({ dir: app.dir }), harness({ dir: app.dir })]) {
       await restarted.keymint.start();
@@ -117,10 +117,10 @@ describe('the token lifecycle through IPC', () => {
     const app = harness();
     const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: togai.url, values: { apiKey: API_KEY } });
     await app.value('tokens:generate', { id });
-    app.keymint.dispose();
-    const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { tokens: Record<string, object> };
-    document.tokens[id] = { ...document.tokens[id], ...times };
-    writeFileSync(app.dataFile, JSON.stringify(document));
+    await app.keymint.dispose();
+    const cache = JSON.parse(readFileSync(app.tokensFile, 'utf8')) as { tokens: Record<string, object> };
+    cache.tokens[id] = { ...cache.tokens[id], ...times };
+    writeFileSync(app.tokensFile, JSON.stringify(cache));
 
     const again = harness({ dir: app.dir });
     await again.keymint.start();

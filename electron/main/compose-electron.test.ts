@@ -6,8 +6,6 @@ import type { WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_PREFIX } from '../../shared/ipc/contract';
 
-await vi.hoisted(async () => (await import('../platform/electron-store-test-electron')).provideElectronToElectronStore());
-
 /** The Electron side of the ports: a reversible fake safeStorage on a machine with a real keyring. */
 const electron = vi.hoisted(() => {
   const flip = (bytes: Buffer) => Buffer.from(bytes.map((byte) => byte ^ 0xa5));

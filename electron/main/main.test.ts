@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-await vi.hoisted(async () => (await import('../platform/electron-store-test-electron')).provideElectronToElectronStore());
-
 /** Just enough of Electron for main.ts's top level; `requestSingleInstanceLock` false stops it before `ready`. */
 const electron = vi.hoisted(() => ({
   app: {

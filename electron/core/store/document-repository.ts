@@ -1,7 +1,8 @@
-import type { DocumentStore } from '../ports';
+import type { VaultFile, VaultStore } from '../ports';
 import { describeIssues } from '../../../shared/text/describe-issues';
 import { migrateDocument, MigrationError } from './document-migrations';
-import { emptyDocument, keymintDocumentSchema, type KeymintDocument } from './keymint-document';
+import { emptyDocument, keymintDocumentSchema, type KeymintDocument, type StoredProvider } from './keymint-document';
+import { readTokenCache, withTokenRecord, type StoredToken } from './token-cache';
 
 export class DocumentUnreadableError extends Error {
   constructor(readonly reason: string) {
@@ -11,30 +12,136 @@ export class DocumentUnreadableError extends Error {
 }
 
 /**
- * Holds the document in memory and writes it whole after every change, so the file always
- * holds one complete version. A file that fails validation is reported, never replaced.
+ * The vault's document and token cache in memory, kept in step with the store. Other Keymint
+ * processes write the same files: every change is applied to the latest document on disk (so
+ * theirs are kept), and their changes are reloaded as they land. A file that fails validation
+ * is reported, never replaced.
  */
 export class DocumentRepository {
   private document: KeymintDocument;
+  /** The stored value `document` came from: the store hands that same value back while the file is unchanged. */
+  private raw: unknown;
+  private byId: Map<string, StoredProvider> | undefined;
+  private tokens: Map<string, StoredToken>;
+  private readonly followers = new Set<Follower>();
 
-  constructor(private readonly store: DocumentStore) {
-    this.document = load(store);
+  constructor(private readonly store: VaultStore) {
+    this.raw = store.read();
+    this.document = parse(this.raw);
+    this.tokens = readTokenCache(store.readTokens());
   }
 
   get current(): Readonly<KeymintDocument> {
     return this.document;
   }
 
-  update(change: (draft: KeymintDocument) => void): void {
-    const draft = structuredClone(this.document);
-    change(draft);
-    this.store.write(draft);
-    this.document = draft;
+  provider(id: string): StoredProvider | undefined {
+    this.byId ??= new Map(this.document.providers.map((p) => [p.id, p]));
+    return this.byId.get(id);
+  }
+
+  /**
+   * Applies `change` to the latest document (reloaded first if another process wrote it) and
+   * writes the result durably before returning. `change` returns a new document; it never
+   * modifies the one it is given.
+   */
+  update(change: (latest: Readonly<KeymintDocument>) => KeymintDocument): void {
+    let reloaded = false;
+    let next: KeymintDocument | undefined;
+    this.store.update((latest) => {
+      reloaded = latest !== this.raw;
+      next = change(reloaded ? parse(latest) : this.document);
+      return next;
+    });
+    if (!next) throw new Error('the store did not apply the change');
+    this.setDocument(next, next);
+    // Another process's change came in with ours: whoever shows the document must hear of it.
+    if (reloaded) this.announce('document');
+  }
+
+  token(providerId: string): StoredToken | undefined {
+    return this.tokens.get(providerId);
+  }
+
+  /** Providers holding a token record. */
+  tokenHolders(): string[] {
+    return [...this.tokens.keys()];
+  }
+
+  /**
+   * Sets or (with undefined) removes a provider's token record: in memory at once, on disk with
+   * the other token changes of the next moment, never rewriting the document.
+   */
+  putToken(providerId: string, record: StoredToken | undefined): void {
+    // A removal is written even when memory holds no record: another process may have stored one.
+    if (record) this.tokens.set(providerId, record);
+    else this.tokens.delete(providerId);
+    this.store.updateTokens((latest) => withTokenRecord(latest, providerId, record));
+  }
+
+  /** Reads a file again after another process changed it; throws (keeping what is in memory) when it is unreadable. */
+  reload(changed: VaultFile): void {
+    if (changed === 'document') {
+      const raw = this.store.read();
+      if (raw === this.raw) return;
+      this.setDocument(parse(raw), raw);
+    } else {
+      this.tokens = readTokenCache(this.store.readTokens());
+    }
+    this.announce(changed);
+  }
+
+  /**
+   * Follows other processes' changes: reloads, then tells `listener` what changed. `failed`
+   * hears a change that could not be read (what is in memory stays). Returns a stop.
+   */
+  follow(listener: (changed: VaultFile) => void, failed: (error: unknown) => void): () => void {
+    const follower: Follower = { listener, failed };
+    this.followers.add(follower);
+    const stopWatching = this.store.watch((changed) => {
+      try {
+        this.reload(changed);
+      } catch (error) {
+        failed(error);
+      }
+    });
+    return () => {
+      stopWatching();
+      this.followers.delete(follower);
+    };
+  }
+
+  /** Resolves once every token record is on disk. */
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
+  private setDocument(document: KeymintDocument, raw: unknown): void {
+    this.document = document;
+    this.raw = raw;
+    this.byId = undefined;
+  }
+
+  private announce(changed: VaultFile): void {
+    // After the change that brought it has returned: listeners re-read state and push views.
+    queueMicrotask(() => {
+      for (const { listener, failed } of [...this.followers]) {
+        try {
+          listener(changed);
+        } catch (error) {
+          failed(error);
+        }
+      }
+    });
   }
 }
 
-function load(store: DocumentStore): KeymintDocument {
-  const raw = store.read();
+interface Follower {
+  listener(changed: VaultFile): void;
+  failed(error: unknown): void;
+}
+
+function parse(raw: unknown): KeymintDocument {
   if (raw === undefined) return emptyDocument();
   let migrated: unknown;
   try {

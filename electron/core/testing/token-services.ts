@@ -31,7 +31,7 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }, options:
     random: () => 0.5,
     canRenew: options.unlocked ?? (() => true),
     token: (id) => tokens.times(id),
-    providersWithTokens: () => Object.keys(repository.current.tokens),
+    providersWithTokens: () => repository.tokenHolders(),
     renew: (id) => tokens.generate(id, 'renewal'),
     changed,
   });

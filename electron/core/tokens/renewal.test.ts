@@ -144,7 +144,7 @@ describe('requests bound to the provider state they started from', () => {
     await expect.poll(() => server.requests.length).toBe(1);
     providers.remove(id);
     await expect(inFlight).resolves.toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    expect(repository.current.tokens[id]).toBeUndefined();
+    expect(repository.token(id)).toBeUndefined();
   });
 });
 

@@ -12,11 +12,12 @@ import type { ProviderService } from '../providers/provider-service';
 import type { TokenGrant } from '../recipes/map-token-reply';
 import { SecretRegistry } from '../redaction/secret-registry';
 import type { DocumentRepository } from '../store/document-repository';
-import type { StoredProvider, StoredToken } from '../store/keymint-document';
+import type { StoredProvider } from '../store/keymint-document';
+import type { StoredToken } from '../store/token-cache';
 import { tokenPlace } from '../vault/places';
 import type { TokenTimes } from './renewal-policy';
 import type { RenewalView, Trigger } from './renewal-scheduler';
-import { requestState } from './request-state';
+import { currentRequestDigest, requestDigest, requestState } from './request-state';
 import type { TokenEngine } from './token-engine';
 import { TokenError } from './token-error';
 import { readTokenTimes } from './token-record';
@@ -91,7 +92,7 @@ export class TokenService {
     const renewal = this.renewalStatus(providerId);
     const lastError = this.lastErrors.get(providerId) ?? null;
     const errorView = lastError && { ...lastError, at: iso(lastError.at) };
-    const stored = ownValue(this.deps.repository.current.tokens, providerId);
+    const stored = this.record(providerId);
     if (!stored) return { ...NO_TOKEN, state: lastError ? 'error' : 'none', renewal, lastError: errorView };
     const read = readTokenTimes(stored);
     if (!read.ok) {
@@ -141,7 +142,7 @@ export class TokenService {
     const secrets = new SecretRegistry();
     const redact = (text: string) => this.deps.secrets.redact(secrets.redact(text));
     const stillBound = () => {
-      const now = this.deps.repository.current.providers.find((p) => p.id === providerId);
+      const now = this.deps.repository.provider(providerId);
       return !signal.aborted && now !== undefined && requestState(now) === flight.state;
     };
     try {
@@ -167,7 +168,7 @@ export class TokenService {
       if (!stillBound()) return DISCARDED;
       secrets.add(grant.token, grant.refreshToken);
       // The note quotes the reply's scope: whatever secret or token it echoes is scrubbed first.
-      this.store(providerId, { ...grant, scopeNote: grant.scopeNote && secrets.redact(grant.scopeNote) });
+      this.store(providerId, flight.state, { ...grant, scopeNote: grant.scopeNote && secrets.redact(grant.scopeNote) });
       this.lastErrors.delete(providerId);
       this.deps.lifecycle.succeeded(providerId, grant, trigger);
       this.deps.changed();
@@ -233,7 +234,7 @@ export class TokenService {
 
   /** The stored token's times for renewal, when the record is usable. */
   times(providerId: string): TokenTimes | undefined {
-    const stored = ownValue(this.deps.repository.current.tokens, providerId);
+    const stored = this.record(providerId);
     if (!stored) return undefined;
     const read = readTokenTimes(stored);
     return read.ok ? read.times : undefined;
@@ -255,7 +256,14 @@ export class TokenService {
     return Boolean(times && (times.expiresAt === null || times.expiresAt > this.deps.clock.now()));
   }
 
-  private store(providerId: string, grant: TokenGrant): void {
+  /** The provider's stored token record, if it was minted with the provider as it is now. */
+  private record(providerId: string): StoredToken | undefined {
+    const stored = this.deps.repository.token(providerId);
+    const provider = stored && this.deps.repository.provider(providerId);
+    return provider && stored.requestDigest === currentRequestDigest(provider) ? stored : undefined;
+  }
+
+  private store(providerId: string, state: string, grant: TokenGrant): void {
     this.deps.secrets.add(grant.token, grant.refreshToken);
     const sealed: Sealed = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
     const record: StoredToken = {
@@ -264,10 +272,10 @@ export class TokenService {
       expiresAt: grant.expiresAt,
       expirySource: grant.expirySource,
       scopeNote: grant.scopeNote,
+      requestDigest: requestDigest(state),
     };
-    this.deps.repository.update((doc) => {
-      doc.tokens[providerId] = record;
-    });
+    // Usable at once; written to the token cache with the others of this moment.
+    this.deps.repository.putToken(providerId, record);
   }
 
   /** Null while locked, or when the sealed record does not open (generating reports why). */
@@ -280,7 +288,7 @@ export class TokenService {
   }
 
   private unseal(providerId: string): Sealed | undefined {
-    const stored = ownValue(this.deps.repository.current.tokens, providerId);
+    const stored = this.record(providerId);
     if (!stored) return undefined;
     const sealed = sealedSchema.parse(JSON.parse(this.deps.cipher().decrypt(stored.sealed, tokenPlace(providerId))));
     this.deps.secrets.add(sealed.token, sealed.refreshToken);

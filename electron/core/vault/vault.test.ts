@@ -18,11 +18,12 @@ function harness(overrides: Partial<VaultOptions> = {}, slots?: VaultSlots): Har
   const keychain = createMemoryKeychain();
   const saved: VaultSlots[] = [];
   const clock = { now: 1_000_000 };
+  // Round-trip through JSON, as the real store does.
+  const persisted = () => parseVaultSlots(saved.length ? JSON.parse(JSON.stringify(saved.at(-1))) : slots);
   const options = (): VaultOptions => ({
-    // Round-trip through JSON, as the real store does.
-    slots: parseVaultSlots(saved.length ? JSON.parse(JSON.stringify(saved.at(-1))) : slots),
+    slots: persisted,
     keychain,
-    saveSlots: (next) => void saved.push(next),
+    saveSlots: (change) => void saved.push(change(persisted() ?? {})),
     now: () => clock.now,
     sleep: async () => undefined,
     kdf: TEST_KDF,
@@ -273,7 +274,7 @@ describe('Vault', () => {
   });
 
   it('treats persisted empty slots as uninitialized and rejects malformed ones as corrupt', () => {
-    const vault = new Vault({ slots: {}, keychain: createMemoryKeychain(), saveSlots: () => undefined, now: () => 0, sleep: async () => undefined });
+    const vault = new Vault({ slots: () => ({}), keychain: createMemoryKeychain(), saveSlots: () => undefined, now: () => 0, sleep: async () => undefined });
     expect(vault.state()).toBe('uninitialized');
     expect(parseVaultSlots(undefined)).toBeUndefined();
     expectVaultError(() => parseVaultSlots([]), 'corrupt');
