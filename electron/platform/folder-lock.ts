@@ -11,8 +11,6 @@ import { join } from 'node:path';
  * Holds are short and synchronous (a read-modify-write of one file), so acquiring waits
  * synchronously, for a bounded time, and then fails with a clear error. A lock whose holder
  * is gone (dead pid on this host) or that is older than any hold can last is taken over.
- *
- * Must import only node:* modules: the crash test bundles the vault store for a child process.
  */
 
 export interface FolderLockOptions {

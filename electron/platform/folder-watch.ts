@@ -12,8 +12,6 @@ export interface FolderWatchOptions {
  * well: fs.watch is silent on some network and virtual filesystems, and fails outright where
  * the platform has no watcher. `check` decides whether anything really changed (a version
  * check), so spurious events cost a stat. Never keeps the process alive. Returns a stop.
- *
- * Must import only node:* modules: the crash test bundles the vault store for a child process.
  */
 export function watchFolder(dir: string, names: readonly string[], check: () => void, options: FolderWatchOptions = {}): () => void {
   const debounceMs = options.debounceMs ?? 30;

@@ -2,8 +2,6 @@
  * Collects changes and hands them to `commit` together, at most one commit at a time: the
  * first change starts a short window, and everything queued by its end is written in one go.
  * Minting many tokens at once then costs one write, not one per token.
- *
- * Must import only node:* modules: the crash test bundles the vault store for a child process.
  */
 export class GroupCommit<Change> {
   private queued: Change[] = [];

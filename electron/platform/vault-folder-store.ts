@@ -1,7 +1,8 @@
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../core/app-error';
 import type { VaultFile, VaultStore } from '../core/ports';
-import { folderLock, type FolderLockOptions } from './folder-lock';
+import { FolderLockBusyError, folderLock, type FolderLockOptions } from './folder-lock';
 import { watchFolder, type FolderWatchOptions } from './folder-watch';
 import { GroupCommit } from './group-commit';
 import { moveAside, openJsonFileStore, removeFile, StoreCorruptError, type FileVersion } from './json-file-store';
@@ -48,6 +49,15 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
   const tokens = openJsonFileStore(join(dir, options.tokensName ?? 'tokens.json'));
   tightenFolder(dir);
   const lock = folderLock(dir, options.lock);
+  /** A change someone is waiting for: a busy vault is told in words the app shows. */
+  const withLock = <T>(work: () => T): T => {
+    try {
+      return lock.withLock(work);
+    } catch (error) {
+      if (error instanceof FolderLockBusyError) throw new AppError('vault', error.message);
+      throw error;
+    }
+  };
   const problem = options.onProblem ?? (() => undefined);
   const names = { document: document.path.slice(dir.length + 1), tokens: tokens.path.slice(dir.length + 1) };
 
@@ -144,7 +154,7 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
     tokensPath: tokens.path,
     read: readDocument,
     update(change) {
-      return lock.withLock(() => {
+      return withLock(() => {
         const next = change(readDocument());
         const version = document.write(next);
         lastDocument = { version, value: next };
@@ -153,7 +163,7 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
       });
     },
     moveAside() {
-      return lock.withLock(() => {
+      return withLock(() => {
         const movedTo = moveAside(document.path);
         // Sealed with the key of the document set aside: of no use to the fresh one.
         removeFile(tokens.path);
@@ -162,15 +172,19 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
       });
     },
     readTokens() {
-      let base: { value: unknown; version: FileVersion | undefined };
+      let value: unknown;
       try {
         const found = tokens.readVersioned();
-        base = { value: found?.value, version: found?.version };
+        value = found?.value;
+        known.tokens = found?.version;
       } catch (error) {
-        base = unreadableCache(error);
+        if (error instanceof StoreCorruptError) {
+          known.tokens = unreadableCache(error).version;
+        } else {
+          // Not even readable (permissions, a folder in its place): nothing to use, and writes will say why.
+          problem(`${tokens.path} could not be read: ${describe(error)}`);
+        }
       }
-      known.tokens = base.version;
-      let value = base.value;
       for (const change of group.pending()) value = change(value);
       return value;
     },

@@ -46,17 +46,22 @@ export class DocumentRepository {
    * modifies the one it is given.
    */
   update(change: (latest: Readonly<KeymintDocument>) => KeymintDocument): void {
-    let reloaded = false;
-    let next: KeymintDocument | undefined;
-    this.store.update((latest) => {
-      reloaded = latest !== this.raw;
-      next = change(reloaded ? parse(latest) : this.document);
-      return next;
-    });
-    if (!next) throw new Error('the store did not apply the change');
-    this.setDocument(next, next);
-    // Another process's change came in with ours: whoever shows the document must hear of it.
-    if (reloaded) this.announce('document');
+    let reloaded: { document: KeymintDocument; raw: unknown } | undefined;
+    try {
+      // The store returns what it wrote: the value `change` returned.
+      const written = this.store.update((latest) => {
+        if (latest !== this.raw) reloaded = { document: parse(latest), raw: latest };
+        return change(reloaded?.document ?? this.document);
+      }) as KeymintDocument;
+      this.setDocument(written, written);
+    } catch (error) {
+      // Ours was refused or failed, but what another process wrote came in: memory holds it now.
+      if (reloaded) this.setDocument(reloaded.document, reloaded.raw);
+      throw error;
+    } finally {
+      // Whoever shows the document must hear of another process's change.
+      if (reloaded) this.announce('document');
+    }
   }
 
   token(providerId: string): StoredToken | undefined {
