@@ -21,6 +21,21 @@ function sharedImportRule(packages, message) {
   };
 }
 
+/** Where each part of electron/ sits: shared <- core <- ipc <- hosts (main, serve, cli); platform adapters beside them. */
+const testSupport = { group: ['**/test-support/**', '**/e2e/**', '**/renderer/**'], message: 'Production code imports no test support, e2e or renderer code.' };
+const deepCore = { regex: '(^|/)core/', message: 'Import the core through its public surface (electron/core/index.ts), not its internals.' };
+const hosts = (...names) => ({ regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message: `Dependencies point one way: shared <- core <- ipc <- hosts; this folder may not import ${names.join(', ')}.` });
+const TESTS = ['**/*.test.{ts,tsx}', 'electron/test-support/**', 'e2e/**', 'bench/**', 'build/**', 'renderer/src/testing/**'];
+
+/** One rule per folder: ESLint keeps only the last `no-restricted-imports` that matches a file. */
+function electronLayer(files, { electron = false, patterns }) {
+  return {
+    files,
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { paths: electron ? [] : [electronImport], patterns: [testSupport, ...patterns] }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -32,9 +47,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main/**', 'electron/preload/**', 'electron/platform/**'],
+    files: ['electron/main/**', 'electron/preload/**', 'electron/platform/**', 'e2e/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  electronLayer(['electron/core/**'], { patterns: [hosts('ipc', 'main', 'preload', 'platform', 'serve', 'cli')] }),
+  electronLayer(['electron/ipc/**'], { patterns: [hosts('main', 'preload', 'platform', 'serve', 'cli'), deepCore] }),
+  electronLayer(['electron/platform/**'], { electron: true, patterns: [hosts('ipc', 'main', 'preload', 'serve', 'cli'), deepCore] }),
+  electronLayer(['electron/main/**', 'electron/preload/**'], { electron: true, patterns: [deepCore] }),
   {
     files: ['renderer/**'],
     rules: {
@@ -43,6 +62,23 @@ export default tseslint.config(
         {
           paths: [electronImport, 'fs', 'path', 'os', 'crypto', 'child_process'],
           patterns: [nodeBuiltins, { group: ['**/electron/**', '**/electron'], message: 'The renderer talks to main only through window.keymint.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, 'fs', 'path', 'os', 'crypto', 'child_process'],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/electron/**', '**/electron'], message: 'The renderer talks to main only through window.keymint.' },
+            { group: ['**/testing/**'], message: 'Production code never imports renderer test support.' },
+          ],
         },
       ],
     },

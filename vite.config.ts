@@ -6,7 +6,10 @@ import { defineConfig, type UserConfig } from 'vite';
 // Main and preload are bundled to single CommonJS files: sandboxed preloads cannot
 // import modules, and bundling main keeps ESM-only deps (electron-store) working.
 const root = import.meta.dirname;
-const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// The keyring binding picks its platform's .node file at run time (unpacked beside app.asar):
+// bundled, its loader would look for that file next to main.cjs instead.
+const nativeExternals = ['@napi-rs/keyring'];
+const nodeExternals = ['electron', ...nativeExternals, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 function nodeBundle(entry: string, fileName: string): UserConfig {
   return {

@@ -1,9 +1,12 @@
 import { FuseV1Options, FuseVersion, type FuseConfig } from '@electron/fuses';
 import { PlatformPackager, type Configuration } from 'app-builder-lib';
+import { getFileMatchers } from 'app-builder-lib/out/fileMatcher';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ConfigEnv, UserConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
+import viteConfig from '../vite.config';
 
 // Packaging downloads Electron, which these machines cannot. So the configuration is checked
 // here the way `npm run dist` reads it: electron-builder's own loader, schema and fuse mapping.
@@ -25,6 +28,17 @@ function filePatterns(files: Configuration['files']): string[] {
     return [entry.filter ?? []].flat();
   });
 }
+
+/** Whether electron-builder's asar step would put this file (relative to the app) in app.asar.unpacked. */
+async function unpacked(config: Configuration, path: string): Promise<boolean> {
+  const options = { macroExpander: (pattern: string) => pattern, customBuildOptions: {}, globalOutDir: resolve(root, 'release'), defaultSrc: root };
+  const [matcher] = getFileMatchers(config, 'asarUnpack', root, options) ?? [];
+  if (!matcher) return false;
+  // As electron-builder describes a node_modules file to the filter: its path inside the app.
+  return matcher.createFilter()(resolve(root, path), { isDirectory: () => false, moduleFullFilePath: path } as unknown as Stats);
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(resolve(root, path), 'utf8'));
 
 function targetsOf(platform: Configuration['linux'] | Configuration['mac'] | Configuration['win']): unknown {
   return platform?.target;
@@ -71,6 +85,22 @@ describe('electron-builder configuration', () => {
     const included = filePatterns(config.files).filter((pattern) => !pattern.startsWith('!'));
     expect(included).toEqual(['dist/**/*', 'package.json']);
     expect(JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).main).toMatch(/^dist\//);
+  });
+
+  it("ships the OS keyring binding as a production dependency, its native file outside app.asar on every platform", async () => {
+    const config = await loadConfig();
+    expect(readJson('package.json').dependencies).toHaveProperty('@napi-rs/keyring');
+    const platforms = Object.keys(readJson('node_modules/@napi-rs/keyring/package.json').optionalDependencies as object);
+    const natives = platforms.map((name) => `node_modules/${name}/keyring.${name.slice('@napi-rs/keyring-'.length)}.node`);
+    expect(natives).toContain('node_modules/@napi-rs/keyring-linux-x64-gnu/keyring.linux-x64-gnu.node');
+    if (process.platform === 'linux' && process.arch === 'x64') expect(existsSync(resolve(root, natives.find((path) => path.includes('linux-x64-gnu'))!))).toBe(true);
+    for (const path of natives) expect(await unpacked(config, path), path).toBe(true);
+    for (const path of ['node_modules/@napi-rs/keyring/index.js', 'dist/electron/main.cjs', 'package.json']) expect(await unpacked(config, path), path).toBe(false);
+  });
+
+  it('leaves the keyring binding out of the main bundle, so its loader finds the native file at run time', () => {
+    const main = (viteConfig as (env: ConfigEnv) => UserConfig)({ mode: 'main', command: 'build' });
+    expect(main.build?.rollupOptions?.external).toContain('@napi-rs/keyring');
   });
 
   it('names an icon on every platform that exists and is large enough for macOS', async () => {

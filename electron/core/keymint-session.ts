@@ -1,5 +1,6 @@
 import type { ProviderView } from '../../shared/ipc/provider-view';
-import type { KeymintPorts } from '../ipc/create-keymint';
+import type { KeymintPorts } from './ports';
+import type { ProviderChanges } from './provider-changes';
 import { guardedClipboard } from './clipboard/clipboard-guard';
 import { ProviderService } from './providers/provider-service';
 import { containedView } from './providers/view-of-provider';
@@ -25,7 +26,7 @@ export interface KeymintSession {
 }
 
 export interface SessionEvents {
-  providersChanged(): void;
+  providers: ProviderChanges;
   vaultChanged(): void;
 }
 
@@ -45,13 +46,21 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
       renewal.plan();
     }
     events.vaultChanged();
-    // Providers with a renewal planned now read "paused" (or planned again): the board must hear it.
-    if (renewal.hasPlans()) events.providersChanged();
+    // Claims show only while unlocked, and planned renewals now read "paused" (or planned again).
+    events.providers.all();
   };
   const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, sleep: ports.sleep, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();
-  const changed = () => events.providersChanged();
-  const providers = new ProviderService({ repository, cipher, clock: ports.clock, secrets, changed, invalidated: (id) => tokens.forget(id) });
+  const changed = (ids: readonly string[]) => events.providers.touch(...ids);
+  const providers = new ProviderService({
+    repository,
+    cipher,
+    clock: ports.clock,
+    secrets,
+    changed,
+    removed: (id) => events.providers.remove(id),
+    invalidated: (id) => tokens.forget(id),
+  });
   const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep, sensitive: (v) => secrets.add(v) });
   const schedule = ports.schedule ?? timeoutSchedule;
   const clipboard = guardedClipboard(ports.clipboard, schedule);
@@ -65,14 +74,18 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     renew: (id) => tokens.generate(id, 'renewal'),
     changed,
   });
-  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, changed });
+  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, changed: (id) => changed([id]) });
   const viewOf = (provider: StoredProvider) => containedView(provider, () => tokens.status(provider.id));
   // Another Keymint process (a second window's host, the CLI) wrote the vault: show it, and use its key slots, settings and tokens.
   const stopFollowing = repository.follow(
-    (changed) => {
-      if (changed === 'document') vault.reloaded();
-      else renewal.tokensReplaced();
-      events.providersChanged();
+    (change) => {
+      if (change.file === 'document') {
+        vault.reloaded();
+        events.providers.all();
+      } else {
+        renewal.tokensReplaced();
+        events.providers.touch(...change.providerIds);
+      }
     },
     (error) => ports.log.warn(`another Keymint process changed the data, which could not be read again: ${error instanceof Error ? error.message : String(error)}`),
   );

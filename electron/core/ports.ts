@@ -1,4 +1,7 @@
-/** The small seams services depend on; electron/platform implements them for Electron and Node. */
+/**
+ * Every port the core depends on, in one place: electron/platform implements them for the app
+ * and for Node (the served host, the CLI, tests); each host passes them to createKeymintCore.
+ */
 
 /** The standard fetch signature: Electron's net.fetch in the app (system proxies), Node's in tests. */
 export type FetchPort = (input: Request) => Promise<Response>;
@@ -17,12 +20,6 @@ export interface ClipboardPort {
   /** Replaces the clipboard with `text`, marked concealed where the platform has a marker; rejects when it could not. */
   writeText(text: string): Promise<void>;
   readText(): Promise<string>;
-}
-
-/** Envelope encryption of one value bound to its place (e.g. `provider:<id>:field:<key>`). */
-export interface Cipher {
-  encrypt(plaintext: string, place: string): string;
-  decrypt(ciphertext: string, place: string): string;
 }
 
 /** Which of the vault's files another Keymint process changed. */
@@ -81,3 +78,40 @@ export type AskOwner = (question: OwnerQuestion) => Promise<boolean>;
 
 /** Calls `listener` when the OS locks the screen or the machine is about to sleep; returns an unsubscribe. */
 export type OnSystemLock = (listener: () => void) => () => void;
+
+export type KeychainStatus = { readonly available: true } | { readonly available: false; readonly reason: string };
+
+/**
+ * The OS credential store, as the vault's keychain slot uses it: it wraps the vault's data key
+ * so the vault opens without a passphrase for this OS user. A 0600 key file stands in where
+ * there is none (tests; machines without a keyring say so instead).
+ */
+export interface Keychain {
+  status(): KeychainStatus;
+  encrypt(data: Buffer): Promise<Buffer>;
+  decrypt(data: Buffer): Promise<Buffer>;
+}
+
+/** What a host hands the core. */
+export interface KeymintPorts {
+  /** The vault folder: the same store, and the same files, in every host. */
+  store: VaultStore;
+  keychain: Keychain;
+  fetch: FetchPort;
+  clipboard: ClipboardPort;
+  /** Where backups are written: a save dialog in the app, a folder elsewhere. */
+  saveFile: SaveFile;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+  /** Timers for renewing tokens before they expire and clearing copied headers; setTimeout when left out. */
+  schedule?: Schedule;
+  /** Spreads renewal retries; Math.random when left out. */
+  random?: () => number;
+  /** Confirms changes that could lock the owner out: a native dialog in the app, a scripted answer in tests. */
+  askOwner: AskOwner;
+  /** Screen lock and sleep (Electron's powerMonitor); left out where there is no such signal. */
+  onSystemLock?: OnSystemLock;
+  /** TESTS ONLY: a cheaper scrypt cost so suites stay fast. Never set by a host. */
+  kdf?: { readonly N: number };
+}

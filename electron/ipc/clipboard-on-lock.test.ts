@@ -1,7 +1,7 @@
 import { expect, it, vi } from 'vitest';
 import { startTogaiEmulator } from '../../e2e/emulators';
 import type { Clock } from '../core/ports';
-import { closeAfterEach } from '../core/testing/node-ports';
+import { closeAfterEach } from '../test-support/node-ports';
 import { harnessesDisposedAfterEach, type Harness } from '../test-support/keymint-harness';
 
 const API_KEY = 'togai-clipboard-key-5e2a71';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testCipher } from '../core/testing/node-ports';
+import { testCipher } from '../test-support/node-ports';
 import { writeBackup } from '../core/transfer/backup-file';
 import { fieldPlace } from '../core/vault/places';
 import { TEST_KDF } from '../test-support/vault-helpers';

@@ -2,9 +2,7 @@ import type { z } from 'zod';
 import { channels, type ChannelName, type ChannelOutput, type Channels } from '../../shared/ipc/contract';
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/ipc-result';
 import { describeIssues } from '../../shared/text/describe-issues';
-import { AppError } from '../core/app-error';
-import type { Logger } from '../core/ports';
-import { isVaultError } from '../core/vault/vault-error';
+import { AppError, isVaultError, type Logger } from '../core';
 import type { IpcSender } from './sender';
 
 export type Handlers = {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startTogaiEmulator } from '../../e2e/emulators';
-import { closeAfterEach } from '../core/testing/node-ports';
+import { closeAfterEach } from '../test-support/node-ports';
 import { harnessesDisposedAfterEach, type Harness } from '../test-support/keymint-harness';
 
 /**

@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startTogaiEmulator } from '../../e2e/emulators';
 import { sendJson, startLocalServer } from '../test-support/local-server';
-import { closeAfterEach } from '../core/testing/node-ports';
+import { closeAfterEach } from '../test-support/node-ports';
 import { harnessesDisposedAfterEach } from '../test-support/keymint-harness';
+import type { ProvidersChange } from '../../shared/ipc/contract';
 
 const started = closeAfterEach();
 const API_KEY = 'tg_lifecycle_Hq83nVw2';
@@ -133,22 +134,27 @@ describe('the token lifecycle through IPC', () => {
     const timers: (() => void)[] = [];
     const togai = await started(startTogaiEmulator({ apiKey: API_KEY, now: () => now, lifetimeSeconds: 60 }));
     const app = harness({ clock: { now: () => now }, schedule: (_ms, run) => (timers.push(run), () => undefined) });
-    const pushed: Listed[][] = [];
+    const pushed: Listed[] = [];
     app.keymint.setEventSink((event, payload) => {
-      if (event === 'providers:changed') pushed.push(payload as unknown as Listed[]);
+      if (event !== 'providers:changed') return;
+      const change = payload as ProvidersChange;
+      pushed.push(...((change.kind === 'all' ? change.providers : change.changed) as unknown as Listed[]));
     });
     await app.value('vault:setup', { method: 'passphrase', passphrase: 'lifecycle passphrase' });
     const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: togai.url, values: { apiKey: API_KEY } });
     await app.value('tokens:generate', { id });
-    const renewal = () => (pushed.at(-1)?.[0]?.status as unknown as { renewal: { state: string } } | undefined)?.renewal.state;
+    const renewal = () => (pushed.findLast((view) => view.id === id)?.status as unknown as { renewal: { state: string } } | undefined)?.renewal.state;
 
     now += 50_000;
     timers.at(-1)?.();
+    // Changes are pushed once per turn of the event loop, not one by one.
+    await Promise.resolve();
     expect(renewal()).toBe('renewing');
     await expect.poll(() => togai.tokenRequests).toBe(2);
     await expect.poll(renewal).toBe('scheduled');
 
     await app.value('vault:lock');
+    await Promise.resolve();
     expect(renewal()).toBe('paused');
   });
 

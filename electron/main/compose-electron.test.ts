@@ -6,17 +6,9 @@ import type { WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_PREFIX } from '../../shared/ipc/contract';
 
-/** The Electron side of the ports: a reversible fake safeStorage on a machine with a real keyring. */
+/** The Electron side of the ports. The keychain is the e2e hook's key file, except where a test says otherwise. */
 const electron = vi.hoisted(() => {
-  const flip = (bytes: Buffer) => Buffer.from(bytes.map((byte) => byte ^ 0xa5));
   return {
-    app: { isReady: () => true },
-    safeStorage: {
-      isEncryptionAvailable: () => true,
-      getSelectedStorageBackend: (): string => 'gnome_libsecret',
-      encryptString: (text: string) => flip(Buffer.from(text)),
-      decryptString: (data: Buffer) => flip(data).toString(),
-    },
     net: { fetch: vi.fn() },
     clipboard: { write: vi.fn(async () => undefined), readText: vi.fn(async () => '') },
     ClipboardItem: class {},
@@ -36,6 +28,8 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
+import { keychainView } from '../core/vault/describe-keychain';
+import { createOsKeyringKeychain } from '../platform/os-keyring-keychain';
 import { composeElectron, type ElectronKeymint } from './compose-electron';
 
 const SECRET = 'client-secret-that-must-stay-in-main';
@@ -53,7 +47,7 @@ describe('composeElectron', () => {
   let keymint: ElectronKeymint;
   const ourPage = () => ({ url: pathToFileURL(indexHtml).href, isMainFrame: true });
   const open = () => {
-    keymint = composeElectron({ dataDir, indexHtml, recordIpc: (json) => void traffic.push(json) });
+    keymint = composeElectron({ dataDir, indexHtml, keychainFile: join(dataDir, 'keychain.key'), recordIpc: (json) => void traffic.push(json) });
     return keymint;
   };
 
@@ -78,8 +72,15 @@ describe('composeElectron', () => {
     });
   });
 
-  it('uses a key-file keychain instead of safeStorage when the e2e hook names one', async () => {
-    vi.spyOn(electron.safeStorage, 'getSelectedStorageBackend').mockReturnValue('basic_text');
+  it('offers the OS keyring as the keychain, as it finds it in this session (read only: nothing is set up)', async () => {
+    keymint = composeElectron({ dataDir, indexHtml });
+    expect(await keymint.router(ourPage(), 'vault:status', undefined)).toMatchObject({
+      ok: true,
+      value: { keychain: keychainView(createOsKeyringKeychain().status()) },
+    });
+  });
+
+  it('uses a key-file keychain instead of the OS keyring when the e2e hook names one', async () => {
     const keychainFile = join(dataDir, 'keychain.key');
     keymint = composeElectron({ dataDir, indexHtml, keychainFile });
     expect(await keymint.router(ourPage(), 'vault:status', undefined)).toMatchObject({ ok: true, value: { keychain: { available: true } } });
@@ -87,7 +88,7 @@ describe('composeElectron', () => {
     expect(readFileSync(keychainFile)).toHaveLength(32);
   });
 
-  it('keeps the vault key in safeStorage, pushes events to the page, and no secret crosses IPC or reaches the file', async () => {
+  it('keeps the vault key in the keychain, pushes events to the page, and no secret crosses IPC or reaches the file', async () => {
     const { router } = open();
     const contents = { isDestroyed: () => false, send: vi.fn() };
     keymint.sendEventsTo(contents as unknown as WebContents);
@@ -103,7 +104,7 @@ describe('composeElectron', () => {
     expect(sent).toContain(`${IPC_PREFIX}providers:changed`);
     expect(sent).toContain(`${IPC_PREFIX}vault:changed`);
     const [, providers] = contents.send.mock.calls.findLast(([channel]) => channel === `${IPC_PREFIX}providers:changed`)!;
-    expect(providers).toMatchObject([{ name: 'Acme' }]);
+    expect(providers).toMatchObject({ kind: 'some', changed: [{ name: 'Acme' }], removed: [] });
 
     expect(traffic.length).toBeGreaterThan(contents.send.mock.calls.length);
     expect(traffic.join('\n')).not.toContain(SECRET);

@@ -4,14 +4,14 @@ import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { createKeymint, type EventSink } from '../ipc/create-keymint';
 import type { IpcRouter } from '../ipc/router';
 import { trustOnly } from '../ipc/sender';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core';
 import { electronClipboard } from '../platform/electron-clipboard';
 import { electronFetch } from '../platform/electron-fetch';
 import { askOwnerWithDialog } from '../platform/electron-owner-dialog';
 import { electronSaveFile } from '../platform/electron-save-file';
 import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
-import { createSafeStorageKeychain } from '../platform/safe-storage-keychain';
+import { createOsKeyringKeychain } from '../platform/os-keyring-keychain';
 import { onElectronSystemLock } from '../platform/electron-system-lock';
 import { openVaultFolderStore } from '../platform/vault-folder-store';
 
@@ -26,7 +26,7 @@ export interface ElectronKeymintOptions {
   saveDir?: string;
   /** A scripted answer instead of the native confirmation dialog (e2e on real Electron); never when packaged. */
   ownerAnswer?: boolean;
-  /** A 0600 key file instead of safeStorage, so e2e runs alike with or without a keyring; never when packaged. */
+  /** A 0600 key file instead of the OS keyring, so e2e runs alike with or without a keyring; never when packaged. */
   keychainFile?: string;
 }
 
@@ -46,7 +46,7 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
   const record = options.recordIpc ?? (() => {});
   const keymint = createKeymint({
     store: openVaultFolderStore(options.dataDir, { onProblem: log.warn }),
-    keychain: options.keychainFile ? createFileKeychain(options.keychainFile) : createSafeStorageKeychain(),
+    keychain: options.keychainFile ? createFileKeychain(options.keychainFile) : createOsKeyringKeychain(),
     fetch: electronFetch,
     clipboard: electronClipboard,
     saveFile: options.saveDir ? saveIntoFolder(options.saveDir) : electronSaveFile,

@@ -1,5 +1,5 @@
 import { clipboard, ClipboardItem } from 'electron';
-import type { ClipboardPort } from '../core/ports';
+import type { ClipboardPort } from '../core';
 
 /**
  * The marker each platform's clipboard managers and history honour, written as a raw OS format

@@ -1,6 +1,5 @@
 import { session, type Session } from 'electron';
-import { NEVER_STORED } from '../core/http/token-http-client';
-import type { FetchPort } from '../core/ports';
+import { NEVER_STORED, type FetchPort } from '../core';
 
 /** Chromium's names for the failures the token client explains, in Node's (undici's) terms. */
 const NODE_CODES: Readonly<Record<string, string>> = {

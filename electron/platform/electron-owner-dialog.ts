@@ -1,5 +1,5 @@
 import { BrowserWindow, dialog, type MessageBoxOptions } from 'electron';
-import type { AskOwner } from '../core/ports';
+import type { AskOwner } from '../core';
 
 /**
  * A native message box drawn by main, which no page script can click or answer. Cancel is the

@@ -1,7 +1,7 @@
 import { BrowserWindow, app, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SaveFile } from '../core/ports';
+import type { SaveFile } from '../core';
 
 /** A native save dialog; the file is written by main, owner-only, so its content never crosses IPC. */
 export const electronSaveFile: SaveFile = async (suggestedName, content) => {

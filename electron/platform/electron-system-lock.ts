@@ -1,5 +1,5 @@
 import { powerMonitor } from 'electron';
-import type { OnSystemLock } from '../core/ports';
+import type { OnSystemLock } from '../core';
 
 /** The screen locking and the machine suspending, as password managers listen for them. */
 const SYSTEM_LOCK_EVENTS = ['lock-screen', 'suspend'] as const;

@@ -1,15 +1,15 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { Keychain } from '../core/vault';
-import { IV_BYTES, KEY_BYTES, open, seal } from '../core/vault/aead';
+import { IV_BYTES, KEY_BYTES, open, seal, type Keychain } from '../core';
+
 
 const AAD = Buffer.from('keymint-file-keychain');
 
 /**
  * The browser host's and tests' stand-in for the OS keychain: AES-256-GCM under a random key
  * kept in a 0600 file. It protects as much as file permissions do, which is why the packaged
- * app uses Electron's safeStorage instead.
+ * app uses the OS credential store (os-keyring-keychain) instead.
  */
 export function createFileKeychain(keyPath: string): Keychain {
   const key = loadOrCreateKey(keyPath);

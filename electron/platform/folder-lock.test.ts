@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,15 @@ describe('folder lock', () => {
     expect(() => lock.withLock(() => folderLock(dir).withLock(() => 'inner'))).toThrow(/already held by this process/);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(lock.withLock(() => 'again')).toBe('again');
+  });
+
+  it('clears the side files of processes killed while creating the lock, and only those', () => {
+    const dir = freshDir();
+    const dead = `.keymint.lock.${DEAD_PID}-0123456789abcdef`;
+    const live = `.keymint.lock.${process.ppid}-0123456789abcdef`;
+    for (const name of [dead, live]) writeFileSync(join(dir, name), '{}');
+    folderLock(dir).withLock(() => undefined);
+    expect(readdirSync(dir)).toEqual([live]);
   });
 
   it.runIf(process.platform !== 'win32')('is a file only its owner can read', () => {

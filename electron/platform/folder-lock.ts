@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -147,7 +147,29 @@ function unlinkQuietly(path: string): void {
   }
 }
 
+/**
+ * Creates the lock file with its holder already in it: written beside, then hard-linked into
+ * place (link() fails if the lock exists, atomically). A process killed midway leaves at most
+ * its own side file, never an empty lock nobody could judge. Filesystems without hard links
+ * get O_EXCL and a write, where that gap remains (judged by the file's age).
+ */
 function tryCreate(path: string, holder: Holder): boolean {
+  const side = `${path}.${holder.pid}-${holder.nonce}`;
+  writeFileSync(side, JSON.stringify(holder), { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(side, path);
+    return true;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    return createExclusive(path, holder);
+  } finally {
+    unlinkQuietly(side);
+  }
+}
+
+function createExclusive(path: string, holder: Holder): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o600);
@@ -163,8 +185,20 @@ function tryCreate(path: string, holder: Holder): boolean {
   return true;
 }
 
+/** Side files of processes killed while creating the lock. */
+function removeDeadSideFiles(dir: string, lockName: string): void {
+  for (const name of readdirSync(dir)) {
+    const match = name.startsWith(`${lockName}.`) ? /^(\d+)-[0-9a-f]{16}$/.exec(name.slice(lockName.length + 1)) : null;
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && !isProcessAlive(pid)) unlinkQuietly(join(dir, name));
+  }
+}
+
 export function folderLock(dir: string, options: FolderLockOptions = {}): FolderLock {
-  const path = join(dir, options.name ?? '.keymint.lock');
+  const name = options.name ?? '.keymint.lock';
+  const path = join(dir, name);
+  removeDeadSideFiles(dir, name);
   const waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
   const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
 

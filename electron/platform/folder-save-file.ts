@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { SaveFile } from '../core/ports';
+import type { SaveFile } from '../core';
 
 /** The browser host's and tests' save dialog: files land in one folder, 0600, never overwriting. */
 export function saveIntoFolder(dir: string): SaveFile {

@@ -54,7 +54,7 @@ describe('processes sharing a vault folder', () => {
     const store = openVaultFolderStore(dir, { tokenWindowMs: 10 });
     const repository = new DocumentRepository(store);
     const heard: string[] = [];
-    const stop = repository.follow((changed) => heard.push(changed), (error) => heard.push(`failed: ${String(error)}`));
+    const stop = repository.follow((change) => heard.push(change.file), (error) => heard.push(`failed: ${String(error)}`));
 
     repository.update((doc) => ({ ...doc, providers: [storedProvider('mine')] }));
     repository.putToken('mine', storedToken(1));

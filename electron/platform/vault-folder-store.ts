@@ -1,7 +1,6 @@
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../core/app-error';
-import type { VaultFile, VaultStore } from '../core/ports';
+import { AppError, type VaultFile, type VaultStore } from '../core';
 import { FolderLockBusyError, folderLock, type FolderLockOptions } from './folder-lock';
 import { watchFolder, type FolderWatchOptions } from './folder-watch';
 import { GroupCommit } from './group-commit';

@@ -7,7 +7,7 @@ import type { Keychain, KeychainStatus } from '../core/vault/keychain-slot';
  * only in memory, so it does not survive a restart: never wire it into the app.
  */
 export interface MemoryKeychain extends Keychain {
-  /** Simulate safeStorage being unavailable (e.g. reason 'basic_text'), or available again. */
+  /** Simulate the OS keyring being unavailable (e.g. reason 'no-secret-service'), or available again. */
   setStatus(status: KeychainStatus): void;
   /** Simulate a keychain reset: earlier ciphertexts stop decrypting. */
   reset(): void;

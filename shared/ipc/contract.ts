@@ -54,9 +54,19 @@ export const channels = {
   'recipes:import': { method: 'importRecipes', input: recipesImportInputSchema, output: importResultSchema },
 } as const;
 
+/**
+ * What changed on the board: only the providers that changed and the ids removed, so one token
+ * costs one small event whatever the vault's size; the whole list when all of it may differ.
+ */
+export const providersChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all'), providers: z.array(providerViewSchema) }),
+  z.object({ kind: z.literal('some'), changed: z.array(providerViewSchema), removed: z.array(z.string()) }),
+]);
+export type ProvidersChange = z.infer<typeof providersChangeSchema>;
+
 /** Pushed from main to the renderer. */
 export const events = {
-  'providers:changed': { method: 'onProvidersChanged', payload: z.array(providerViewSchema) },
+  'providers:changed': { method: 'onProvidersChanged', payload: providersChangeSchema },
   'vault:changed': { method: 'onVaultChanged', payload: vaultStatusSchema },
 } as const;
 

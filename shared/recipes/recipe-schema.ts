@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HTTP_TOKEN_WORDS, isHttpToken } from '../tokens/header-syntax';
+import { HTTP_TOKEN_WORDS, isHttpToken } from '../http/header-syntax';
 import { fieldKeySchema } from './field-key';
 import { placeholders } from './template';
 

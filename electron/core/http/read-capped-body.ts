@@ -1,4 +1,4 @@
-import { TokenError } from '../tokens/token-error';
+import { TokenError } from '../exchange-errors/token-error';
 
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recipeSchema } from '../../../shared/recipes/recipe-schema';
 import type { Sleep } from '../ports';
 import { sendJson, startLocalServer, type LocalHandler } from '../../test-support/local-server';
-import { closeAfterEach, recordingSleep, tokenFailure } from '../testing/node-ports';
+import { closeAfterEach, recordingSleep, tokenFailure } from '../../test-support/node-ports';
 import { TokenEngine, type TokenJob } from '../tokens/token-engine';
 
 const started = closeAfterEach();

@@ -1,5 +1,5 @@
 import type { Sleep } from '../ports';
-import { TokenError } from '../tokens/token-error';
+import { TokenError } from '../exchange-errors/token-error';
 
 /**
  * The time and the cancel one token request may use. Every attempt, retry, Retry-After wait

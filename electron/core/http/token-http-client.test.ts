@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { closeAfterEach } from '../testing/node-ports';
+import { closeAfterEach } from '../../test-support/node-ports';
 import { startLocalServer } from '../../test-support/local-server';
 import { startBudget } from './request-budget';
 import { sendTokenRequest } from './token-http-client';

@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT_SECONDS } from '../../../shared/ipc/provider-view';
 import type { FetchPort, Sleep } from '../ports';
-import { TokenError } from '../tokens/token-error';
+import { TokenError } from '../exchange-errors/token-error';
 import { MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body';
 import type { RequestBudget } from './request-budget';
 

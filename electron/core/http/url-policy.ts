@@ -1,5 +1,5 @@
 import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
-import { TokenError } from '../tokens/token-error';
+import { TokenError } from '../exchange-errors/token-error';
 
 /** The shared policy (the form checks it too), as the error the token client reports. */
 export function checkTokenUrl(raw: string): URL {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { presetRecipe } from '../../../shared/recipes/presets';
 import { AppError } from '../app-error';
 import { sendJson, startLocalServer } from '../../test-support/local-server';
-import { closeAfterEach } from '../testing/node-ports';
-import { tokenServices } from '../testing/token-services';
+import { closeAfterEach } from '../../test-support/node-ports';
+import { tokenServices } from '../../test-support/token-services';
 import { checkBaseUrl } from './provider-recipe';
 
 const started = closeAfterEach();
@@ -38,7 +38,7 @@ describe('a provider whose token endpoint needs its trailing slash', () => {
     expect(providers.get(id).baseUrl).toBe(`${server.url}/o/token/`);
     await tokens.generate(id);
     expect(tokens.status(id)).toMatchObject({ state: 'valid', lastError: null });
-    await tokens.copyHeader(id);
+    await tokens.copy(id);
     expect(clipboard.written).toEqual(['Authorization: Bearer dot-token-1']);
     expect(server.requests.map((r) => r.path)).toEqual(['/o/token/']);
   });

@@ -3,7 +3,7 @@ import type { CreateProviderInput, UpdateProviderInput } from '../../../shared/i
 import { ownValue } from '../../../shared/records/own-value';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { AppError } from '../app-error';
-import type { Cipher, Clock } from '../ports';
+import type { Clock } from '../ports';
 import type { SecretRegistry } from '../redaction/secret-registry';
 import type { DocumentRepository } from '../store/document-repository';
 import type { StoredProvider } from '../store/keymint-document';
@@ -14,6 +14,7 @@ import { canonicalRecipe } from '../../../shared/recipes/canonical-recipe';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { secretMove } from '../../../shared/recipes/secret-destination';
 import { checkTokenUrlPolicy } from '../../../shared/recipes/token-url-policy';
+import type { EnvelopeCipher } from '../vault/envelope-cipher';
 
 /** One provider from an import: added (with the id it had, when free) or replacing one already here. */
 export interface ImportedProvider {
@@ -26,10 +27,12 @@ export interface ImportedProvider {
 
 export interface ProviderServiceDeps {
   repository: DocumentRepository;
-  cipher: () => Cipher;
+  cipher: () => EnvelopeCipher;
   clock: Clock;
   secrets: SecretRegistry;
-  changed: () => void;
+  /** These providers were added or changed: the board shows them again. */
+  changed: (ids: readonly string[]) => void;
+  removed: (id: string) => void;
   /** Its token, requests in flight and renewal no longer apply (credentials or server changed, or removed). */
   invalidated: (id: string) => void;
 }
@@ -100,7 +103,7 @@ export class ProviderService {
       this.deps.repository.putToken(provider.id, undefined);
       this.deps.invalidated(provider.id);
     }
-    this.deps.changed();
+    this.deps.changed([...added, ...replaced].map((p) => p.id));
     return { added, replaced };
   }
 
@@ -194,7 +197,7 @@ export class ProviderService {
       this.deps.repository.putToken(updated.id, undefined);
       this.deps.invalidated(updated.id);
     }
-    this.deps.changed();
+    this.deps.changed([updated.id]);
     return updated;
   }
 
@@ -224,7 +227,7 @@ export class ProviderService {
     this.deps.repository.update((doc) => ({ ...doc, providers: doc.providers.filter((p) => p.id !== id) }));
     this.deps.repository.putToken(id, undefined);
     this.deps.invalidated(id);
-    this.deps.changed();
+    this.deps.removed(id);
   }
 
   /** Every field's value, secrets decrypted, defaults applied: what a token request needs. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recipeSchema } from '../../../shared/recipes/recipe-schema';
 import { sendJson, startLocalServer } from '../../test-support/local-server';
-import { closeAfterEach, presetJob, testEngine, tokenFailure } from '../testing/node-ports';
+import { closeAfterEach, presetJob, testEngine, tokenFailure } from '../../test-support/node-ports';
 
 const started = closeAfterEach();
 

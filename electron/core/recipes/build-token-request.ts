@@ -4,7 +4,7 @@ import type { BodyValue, Condition, Recipe, RecipeRequest } from '../../../share
 import { renderTemplate, rendersEmpty, type Lookup } from '../../../shared/recipes/template';
 import type { TokenHttpRequest } from '../http/token-http-client';
 import { checkTokenUrl } from '../http/url-policy';
-import { TokenError } from '../tokens/token-error';
+import { TokenError } from '../exchange-errors/token-error';
 
 export interface RequestContext {
   baseUrl: string;

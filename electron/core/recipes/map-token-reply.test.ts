@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { startXeniooEmulator } from '../../../e2e/emulators';
 import { recipeSchema, type RecipeInput } from '../../../shared/recipes/recipe-schema';
 import { sendJson, startLocalServer } from '../../test-support/local-server';
-import { closeAfterEach, presetJob, testEngine, tokenFailure } from '../testing/node-ports';
-import type { TokenErrorKind } from '../tokens/token-error';
+import { closeAfterEach, presetJob, testEngine, tokenFailure } from '../../test-support/node-ports';
+import type { TokenErrorKind } from '../exchange-errors/token-error';
 
 const started = closeAfterEach();
 

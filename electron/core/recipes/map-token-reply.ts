@@ -3,8 +3,8 @@ import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { resolveExpiry } from '../../../shared/tokens/expiry';
 import { decodeJwtClaims, visibleClaims } from '../../../shared/tokens/jwt';
 import type { TokenHttpReply } from '../http/token-http-client';
-import type { Redact } from '../tokens/provider-message';
-import { TokenError } from '../tokens/token-error';
+import type { Redact } from '../exchange-errors/provider-message';
+import { TokenError } from '../exchange-errors/token-error';
 import { checkTokenSyntax, checkTokenType, expiryError, scopeNote } from './reply-checks';
 import { statusError } from './status-error';
 

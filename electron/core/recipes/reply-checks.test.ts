@@ -4,8 +4,8 @@ import { recipeSchema, type RecipeInput } from '../../../shared/recipes/recipe-s
 import { MAX_EXPIRY_AHEAD_MS } from '../../../shared/tokens/expiry';
 import { AppError } from '../app-error';
 import { sendJson, startLocalServer } from '../../test-support/local-server';
-import { closeAfterEach, presetJob, testEngine, tokenFailure } from '../testing/node-ports';
-import { tokenServices } from '../testing/token-services';
+import { closeAfterEach, presetJob, testEngine, tokenFailure } from '../../test-support/node-ports';
+import { tokenServices } from '../../test-support/token-services';
 import type { TokenJob } from '../tokens/token-engine';
 
 const started = closeAfterEach();
@@ -71,7 +71,7 @@ describe('the token must fit in a header (RFC 6750 b64token)', () => {
 
     await tokens.generate(id);
     expect(tokens.status(id)).toMatchObject({ state: 'error', lastError: { code: 'bad-token' } });
-    await expect(tokens.copyHeader(id)).rejects.toBeInstanceOf(AppError);
+    await expect(tokens.copy(id)).rejects.toBeInstanceOf(AppError);
     expect(clipboard.written).toEqual([]);
     expect(store.text()).not.toContain('X-Forwarded-For');
     expect(server.requests).toHaveLength(2);

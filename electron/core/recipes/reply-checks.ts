@@ -1,7 +1,7 @@
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { EXPIRY_SOURCE, type AbsurdExpiry } from '../../../shared/tokens/expiry';
-import { isB64Token, isHttpToken } from '../../../shared/tokens/header-syntax';
-import { TokenError } from '../tokens/token-error';
+import { isB64Token, isHttpToken } from '../../../shared/http/header-syntax';
+import { TokenError } from '../exchange-errors/token-error';
 
 /**
  * Checks a successful reply before its token is used. Each refusal names the provider as the

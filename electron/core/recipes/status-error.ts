@@ -1,9 +1,9 @@
 import { ownValue } from '../../../shared/records/own-value';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { retryAfterSeconds, type TokenHttpReply } from '../http/token-http-client';
-import { readOAuthError } from '../tokens/oauth-error';
-import { bodyShape, errorPageText, oauthHint, oauthWords, providerMessage, statusHint, type Redact } from '../tokens/provider-message';
-import { TokenError } from '../tokens/token-error';
+import { readOAuthError } from './oauth-error';
+import { bodyShape, errorPageText, oauthHint, oauthWords, providerMessage, statusHint, type Redact } from '../exchange-errors/provider-message';
+import { TokenError } from '../exchange-errors/token-error';
 
 /**
  * Explains a reply whose status is not the recipe's success: the recipe's own words for a

@@ -24,7 +24,7 @@ describe('document repository over a shared vault folder', () => {
     const mine = openRepository(dir);
     const theirs = openRepository(dir);
     const heard: string[] = [];
-    mine.follow((changed) => heard.push(changed), () => undefined);
+    mine.follow((change) => heard.push(change.file), () => undefined);
     theirs.update(adding('theirs'));
     mine.update((doc) => ({ ...doc, settings: { autoLockMinutes: 5 } }));
     expect(ids(mine)).toEqual(['theirs']);

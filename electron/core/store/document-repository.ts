@@ -60,7 +60,7 @@ export class DocumentRepository {
       throw error;
     } finally {
       // Whoever shows the document must hear of another process's change.
-      if (reloaded) this.announce('document');
+      if (reloaded) this.announce({ file: 'document' });
     }
   }
 
@@ -90,17 +90,20 @@ export class DocumentRepository {
       const raw = this.store.read();
       if (raw === this.raw) return;
       this.setDocument(parse(raw), raw);
-    } else {
-      this.tokens = readTokenCache(this.store.readTokens());
+      this.announce({ file: 'document' });
+      return;
     }
-    this.announce(changed);
+    const before = this.tokens;
+    this.tokens = readTokenCache(this.store.readTokens());
+    const providerIds = differingRecords(before, this.tokens);
+    if (providerIds.length) this.announce({ file: 'tokens', providerIds });
   }
 
   /**
    * Follows other processes' changes: reloads, then tells `listener` what changed. `failed`
    * hears a change that could not be read (what is in memory stays). Returns a stop.
    */
-  follow(listener: (changed: VaultFile) => void, failed: (error: unknown) => void): () => void {
+  follow(listener: (change: Reloaded) => void, failed: (error: unknown) => void): () => void {
     const follower: Follower = { listener, failed };
     this.followers.add(follower);
     const stopWatching = this.store.watch((changed) => {
@@ -127,12 +130,12 @@ export class DocumentRepository {
     this.byId = undefined;
   }
 
-  private announce(changed: VaultFile): void {
+  private announce(change: Reloaded): void {
     // After the change that brought it has returned: listeners re-read state and push views.
     queueMicrotask(() => {
       for (const { listener, failed } of [...this.followers]) {
         try {
-          listener(changed);
+          listener(change);
         } catch (error) {
           failed(error);
         }
@@ -141,8 +144,21 @@ export class DocumentRepository {
   }
 }
 
+/** What another process changed: the document (anything in it), or some providers' tokens. */
+export type Reloaded = { readonly file: 'document' } | { readonly file: 'tokens'; readonly providerIds: readonly string[] };
+
+/** Providers whose token record was added, replaced or removed. */
+function differingRecords(before: ReadonlyMap<string, StoredToken>, after: ReadonlyMap<string, StoredToken>): string[] {
+  const ids = [...before.keys()].filter((id) => !after.has(id));
+  for (const [id, record] of after) {
+    const was = before.get(id);
+    if (!was || was.sealed !== record.sealed || was.obtainedAt !== record.obtainedAt || was.expiresAt !== record.expiresAt) ids.push(id);
+  }
+  return ids;
+}
+
 interface Follower {
-  listener(changed: VaultFile): void;
+  listener(change: Reloaded): void;
   failed(error: unknown): void;
 }
 

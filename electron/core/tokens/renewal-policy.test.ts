@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_ATTEMPT_GAP_MS, permanentReason, planRenewal, planRetry, RETRY_CAP_MS } from './renewal-policy';
-import { TokenError } from './token-error';
+import { TokenError } from '../exchange-errors/token-error';
 
 const T0 = 1_000_000_000;
 const S = 1000;

@@ -1,4 +1,4 @@
-import { TokenError } from './token-error';
+import { TokenError } from '../exchange-errors/token-error';
 
 /**
  * When Keymint renews a token on its own, and when it stops trying. Pure: the scheduler feeds

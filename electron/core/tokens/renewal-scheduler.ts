@@ -28,7 +28,7 @@ export interface RenewalSchedulerDeps {
   /** Requests a token; the outcome comes back through `succeeded` / `failed`. */
   renew(providerId: string): Promise<unknown>;
   /** Renewal state changed without a request outcome (started, dropped): the board should know. */
-  changed(): void;
+  changed(providerIds: readonly string[]): void;
 }
 
 /**
@@ -146,12 +146,6 @@ export class RenewalScheduler {
     this.cancelTimer = this.deps.schedule(wait, () => this.runDue());
   }
 
-  /** Whether any provider has an automatic renewal or retry planned (shown as paused while locked). */
-  hasPlans(): boolean {
-    for (const entry of this.entries.values()) if (entry.decision.kind === 'scheduled' || entry.decision.kind === 'retrying') return true;
-    return false;
-  }
-
   stop(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
@@ -183,11 +177,11 @@ export class RenewalScheduler {
     this.cancelTimer = undefined;
     if (!this.deps.canRenew()) return;
     const now = this.deps.clock.now();
-    let changed = false;
+    const changed: string[] = [];
     for (const [id, entry] of this.entries) {
       const at = dueAt(entry);
       if (at === undefined || at > now) continue;
-      changed = true;
+      changed.push(id);
       if (!this.stillRenewable(entry, this.deps.token(id), now)) {
         entry.decision = IDLE;
         continue;
@@ -198,13 +192,13 @@ export class RenewalScheduler {
         if (this.entries.get(id) === entry && entry.renewing) {
           entry.renewing = false;
           entry.decision = IDLE;
-          this.deps.changed();
+          this.deps.changed([id]);
         }
       };
       this.deps.renew(id).then(settle, settle);
     }
     this.plan();
-    if (changed) this.deps.changed();
+    if (changed.length) this.deps.changed(changed);
   }
 
   /** A token that expired before its renewal came due waits for the user, unless it was re-issued. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startHighlineEmulator, startTogaiEmulator } from '../../../e2e/emulators';
 import { sendJson, startLocalServer } from '../../test-support/local-server';
-import { manualTime } from '../testing/manual-time';
-import { closeAfterEach, protectedStatus } from '../testing/node-ports';
-import { tokenServices } from '../testing/token-services';
+import { manualTime } from '../../test-support/manual-time';
+import { closeAfterEach, protectedStatus } from '../../test-support/node-ports';
+import { tokenServices } from '../../test-support/token-services';
 
 const started = closeAfterEach();
 const API_KEY = 'tg_renewal_Q7mZp2Lx';
@@ -40,7 +40,7 @@ describe('automatic renewal', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(15 * S);
     expect(emulator.tokenRequests).toBeLessThanOrEqual(41);
     expect(emulator.tokenRequests).toBeGreaterThanOrEqual(30);
-    await tokens.copyHeader(id);
+    await tokens.copy(id);
     expect(await protectedStatus(emulator.url, (await clipboard.readText()).replace('Authorization: Bearer ', ''))).toBe(200);
   });
 
@@ -223,6 +223,6 @@ describe('renewal against awkward providers and machines', () => {
     const server = await started(startLocalServer((_req, res) => sendJson(res, 200, { token: stale })));
     const { providers, tokens } = tokenServices();
     const { id } = providers.create({ presetId: 'togai', name: 'Skewed', baseUrl: server.url, values: { apiKey: API_KEY } });
-    await expect(tokens.copyHeader(id)).rejects.toThrow(/already expired when it arrived; check this computer's clock/);
+    await expect(tokens.copy(id)).rejects.toThrow(/already expired when it arrived; check this computer's clock/);
   });
 });

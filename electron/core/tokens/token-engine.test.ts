@@ -4,7 +4,7 @@ import { recipeSchema } from '../../../shared/recipes/recipe-schema';
 import { MAX_RESPONSE_BYTES } from '../http/read-capped-body';
 import { checkTokenUrl } from '../http/url-policy';
 import { sendJson, startLocalServer, type LocalHandler } from '../../test-support/local-server';
-import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../testing/node-ports';
+import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../test-support/node-ports';
 import type { TokenJob } from './token-engine';
 
 const started = closeAfterEach();

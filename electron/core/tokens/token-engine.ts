@@ -4,8 +4,8 @@ import { DEFAULT_TIMEOUT_MS, sendTokenRequest } from '../http/token-http-client'
 import type { Clock, FetchPort, Sleep } from '../ports';
 import { buildTokenRequest, type RequestContext } from '../recipes/build-token-request';
 import { mapTokenReply, type TokenGrant } from '../recipes/map-token-reply';
-import type { Redact } from './provider-message';
-import { TokenError } from './token-error';
+import type { Redact } from '../exchange-errors/provider-message';
+import { TokenError } from '../exchange-errors/token-error';
 
 export interface TokenJob {
   recipe: Recipe;

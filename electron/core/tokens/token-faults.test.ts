@@ -13,9 +13,9 @@ import {
 import type { PresetId } from '../../../shared/recipes/presets';
 import { DEFAULT_TIMEOUT_MS } from '../http/token-http-client';
 import { startLocalServer } from '../../test-support/local-server';
-import { protectedStatus } from '../testing/node-ports';
-import { tokenServices } from '../testing/token-services';
-import type { TokenErrorKind } from './token-error';
+import { protectedStatus } from '../../test-support/node-ports';
+import { tokenServices } from '../../test-support/token-services';
+import type { TokenErrorKind } from '../exchange-errors/token-error';
 
 /**
  * Every preset against every fault a token endpoint can show: the request ends in a typed
@@ -203,7 +203,7 @@ describe.concurrent.each(presets)('$id under faults', (preset) => {
     expect(elapsed).toBeLessThan((fault.timeoutSeconds === undefined ? DEFAULT_TIMEOUT_MS : fault.timeoutSeconds * 1000) + SLACK_MS);
 
     expect(after).toMatchObject({ state: 'valid', expiresAt: before.expiresAt, obtainedAt: before.obtainedAt });
-    await expect(tokens.copyHeader(id)).resolves.toBe('Authorization');
+    await expect(tokens.copy(id)).resolves.toBe('Authorization');
     expect(clipboard.written).toEqual([`Authorization: Bearer ${previous}`]);
     expect(await protectedStatus(emulator.url, previous)).toBe(200);
     // Copying used the token held: no request was made for it.

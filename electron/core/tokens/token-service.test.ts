@@ -7,8 +7,8 @@ import {
   startXeniooEmulator,
 } from '../../../e2e/emulators';
 import { AppError } from '../app-error';
-import { closeAfterEach, protectedStatus } from '../testing/node-ports';
-import { tokenServices } from '../testing/token-services';
+import { closeAfterEach, protectedStatus } from '../../test-support/node-ports';
+import { tokenServices } from '../../test-support/token-services';
 
 const started = closeAfterEach();
 const API_KEY = 'tg_live_Zx81KqP0sA7mNw3';
@@ -64,7 +64,7 @@ describe('TokenService.generate and status', () => {
     expect(after.obtainedAt).toBe(before.obtainedAt);
     expect(after.lastError).toMatchObject({ code: 'http', message: expect.stringContaining('Scheduled maintenance') });
 
-    await expect(tokens.copyHeader(id)).resolves.toBe('Authorization');
+    await expect(tokens.copy(id)).resolves.toBe('Authorization');
     expect(clipboard.written).toEqual([`Authorization: Bearer ${token}`]);
     expect(emulator.tokenRequests).toBe(2);
 
@@ -117,20 +117,20 @@ describe('TokenService.generate and status', () => {
   });
 });
 
-describe('TokenService.copyHeader', () => {
+describe('TokenService.copy', () => {
   it('mints a token if needed and writes exactly "Authorization: Bearer <token>", which the API accepts', async () => {
     const emulator = await started(startBotlhaleEmulator({ apiKey: 'bh-key-123' }));
     const { providers, tokens, clipboard } = tokenServices();
     const { id } = providers.create({ presetId: 'botlhale', name: 'Botlhale', baseUrl: emulator.url, values: { apiKey: 'bh-key-123' } });
 
-    await expect(tokens.copyHeader(id)).resolves.toBe('Authorization');
+    await expect(tokens.copy(id)).resolves.toBe('Authorization');
     const idToken = emulator.issued.at(-1)?.token;
     expect(clipboard.written).toEqual([`Authorization: Bearer ${idToken}`]);
     const [name, value] = (clipboard.written[0] ?? '').split(': ');
     const response = await fetch(`${emulator.url}/protected`, { headers: { [name ?? '']: value ?? '' } });
     expect(response.status).toBe(200);
 
-    await tokens.copyHeader(id);
+    await tokens.copy(id);
     expect(emulator.tokenRequests).toBe(1);
     expect(clipboard.written).toHaveLength(2);
   });
@@ -138,9 +138,9 @@ describe('TokenService.copyHeader', () => {
   it('mints a new token when the held one has expired', async () => {
     let now = Date.now();
     const { emulator, tokens, clipboard, id } = await togaiProvider({ now: () => now });
-    await tokens.copyHeader(id);
+    await tokens.copy(id);
     now += 24 * 3600_000 + 1000;
-    await tokens.copyHeader(id);
+    await tokens.copy(id);
     expect(emulator.tokenRequests).toBe(2);
     expect(clipboard.written[1]).toBe(`Authorization: Bearer ${emulator.issued[1]?.token}`);
     expect(await protectedStatus(emulator.url, emulator.issued[1]?.token ?? '')).toBe(200);
@@ -149,7 +149,7 @@ describe('TokenService.copyHeader', () => {
   it('copies nothing and says why when no token can be had', async () => {
     const { emulator, tokens, clipboard, id } = await togaiProvider();
     emulator.failNext(401, { message: 'Invalid API key or token' });
-    const error = await tokens.copyHeader(id).catch((e: unknown) => e);
+    const error = await tokens.copy(id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'token-unavailable', message: expect.stringMatching(/^Nothing copied: Togai said: "Invalid API key or token"/) });
     expect(clipboard.written).toEqual([]);
@@ -158,13 +158,13 @@ describe('TokenService.copyHeader', () => {
   it('a clipboard that refuses the write is a clear error without the token, and the token stays usable', async () => {
     const { emulator, tokens, clipboard, id } = await togaiProvider();
     clipboard.failWrites = true;
-    const error = await tokens.copyHeader(id).catch((e: unknown) => e);
+    const error = await tokens.copy(id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'internal', message: 'Nothing copied: the system clipboard refused the write. Try Copy again.' });
     expect(JSON.stringify(error)).not.toContain(emulator.issued[0]?.token);
     expect(tokens.status(id)).toMatchObject({ state: 'valid' });
     clipboard.failWrites = false;
-    await tokens.copyHeader(id);
+    await tokens.copy(id);
     expect(emulator.tokenRequests).toBe(1);
     expect(clipboard.written).toEqual([`Authorization: Bearer ${emulator.issued[0]?.token}`]);
   });
@@ -228,7 +228,7 @@ describe('secrets never appear in errors', () => {
     expect(tokens.status(id).lastError?.message).toBe('Togai said: "Token [redacted] has expired" (HTTP 401). Check the key and secret.');
 
     emulator.failNext(401, { message: `Token ${token} has expired` });
-    const error = (await tokens.copyHeader(id).catch((e: unknown) => e)) as AppError;
+    const error = (await tokens.copy(id).catch((e: unknown) => e)) as AppError;
     expect(error.message).toContain('[redacted]');
     expect(error.message).not.toContain(token);
   });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { expirySuspicion } from '../../../shared/tokens/expiry';
-import { headerLine } from '../../../shared/tokens/credential-format';
-import { isB64Token } from '../../../shared/tokens/header-syntax';
+import { formatCredential, type CredentialFormat } from '../../../shared/tokens/credential-format';
+import { isB64Token } from '../../../shared/http/header-syntax';
 import { NO_TOKEN, type RenewalStatus, type TokenStatus } from '../../../shared/tokens/token-status';
 import { ownValue } from '../../../shared/records/own-value';
 import { listWords } from '../../../shared/text/list-words';
 import { AppError } from '../app-error';
-import type { Cipher, ClipboardPort, Clock, Logger } from '../ports';
+import type { ClipboardPort, Clock, Logger } from '../ports';
 import { missingLabels, recipeOf } from '../providers/provider-recipe';
 import type { ProviderService } from '../providers/provider-service';
 import type { TokenGrant } from '../recipes/map-token-reply';
@@ -19,8 +19,9 @@ import type { TokenTimes } from './renewal-policy';
 import type { RenewalView, Trigger } from './renewal-scheduler';
 import { currentRequestDigest, requestDigest, requestState } from './request-state';
 import type { TokenEngine } from './token-engine';
-import { TokenError } from './token-error';
+import { TokenError } from '../exchange-errors/token-error';
 import { readTokenTimes } from './token-record';
+import type { EnvelopeCipher } from '../vault/envelope-cipher';
 
 const sealedSchema = z.object({
   token: z.string(),
@@ -29,7 +30,7 @@ const sealedSchema = z.object({
   /** Decoded JWT claims, sealed with the token: shown only while the vault is unlocked. */
   claims: z.record(z.string(), z.string()).optional(),
 });
-type Sealed = z.infer<typeof sealedSchema>;
+type SealedToken = z.infer<typeof sealedSchema>;
 
 /** Where request outcomes go and renewal state comes from (the renewal scheduler). */
 export interface TokenLifecycle {
@@ -44,13 +45,14 @@ export interface TokenServiceDeps {
   repository: DocumentRepository;
   providers: ProviderService;
   engine: TokenEngine;
-  cipher: () => Cipher;
+  cipher: () => EnvelopeCipher;
   clipboard: ClipboardPort;
   clock: Clock;
   secrets: SecretRegistry;
   log: Logger;
   lifecycle: TokenLifecycle;
-  changed: () => void;
+  /** This provider's token status changed. */
+  changed: (providerId: string) => void;
 }
 
 /** One token request in flight for a provider, and the state it was built from. */
@@ -64,6 +66,17 @@ interface LastError {
   code: string;
   message: string;
   at: number;
+}
+
+/** A credential handed to a host that is not a web page, with the token's times. */
+export interface Credential {
+  text: string;
+  headerName: string;
+  obtainedAt: string;
+  expiresAt: string | null;
+  expirySource: string;
+  /** True when the held token was used and no request was made. */
+  cached: boolean;
 }
 
 /** What one token request came to. A discarded reply (the provider changed) is neither. */
@@ -171,14 +184,14 @@ export class TokenService {
       this.store(providerId, flight.state, { ...grant, scopeNote: grant.scopeNote && secrets.redact(grant.scopeNote) });
       this.lastErrors.delete(providerId);
       this.deps.lifecycle.succeeded(providerId, grant, trigger);
-      this.deps.changed();
+      this.deps.changed(providerId);
       return { ok: true, status: this.status(providerId) };
     } catch (error) {
       if (!stillBound()) return DISCARDED;
       const described = this.describe(error, redact);
       this.lastErrors.set(providerId, described);
       this.deps.lifecycle.failed(providerId, error);
-      this.deps.changed();
+      this.deps.changed(providerId);
       return { ok: false, error: { code: described.code, message: described.message } };
     }
   }
@@ -197,31 +210,58 @@ export class TokenService {
     this.flights.clear();
   }
 
-  /** Writes `Authorization: Bearer <token>` to the clipboard, minting a token first if needed. */
-  async copyHeader(providerId: string): Promise<string> {
+  /**
+   * The provider's credential in `format`, from the held token while it stays valid for
+   * `minValidMs` more, else from a new one. A failed request leaves a still-valid token in use.
+   * Core-only: hosts that are not a web page (the CLI, the clipboard) call it; it is never
+   * offered over IPC, so no token reaches a page.
+   */
+  async credential(providerId: string, format: CredentialFormat, minValidMs = 0): Promise<Credential> {
     const provider = this.deps.providers.get(providerId);
     const header = recipeOf(provider.presetId, provider.recipe).header;
     let failure: string | undefined;
-    if (!this.usable(providerId)) {
+    let cached = true;
+    if (!this.usable(providerId, minValidMs)) {
+      cached = false;
       const outcome = await this.generate(providerId);
       if (!outcome.ok) failure = outcome.error.message;
     }
-    const sealed = this.usable(providerId) ? this.unseal(providerId) : undefined;
-    if (!sealed) {
-      const reason = failure ?? this.lastErrors.get(providerId)?.message ?? this.whyUnusable(providerId);
-      throw new AppError('token-unavailable', `Nothing copied: ${reason}`);
+    const times = this.usable(providerId) ? this.times(providerId) : undefined;
+    const sealed = times && this.unseal(providerId);
+    if (!times || !sealed) {
+      throw new AppError('token-unavailable', failure ?? this.lastErrors.get(providerId)?.message ?? this.whyUnusable(providerId));
     }
     // Tokens stored before replies were checked may hold characters that would add header lines.
     if (!isB64Token(sealed.token)) {
-      throw new AppError('token-unavailable', 'Nothing copied: the stored token holds characters a header cannot carry; choose Generate for a new one.');
+      throw new AppError('token-unavailable', 'the stored token holds characters a header cannot carry; choose Generate for a new one.');
+    }
+    const stored = this.record(providerId);
+    return {
+      text: formatCredential({ token: sealed.token, header, providerName: provider.name }, format),
+      headerName: header.name,
+      obtainedAt: iso(times.obtainedAt),
+      expiresAt: times.expiresAt === null ? null : iso(times.expiresAt),
+      expirySource: stored?.expirySource ?? 'unknown',
+      cached,
+    };
+  }
+
+  /** Writes the credential (by default `Authorization: Bearer <token>`) to the clipboard; returns the header's name. */
+  async copy(providerId: string, format: CredentialFormat = 'header'): Promise<string> {
+    let credential: Credential;
+    try {
+      credential = await this.credential(providerId, format);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'token-unavailable') throw new AppError(error.code, `Nothing copied: ${error.message}`);
+      throw error;
     }
     try {
-      await this.deps.clipboard.writeText(headerLine({ token: sealed.token, header, providerName: provider.name }));
+      await this.deps.clipboard.writeText(credential.text);
     } catch {
       // The reason may quote what was being written; the token stays where it was, usable.
       throw new AppError('internal', 'Nothing copied: the system clipboard refused the write. Try Copy again.');
     }
-    return header.name;
+    return credential.headerName;
   }
 
   private whyUnusable(providerId: string): string {
@@ -251,9 +291,10 @@ export class TokenService {
     };
   }
 
-  private usable(providerId: string): boolean {
+  /** Holds a token that stays valid for `forMs` more (a token without expiry always does). */
+  private usable(providerId: string, forMs = 0): boolean {
     const times = this.times(providerId);
-    return Boolean(times && (times.expiresAt === null || times.expiresAt > this.deps.clock.now()));
+    return Boolean(times && (times.expiresAt === null || times.expiresAt > this.deps.clock.now() + forMs));
   }
 
   /** The provider's stored token record, if it was minted with the provider as it is now. */
@@ -265,7 +306,7 @@ export class TokenService {
 
   private store(providerId: string, state: string, grant: TokenGrant): void {
     this.deps.secrets.add(grant.token, grant.refreshToken);
-    const sealed: Sealed = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
+    const sealed: SealedToken = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
     const record: StoredToken = {
       sealed: this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId)),
       obtainedAt: grant.obtainedAt,
@@ -287,7 +328,7 @@ export class TokenService {
     }
   }
 
-  private unseal(providerId: string): Sealed | undefined {
+  private unseal(providerId: string): SealedToken | undefined {
     const stored = this.record(providerId);
     if (!stored) return undefined;
     const sealed = sealedSchema.parse(JSON.parse(this.deps.cipher().decrypt(stored.sealed, tokenPlace(providerId))));

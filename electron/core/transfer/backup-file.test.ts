@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../app-error';
-import { testCipher } from '../testing/node-ports';
+import { testCipher } from '../../test-support/node-ports';
 import { TEST_KDF } from '../../test-support/vault-helpers';
 import { readBackup, writeBackup } from './backup-file';
 

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { createProviderInputSchema } from '../../../shared/ipc/provider-view';
 import { AppError } from '../app-error';
-import type { Cipher } from '../ports';
 import { knownPreset, type StoredProvider } from '../store/keymint-document';
 import { createEnvelopeCipher } from '../vault/envelope-cipher';
 import { parsePassphraseSlot, unwrapWithPassphrase, wrapWithPassphrase, type PassphraseSlotOptions } from '../vault/passphrase-slot';
 import { isVaultError } from '../vault/vault-error';
 import { fieldPlace } from '../vault/places';
+import type { EnvelopeCipher } from '../vault/envelope-cipher';
 
 /**
  * An encrypted backup in the vault's own format family: a passphrase slot wraps a fresh backup
@@ -37,7 +37,7 @@ const payloadSchema = z.object({ providers: z.array(restoredProviderSchema).max(
 
 export async function writeBackup(
   providers: readonly StoredProvider[],
-  vaultCipher: Cipher,
+  vaultCipher: EnvelopeCipher,
   passphrase: string,
   options: { now: number; kdf?: PassphraseSlotOptions['kdf'] },
 ): Promise<string> {

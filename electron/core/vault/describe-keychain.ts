@@ -1,16 +1,26 @@
 import type { KeychainStatus } from './keychain-slot';
 
 /**
- * Reasons the Electron adapter reports when safeStorage is not offered. Plain
- * strings so other adapters (browser test host) can report their own.
+ * Reasons the OS keyring adapter (platform/os-keyring-keychain) reports when the keychain slot
+ * is not offered. Plain strings so other adapters can report their own.
  */
 export const KEYCHAIN_UNAVAILABLE = {
-  /** Linux with no keyring: safeStorage falls back to a hard-coded password. */
-  basicText: 'basic_text',
-  /** safeStorage.isEncryptionAvailable() returned false. */
-  encryptionUnavailable: 'encryption-unavailable',
-  /** Asked before Electron's `ready` event, when safeStorage cannot answer yet. */
-  notReady: 'not-ready',
+  /** Linux: no D-Bus session bus to reach a keyring through (headless, SSH, a bare container). */
+  noDbusSession: 'no-dbus-session',
+  /** Linux: a session bus, but nothing there provides the Secret Service (no GNOME Keyring, KWallet…). */
+  noSecretService: 'no-secret-service',
+  /** Linux: the Secret Service has no default collection to create Keymint's entry in. */
+  noDefaultCollection: 'no-default-collection',
+  /** The collection or keychain is locked and its unlock prompt was dismissed or could not be shown. */
+  keyringLocked: 'keyring-locked',
+  /** The OS refused access (macOS: access denied or cancelled; Windows: access denied). */
+  keyringDenied: 'keyring-denied',
+  /** Keymint's entry exists but does not hold a key Keymint wrote; it is never replaced. */
+  keyUnreadable: 'key-unreadable',
+  /** The native keyring binding could not be loaded (unsupported platform, broken package). */
+  bindingMissing: 'keyring-binding-missing',
+  /** Any other failure of the credential store. */
+  keyringFailed: 'keyring-failed',
 } as const;
 
 const PASSPHRASE_INSTEAD = 'so Keymint asks for a passphrase instead.';
@@ -21,12 +31,22 @@ export function describeKeychain(status: KeychainStatus): string {
     return "Keymint keeps its vault key in your system keychain, so you won't need a passphrase to unlock.";
   }
   switch (status.reason) {
-    case KEYCHAIN_UNAVAILABLE.basicText:
-      return `No system keyring was found (Electron's safeStorage would use a hard-coded password), ${PASSPHRASE_INSTEAD}`;
-    case KEYCHAIN_UNAVAILABLE.encryptionUnavailable:
-      return `Your system keychain did not let Keymint encrypt data, ${PASSPHRASE_INSTEAD}`;
-    case KEYCHAIN_UNAVAILABLE.notReady:
-      return 'The system keychain is not ready yet; try again once Keymint has finished starting.';
+    case KEYCHAIN_UNAVAILABLE.noDbusSession:
+      return `There is no D-Bus session to reach a system keyring through (as in a headless or remote session), ${PASSPHRASE_INSTEAD}`;
+    case KEYCHAIN_UNAVAILABLE.noSecretService:
+      return `No system keyring is running (nothing provides the Secret Service on D-Bus, such as GNOME Keyring or KWallet), ${PASSPHRASE_INSTEAD}`;
+    case KEYCHAIN_UNAVAILABLE.noDefaultCollection:
+      return `Your system keyring has no default collection to keep Keymint's key in (it has not been set up), ${PASSPHRASE_INSTEAD}`;
+    case KEYCHAIN_UNAVAILABLE.keyringLocked:
+      return `Your system keyring is locked and was not unlocked, ${PASSPHRASE_INSTEAD}`;
+    case KEYCHAIN_UNAVAILABLE.keyringDenied:
+      return `Your system keychain did not let Keymint use it, ${PASSPHRASE_INSTEAD}`;
+    case KEYCHAIN_UNAVAILABLE.keyUnreadable:
+      return `Keymint's entry in your system keyring does not hold a key Keymint wrote, and Keymint will not overwrite it, ${PASSPHRASE_INSTEAD}`;
+    case KEYCHAIN_UNAVAILABLE.bindingMissing:
+      return `Keymint could not load its connection to the system keyring on this computer, ${PASSPHRASE_INSTEAD}`;
+    case KEYCHAIN_UNAVAILABLE.keyringFailed:
+      return `Your system keyring did not answer as expected, ${PASSPHRASE_INSTEAD}`;
     default:
       return `The system keychain is not available (${status.reason}), ${PASSPHRASE_INSTEAD}`;
   }

@@ -18,16 +18,16 @@ describe('keychain slot', () => {
   it('refuses to wrap or unwrap when the keychain is unavailable, saying why', async () => {
     const keychain = createMemoryKeychain();
     const slot = await wrapWithKeychain(randomBytes(32), keychain);
-    keychain.setStatus({ available: false, reason: KEYCHAIN_UNAVAILABLE.basicText });
+    keychain.setStatus({ available: false, reason: KEYCHAIN_UNAVAILABLE.noSecretService });
     const error = await expectVaultRejection(wrapWithKeychain(randomBytes(32), keychain), 'keychain-unavailable');
-    expect(error.message).toContain('No system keyring was found');
+    expect(error.message).toContain('No system keyring is running');
     await expectVaultRejection(unwrapWithKeychain(slot, keychain), 'keychain-unavailable');
   });
 
   it('does not call the keychain when status() says unavailable', async () => {
     let calls = 0;
     const keychain: Keychain = {
-      status: () => ({ available: false, reason: 'basic_text' }),
+      status: () => ({ available: false, reason: KEYCHAIN_UNAVAILABLE.noDbusSession }),
       encrypt: async (data) => (calls++, data),
       decrypt: async (data) => (calls++, data),
     };
@@ -43,7 +43,7 @@ describe('keychain slot', () => {
   });
 
   it('refuses a key the keychain "decrypted" to garbage (no-integrity backends)', async () => {
-    // Like safeStorage's AES-CBC on macOS/Linux: decrypt succeeds on altered input.
+    // A keychain without integrity (like Electron safeStorage's AES-CBC): decrypt succeeds on altered input.
     const xorKeychain: Keychain = {
       status: () => ({ available: true }),
       encrypt: async (data) => Buffer.from(data.map((b) => b ^ 0x5a)),
@@ -67,8 +67,8 @@ describe('keychain slot', () => {
 
 describe('describeKeychain', () => {
   it('explains each reason in plain words', () => {
-    expect(describeKeychain({ available: false, reason: 'basic_text' })).toBe(
-      "No system keyring was found (Electron's safeStorage would use a hard-coded password), so Keymint asks for a passphrase instead.",
+    expect(describeKeychain({ available: false, reason: KEYCHAIN_UNAVAILABLE.keyringLocked })).toBe(
+      'Your system keyring is locked and was not unlocked, so Keymint asks for a passphrase instead.',
     );
     expect(describeKeychain({ available: true })).toMatch(/system keychain/);
     expect(describeKeychain({ available: false, reason: 'something-new' })).toMatch(/something-new.*passphrase instead/);

@@ -2,20 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES, assertKey, decodeBase64Url } from './aead';
 import { describeKeychain } from './describe-keychain';
 import { VaultError } from './vault-error';
+import type { Keychain } from '../ports';
 
-export type KeychainStatus = { readonly available: true } | { readonly available: false; readonly reason: string };
+export type { Keychain, KeychainStatus } from '../ports';
 
-/**
- * Port to the OS keychain. The Electron adapter implements it with safeStorage
- * (which works on strings: base64 the buffer); the browser host uses a 0600 key
- * file (platform/file-keychain) and unit tests createMemoryKeychain(). Keeping it
- * a port keeps this folder Electron-free.
- */
-export interface Keychain {
-  status(): KeychainStatus;
-  encrypt(data: Buffer): Promise<Buffer>;
-  decrypt(data: Buffer): Promise<Buffer>;
-}
 
 export interface KeychainSlot {
   readonly kind: 'keychain';
@@ -23,10 +13,10 @@ export interface KeychainSlot {
   /** base64url of the keychain's ciphertext of the data key */
   readonly wrapped: string;
   /**
-   * base64url of HMAC-SHA256(dataKey, label), first 16 bytes. safeStorage on
-   * macOS/Linux is AES-CBC without integrity, so a damaged blob or a reset
-   * keychain can "decrypt" to garbage; this check refuses such a key instead of
-   * letting the vault write new secrets under it.
+   * base64url of HMAC-SHA256(dataKey, label), first 16 bytes. A keychain
+   * without integrity (Electron's safeStorage is AES-CBC on macOS/Linux) can
+   * "decrypt" a damaged blob or a reset keychain's data to garbage; this check
+   * refuses such a key instead of letting the vault write new secrets under it.
    */
   readonly check: string;
 }

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { keymintClient } from '../keymint-client';
-import { setProviders } from './providers-cache';
+import { useKeymintClient } from '../keymint-client-context';
+import { applyProvidersChange } from './providers-cache';
 import { setVaultStatus } from './vault-cache';
 
 export function createKeymintQueryClient(): QueryClient {
@@ -15,15 +15,19 @@ export function createKeymintQueryClient(): QueryClient {
   });
 }
 
-/** React-query for the app, kept in step with the providers list and vault status main pushes. */
+/**
+ * React-query for the app, kept in step with the providers list and vault status main pushes.
+ * Listens through the client from context, so it needs a KeymintClientProvider above it.
+ */
 export function KeymintQueryProvider({ client, children }: { client: QueryClient; children: ReactNode }) {
+  const keymint = useKeymintClient();
   useEffect(() => {
-    const stopProviders = keymintClient.onProvidersChanged((providers) => setProviders(client, providers));
-    const stopVault = keymintClient.onVaultChanged((status) => setVaultStatus(client, status));
+    const stopProviders = keymint.onProvidersChanged((change) => applyProvidersChange(client, change));
+    const stopVault = keymint.onVaultChanged((status) => setVaultStatus(client, status));
     return () => {
       stopProviders();
       stopVault();
     };
-  }, [client]);
+  }, [client, keymint]);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ProvidersChange } from '../../../shared/ipc/contract';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 
 /** `[channel, input]`; listing takes no input. */
@@ -10,20 +11,34 @@ export function setProviders(client: QueryClient, providers: ProviderView[]): vo
 
 /** Puts a provider the main process just returned into the cached list (replacing or appending). */
 export function upsertProvider(client: QueryClient, provider: ProviderView): void {
-  const list = client.getQueryData<ProviderView[]>(providersListKey);
-  if (!list) {
-    void client.invalidateQueries({ queryKey: providersListKey });
-    return;
-  }
-  const known = list.some((p) => p.id === provider.id);
-  setProviders(client, known ? list.map((p) => (p.id === provider.id ? provider : p)) : [...list, provider]);
+  applyProvidersChange(client, { kind: 'some', changed: [provider], removed: [] });
 }
 
 export function dropProvider(client: QueryClient, id: string): void {
-  const list = client.getQueryData<ProviderView[]>(providersListKey);
-  if (list) setProviders(client, list.filter((p) => p.id !== id));
+  applyProvidersChange(client, { kind: 'some', changed: [], removed: [id] });
 }
 
 export function refetchProviders(client: QueryClient): void {
   void client.invalidateQueries({ queryKey: providersListKey });
+}
+
+/**
+ * The one place that reads a `providers:changed` push: the whole list, or only the providers
+ * that changed and the ids removed. Applied without a refetch.
+ */
+export function applyProvidersChange(client: QueryClient, change: ProvidersChange): void {
+  if (change.kind === 'all') {
+    setProviders(client, change.providers);
+    return;
+  }
+  const list = client.getQueryData<ProviderView[]>(providersListKey);
+  if (!list) {
+    refetchProviders(client);
+    return;
+  }
+  const gone = new Set(change.removed);
+  const fresh = new Map(change.changed.map((p) => [p.id, p]));
+  const kept = list.filter((p) => !gone.has(p.id)).map((p) => fresh.get(p.id) ?? p);
+  const known = new Set(kept.map((p) => p.id));
+  setProviders(client, [...kept, ...change.changed.filter((p) => !known.has(p.id))]);
 }

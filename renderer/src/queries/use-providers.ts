@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { keymintClient } from '../keymint-client';
+import { useKeymintClient } from '../keymint-client-context';
 import { providersListKey } from './providers-cache';
 
 export function useProviders() {
-  return useQuery({ queryKey: providersListKey, queryFn: () => keymintClient.listProviders() });
+  const keymint = useKeymintClient();
+  return useQuery({ queryKey: providersListKey, queryFn: () => keymint.listProviders() });
 }

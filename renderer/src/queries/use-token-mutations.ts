@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { keymintClient } from '../keymint-client';
+import { useKeymintClient } from '../keymint-client-context';
 import { refetchProviders, upsertProvider } from './providers-cache';
 
 export function useGenerateToken() {
   const client = useQueryClient();
+  const keymint = useKeymintClient();
   return useMutation({
     mutationKey: ['tokens:generate'],
-    mutationFn: (id: string) => keymintClient.generateToken({ id }),
+    mutationFn: (id: string) => keymint.generateToken({ id }),
     onSuccess: (provider) => upsertProvider(client, provider),
     // A failed request is recorded in the provider's status; fetch it in case no event brings it.
     onError: () => refetchProviders(client),
@@ -15,8 +16,9 @@ export function useGenerateToken() {
 
 /** The header is copied in the main process: the token never reaches the renderer. */
 export function useCopyBearerHeader() {
+  const keymint = useKeymintClient();
   return useMutation({
     mutationKey: ['tokens:copy-header'],
-    mutationFn: (id: string) => keymintClient.copyBearerHeader({ id }),
+    mutationFn: (id: string) => keymint.copyBearerHeader({ id }),
   });
 }

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { keymintClient } from '../keymint-client';
+import { useKeymintClient } from '../keymint-client-context';
 import { vaultStatusKey } from './vault-cache';
 
 export function useVaultStatus() {
-  return useQuery({ queryKey: vaultStatusKey, queryFn: () => keymintClient.vaultStatus() });
+  const keymint = useKeymintClient();
+  return useQuery({ queryKey: vaultStatusKey, queryFn: () => keymint.vaultStatus() });
 }
 
 /** True while the vault is locked: the board is shown, but nothing that needs a key works. */

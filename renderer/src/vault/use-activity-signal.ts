@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { keymintClient } from '../keymint-client';
+import { useKeymintClient } from '../keymint-client-context';
 import { useVaultStatus } from '../queries/use-vault-status';
 import { throttleActivity } from './activity-throttle';
 
@@ -11,16 +11,17 @@ const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
  * as idle. Only while unlocked: main ignores it otherwise, and it never reopens a locked vault.
  */
 export function useActivitySignal(): void {
+  const keymint = useKeymintClient();
   const unlocked = useVaultStatus().data?.state === 'unlocked';
   useEffect(() => {
     if (!unlocked) return;
     // A lost signal only means auto-lock comes sooner; nothing to report to the user.
-    const throttle = throttleActivity(() => void keymintClient.reportActivity().catch(() => undefined), () => Date.now());
+    const throttle = throttleActivity(() => void keymint.reportActivity().catch(() => undefined), () => Date.now());
     const onActivity = () => throttle.onEvent();
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, onActivity, { capture: true, passive: true });
     return () => {
       throttle.stop();
       for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, onActivity, { capture: true });
     };
-  }, [unlocked]);
+  }, [keymint, unlocked]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startHighlineEmulator, type HighlineEmulatorOptions } from '../../../../e2e/emulators';
 import type { TokenGrant } from '../../recipes/map-token-reply';
-import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../testing/node-ports';
+import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../../test-support/node-ports';
 import { TokenEngine } from '../token-engine';
 
 const started = closeAfterEach();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startOAuthClientCredentialsEmulator, type OAuthClientCredentialsEmulatorOptions } from '../../../../e2e/emulators';
-import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../testing/node-ports';
+import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../../test-support/node-ports';
 import type { TokenJob } from '../token-engine';
 
 const started = closeAfterEach();

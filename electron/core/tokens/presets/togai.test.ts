@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTogaiEmulator } from '../../../../e2e/emulators';
-import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../testing/node-ports';
+import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../../test-support/node-ports';
 
 const started = closeAfterEach();
 const API_KEY = 'togai-live-key-0123456789';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startWelkinEmulator, type WelkinEmulatorOptions } from '../../../../e2e/emulators';
-import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../testing/node-ports';
+import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../../test-support/node-ports';
 
 const started = closeAfterEach();
 const CLIENT = { tenant: 'gh', clientName: 'VBOPNRYRWJIP', secret: '+}B{KGTG6#zG%P;tQm0C' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startXeniooEmulator, type XeniooEmulatorOptions } from '../../../../e2e/emulators';
 import { xenioo } from '../../../../shared/recipes/presets/xenioo';
-import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../testing/node-ports';
+import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../../test-support/node-ports';
 
 const started = closeAfterEach();
 const ACCOUNT_KEY = 'xen-account-7d9e';

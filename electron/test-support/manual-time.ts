@@ -1,4 +1,4 @@
-import type { Clock, Schedule } from '../ports';
+import type { Clock, Schedule } from '../core/ports';
 
 /** A clock and a schedule that a test advances by hand. */
 export function manualTime(start = Date.UTC(2026, 10, 29, 9, 0, 0)) {

@@ -1,6 +1,6 @@
-import { AppError } from '../../core/app-error';
-import type { AskOwner, OwnerQuestion } from '../../core/ports';
-import type { Vault } from '../../core/vault/vault';
+import { AppError } from './app-error';
+import type { AskOwner, OwnerQuestion } from './ports';
+import type { Vault } from './vault/vault';
 
 /**
  * A vault with a passphrase asks for it again before anything that changes how it opens or

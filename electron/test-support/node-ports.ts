@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, expect } from 'vitest';
-import { presetRecipe, type PresetId } from '../../../shared/recipes/presets';
-import type { Recipe } from '../../../shared/recipes/recipe-schema';
-import { createEnvelopeCipher } from '../vault/envelope-cipher';
-import type { Cipher, ClipboardPort, FetchPort, Sleep, VaultStore } from '../ports';
-import { TokenEngine, type TokenJob } from '../tokens/token-engine';
-import { TokenError, type TokenErrorKind } from '../tokens/token-error';
+import { presetRecipe, type PresetId } from '../../shared/recipes/presets';
+import type { Recipe } from '../../shared/recipes/recipe-schema';
+import { createEnvelopeCipher } from '../core/vault/envelope-cipher';
+import type { ClipboardPort, FetchPort, Sleep, VaultStore } from '../core/ports';
+import { TokenEngine, type TokenJob } from '../core/tokens/token-engine';
+import { TokenError, type TokenErrorKind } from '../core/exchange-errors/token-error';
+import type { EnvelopeCipher } from '../core/vault/envelope-cipher';
 
 /** Servers started in a test are closed after it, whatever happened. */
 export function closeAfterEach(): <T extends { close(): Promise<void> }>(starting: Promise<T>) => Promise<T> {
@@ -136,7 +137,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function testCipher(): Cipher {
+export function testCipher(): EnvelopeCipher {
   return createEnvelopeCipher(randomBytes(32));
 }
 

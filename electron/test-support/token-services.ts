@@ -1,10 +1,10 @@
-import type { Clock, Schedule } from '../ports';
-import { ProviderService } from '../providers/provider-service';
-import { SecretRegistry } from '../redaction/secret-registry';
-import { DocumentRepository } from '../store/document-repository';
-import { RenewalScheduler } from '../tokens/renewal-scheduler';
-import { TokenEngine } from '../tokens/token-engine';
-import { TokenService } from '../tokens/token-service';
+import type { Clock, Schedule } from '../core/ports';
+import { ProviderService } from '../core/providers/provider-service';
+import { SecretRegistry } from '../core/redaction/secret-registry';
+import { DocumentRepository } from '../core/store/document-repository';
+import { RenewalScheduler } from '../core/tokens/renewal-scheduler';
+import { TokenEngine } from '../core/tokens/token-engine';
+import { TokenService } from '../core/tokens/token-service';
 import { CollectingLog, FakeClipboard, MemoryStore, recordingSleep, testCipher } from './node-ports';
 
 /** Timers that never fire: TokenService tests drive renewal by hand when they need it. */
@@ -19,11 +19,14 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }, options:
   const clipboard = new FakeClipboard();
   const log = new CollectingLog();
   const { sleep, waits } = recordingSleep();
-  const events = { changed: 0 };
-  const changed = () => {
+  /** How many change reports, and for which providers (in order). */
+  const events = { changed: 0, ids: [] as string[], removed: [] as string[] };
+  const changed = (ids: readonly string[] | string) => {
     events.changed += 1;
+    events.ids.push(...(typeof ids === 'string' ? [ids] : ids));
   };
-  const providers = new ProviderService({ repository, cipher: () => cipher, clock, secrets, changed, invalidated: (id) => tokens.forget(id) });
+  const removed = (id: string) => void events.removed.push(id);
+  const providers = new ProviderService({ repository, cipher: () => cipher, clock, secrets, changed, removed, invalidated: (id) => tokens.forget(id) });
   const engine = new TokenEngine({ fetch: (request) => fetch(request), clock, sleep, sensitive: (v) => secrets.add(v) });
   const renewal: RenewalScheduler = new RenewalScheduler({
     clock,

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startOAuthClientCredentialsEmulator } from '../e2e/emulators';
+import { call, composeBench } from './compose-bench';
+import { median, pool, sideBySide, timed } from './measure';
+import type { BenchResult } from './results';
+
+const CLIENT_ID = 'bench-client';
+const CLIENT_SECRET = 'bench-secret-0f9a7c2e';
+
+/**
+ * The cost of a token through Keymint (router, core, reply checks, encryption, persistence and
+ * the pushed event) against a bare fetch of the same loopback token endpoint: what Keymint adds
+ * must not grow with the number of providers the vault holds.
+ */
+export async function tokenBench(): Promise<BenchResult[]> {
+  const oauth = await startOAuthClientCredentialsEmulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  const tokenUrl = `${oauth.url}/oauth/token`;
+  const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+  const bareFetch = async () => {
+    const response = await fetch(tokenUrl, {
+      method: 'POST',
+      headers: { Authorization: basic, Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+      cache: 'no-store',
+    } as RequestInit);
+    const reply = (await response.json()) as { access_token?: string };
+    if (!reply.access_token) throw new Error('the emulator gave no token');
+  };
+  const results: BenchResult[] = [];
+  try {
+    for (const providers of [10, 1000]) {
+      await withVault(providers, tokenUrl, async ({ route, ids }) => {
+        let n = 0;
+        const generate = () => call(route, 'tokens:generate', { id: ids[n++ % ids.length] });
+        // Warm both paths (connection pool, JIT) before measuring.
+        for (let i = 0; i < 50; i++) {
+          await generate();
+          await bareFetch();
+        }
+        const one = await sideBySide(301, generate, bareFetch);
+        results.push({ name: `one generate, ${providers} providers (router + core)`, measured: one.subject, baseline: { name: 'bare fetch', ms: one.baseline }, target: { ratio: 1.1 } });
+
+        if (providers !== 1000) return;
+        const keymintRuns: number[] = [];
+        const bareRuns: number[] = [];
+        for (let run = 0; run < 5; run++) {
+          keymintRuns.push(await timed(() => pool(ids.length, 16, (i) => call(route, 'tokens:generate', { id: ids[i] }))));
+          bareRuns.push(await timed(() => pool(ids.length, 16, bareFetch)));
+        }
+        results.push({
+          name: `all ${providers} providers generated, 16 at a time`,
+          measured: median(keymintRuns),
+          baseline: { name: `${providers} bare fetches, 16 at a time`, ms: median(bareRuns) },
+          target: { ratio: 1.2 },
+        });
+      });
+    }
+  } finally {
+    await oauth.close();
+  }
+  return results;
+}
+
+interface BenchVault {
+  route: ReturnType<ReturnType<typeof composeBench>['router']>;
+  ids: string[];
+}
+
+async function withVault(providers: number, tokenUrl: string, work: (vault: BenchVault) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'keymint-bench-tokens-'));
+  const keymint = composeBench(dir);
+  try {
+    const route = keymint.router(() => true);
+    const ids: string[] = [];
+    for (let i = 0; i < providers; i++) {
+      const created = await call<{ id: string }>(route, 'providers:create', {
+        presetId: 'oauth2-client-credentials',
+        name: `Service ${i}`,
+        baseUrl: tokenUrl,
+        values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+      });
+      ids.push(created.id);
+    }
+    await work({ route, ids });
+  } finally {
+    await keymint.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,29 @@
+import type { CredentialFormat } from '../../../shared/tokens/credential-format';
+import type { SessionHolder } from '../session-holder';
+import type { Credential, TokenOutcome } from '../tokens/token-service';
+
+export type { Credential, TokenOutcome };
+
+export interface TokensFacade {
+  /**
+   * Requests a token now and says how it went: the new status, or the provider's error in
+   * words (a failure never replaces a token that is still valid). Throws only when it cannot
+   * start: a locked vault, an unknown provider.
+   */
+  obtain(id: string): Promise<TokenOutcome>;
+  /**
+   * CORE ONLY, never on IPC: the credential in `format` for a host that is not a web page (the
+   * CLI, a clipboard), from the held token while it stays valid for `minValidSeconds`, else a new one.
+   */
+  credential(id: string, format: CredentialFormat, options?: { minValidSeconds?: number }): Promise<Credential>;
+  /** Writes the credential to the system clipboard (cleared again after a while); returns the header's name. */
+  copy(id: string, format?: CredentialFormat): Promise<{ headerName: string }>;
+}
+
+export function tokensFacade(holder: SessionHolder): TokensFacade {
+  return {
+    obtain: async (id) => (await holder.ready()).tokens.generate(id),
+    credential: async (id, format, options) => (await holder.ready()).tokens.credential(id, format, (options?.minValidSeconds ?? 0) * 1000),
+    copy: async (id, format) => ({ headerName: await (await holder.ready()).tokens.copy(id, format) }),
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The core's public surface: what hosts, the IPC layer and platform adapters may use. Everything
+ * else in electron/core is internal (ESLint refuses deep imports from outside; tests may reach in).
+ */
+export { createKeymintCore, type CoreChange, type CoreListener, type KeymintCore } from './keymint-core';
+export type { ProvidersFacade, CreateProviderRequest } from './facades/providers-facade';
+export type { Credential, TokenOutcome, TokensFacade } from './facades/tokens-facade';
+export type { VaultFacade } from './facades/vault-facade';
+export type { SettingsFacade } from './facades/settings-facade';
+export type { TransferFacade } from './facades/transfer-facade';
+export type { ProvidersChange } from './provider-changes';
+export type * from './ports';
+export { AppError } from './app-error';
+export { describeKeychain, isVaultError, KEYCHAIN_UNAVAILABLE, VaultError } from './vault';
+/** AES-256-GCM, for keychain adapters that wrap with a key of their own. */
+export { IV_BYTES, KEY_BYTES, TAG_BYTES, open, seal } from './vault/aead';
+export { NEVER_STORED } from './http/token-http-client';

@@ -1,0 +1,42 @@
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import type { ProviderView } from '../../shared/ipc/provider-view';
+import type { CoreChange, KeymintCore } from '../core';
+
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/**
+ * A core change as the page hears it: only the providers that changed (their views) and the ids
+ * removed, so a token costs one small event whatever the vault's size; the whole list only when
+ * all of it may differ (locked, unlocked, another process changed the file).
+ */
+export function sendCoreChange(core: KeymintCore, change: CoreChange, send: EventSink): void {
+  if (change.kind === 'vault') {
+    send('vault:changed', core.vault.status());
+    return;
+  }
+  const providers = change.change;
+  try {
+    if (providers.kind === 'all') {
+      send('providers:changed', { kind: 'all', providers: core.providers.list() });
+      return;
+    }
+    const changed: ProviderView[] = [];
+    const removed = [...providers.removed];
+    for (const id of providers.changed) {
+      const view = viewOrGone(core, id);
+      if (view) changed.push(view);
+      else removed.push(id);
+    }
+    send('providers:changed', { kind: 'some', changed, removed });
+  } catch {
+    // The data file became unreadable: the vault's status says so, and lists nothing.
+  }
+}
+
+function viewOrGone(core: KeymintCore, id: string): ProviderView | undefined {
+  try {
+    return core.providers.get(id);
+  } catch {
+    return undefined;
+  }
+}
