@@ -4,9 +4,10 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A lock shared by every process of the user on one folder: a lock file created with O_EXCL
- * that names its holder (pid, host, time, a random nonce). Node has no flock(), and a native
- * addon is not an option, so this is the portable kind; it works on local and network disks.
+ * A lock shared by every process of the user on one folder: a lock file, created only if there
+ * is none (link(), else O_EXCL), that names its holder (pid, host, time, a random nonce). Node
+ * has no flock(), and a native addon is not an option, so this is the portable kind; it works
+ * on local and network disks.
  *
  * Holds are short and synchronous (a read-modify-write of one file), so acquiring waits
  * synchronously, for a bounded time, and then fails with a clear error. A lock whose holder
