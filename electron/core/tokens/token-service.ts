@@ -98,6 +98,8 @@ const DISCARDED: TokenOutcome = {
 export class TokenService {
   private readonly lastErrors = new Map<string, LastError>();
   private readonly flights = new Map<string, Flight>();
+  /** Records opened while unlocked, by the ciphertext they came from: a view or a copy decrypts each token once. Emptied on lock. */
+  private readonly opened = new Map<string, { sealed: string; value: SealedToken }>();
 
   constructor(private readonly deps: TokenServiceDeps) {}
 
@@ -201,6 +203,7 @@ export class TokenService {
     this.flights.get(providerId)?.controller.abort();
     this.flights.delete(providerId);
     this.lastErrors.delete(providerId);
+    this.opened.delete(providerId);
     this.deps.lifecycle.forget(providerId);
   }
 
@@ -208,6 +211,7 @@ export class TokenService {
   cancelAll(): void {
     for (const flight of this.flights.values()) flight.controller.abort();
     this.flights.clear();
+    this.opened.clear();
   }
 
   /**
@@ -307,8 +311,10 @@ export class TokenService {
   private store(providerId: string, state: string, grant: TokenGrant): void {
     this.deps.secrets.add(grant.token, grant.refreshToken);
     const sealed: SealedToken = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
+    const ciphertext = this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId));
+    this.opened.set(providerId, { sealed: ciphertext, value: sealed });
     const record: StoredToken = {
-      sealed: this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId)),
+      sealed: ciphertext,
       obtainedAt: grant.obtainedAt,
       expiresAt: grant.expiresAt,
       expirySource: grant.expirySource,
@@ -331,8 +337,13 @@ export class TokenService {
   private unseal(providerId: string): SealedToken | undefined {
     const stored = this.record(providerId);
     if (!stored) return undefined;
-    const sealed = sealedSchema.parse(JSON.parse(this.deps.cipher().decrypt(stored.sealed, tokenPlace(providerId))));
+    // Throws while locked: nothing opens then, whatever was opened before.
+    const cipher = this.deps.cipher();
+    const opened = this.opened.get(providerId);
+    if (opened?.sealed === stored.sealed) return opened.value;
+    const sealed = sealedSchema.parse(JSON.parse(cipher.decrypt(stored.sealed, tokenPlace(providerId))));
     this.deps.secrets.add(sealed.token, sealed.refreshToken);
+    this.opened.set(providerId, { sealed: stored.sealed, value: sealed });
     return sealed;
   }
 
