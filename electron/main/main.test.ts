@@ -18,6 +18,8 @@ const electron = vi.hoisted(() => ({
   session: {},
 }));
 vi.mock('electron', () => electron);
+// electron-store imports the real `electron`, which vi.mock cannot reach (an external ESM package); window-state-store.test.ts tests it.
+vi.mock('./window-state-store', () => ({ openWindowStateStore: () => ({ read: () => undefined, save: () => undefined }) }));
 
 const argv = process.argv;
 
