@@ -15,7 +15,7 @@ export function composeBench(dir: string): Keymint {
     store: openVaultFolderStore(dir),
     saveFile: async () => null,
     keychain: createFileKeychain(join(dir, 'keychain.key')),
-    fetch: (request) => fetch(request),
+    fetch: (url, init) => fetch(url, init),
     clipboard: { writeText: async () => undefined, readText: async () => '' },
     clock: { now: () => Date.now() },
     sleep: async () => undefined,

@@ -3,8 +3,12 @@
  * and for Node (the served host, the CLI, tests); each host passes them to createKeymintCore.
  */
 
-/** The standard fetch signature: Electron's net.fetch in the app (system proxies), Node's in tests. */
-export type FetchPort = (input: Request) => Promise<Response>;
+/**
+ * Fetch by URL and init: Electron's session fetch in the app (system proxies), Node's elsewhere.
+ * Not a Request: fetch copies one it is given, so building it here would cost every token a
+ * second set of body streams.
+ */
+export type FetchPort = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface Clock {
   now(): number;

@@ -45,7 +45,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
     store: openVaultFolderStore(dir),
     saveFile: saveIntoFolder(join(dir, 'saved')),
     keychain: options.keychain ?? createFileKeychain(join(dir, 'keychain.key')),
-    fetch: (request) => fetch(request),
+    fetch: (url, init) => fetch(url, init),
     clipboard: { writeText: async (text) => void (clipboard.text = text), readText: async () => clipboard.text },
     clock: options.clock ?? { now: () => Date.now() },
     sleep: async (ms) => void waits.push(ms),

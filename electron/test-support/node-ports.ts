@@ -26,9 +26,9 @@ function recordingFetch(): { fetch: FetchPort; urls: string[] } {
   const urls: string[] = [];
   return {
     urls,
-    fetch: (request) => {
-      urls.push(request.url);
-      return fetch(request);
+    fetch: (url, init) => {
+      urls.push(url);
+      return fetch(url, init);
     },
   };
 }
