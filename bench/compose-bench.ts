@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createKeymint, type Keymint } from '../electron/ipc/create-keymint';
 import type { IpcRouter } from '../electron/ipc/router';
 import { createFileKeychain } from '../electron/platform/file-keychain';
-import { jsonFileDocumentStore } from '../electron/platform/json-file-store';
+import { openVaultFolderStore } from '../electron/platform/vault-folder-store';
 
 const SENDER = { url: 'bench://keymint', isMainFrame: true };
 
@@ -12,10 +12,10 @@ const SENDER = { url: 'bench://keymint', isMainFrame: true };
  */
 export function composeBench(dir: string): Keymint {
   const keymint = createKeymint({
-    store: jsonFileDocumentStore(join(dir, 'keymint.json')),
+    store: openVaultFolderStore(dir),
     saveFile: async () => null,
     keychain: createFileKeychain(join(dir, 'keychain.key')),
-    fetch: (request) => fetch(request),
+    fetch: (url, init) => fetch(url, init),
     clipboard: { writeText: async () => undefined, readText: async () => '' },
     clock: { now: () => Date.now() },
     sleep: async () => undefined,

@@ -49,14 +49,15 @@ export async function vaultBench(): Promise<{ results: BenchResult[]; notes: str
 
     const openTimes: number[] = [];
     for (let run = 0; run < 9; run++) {
+      let keymint: ReturnType<typeof composeBench> | undefined;
       openTimes.push(
         await timed(async () => {
-          const keymint = composeBench(dir);
+          keymint = composeBench(dir);
           await keymint.start();
           await call(keymint.router(() => true), 'providers:list');
-          await keymint.dispose();
         }),
       );
+      await keymint?.dispose();
     }
 
     const app = composeBench(dir);

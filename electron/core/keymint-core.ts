@@ -59,6 +59,8 @@ export function createKeymintCore(ports: KeymintPorts): KeymintCore {
     },
     dispose: async () => {
       stopSystemLock?.();
+      // Nobody is left to tell: the host is going away, and locking would push the whole board.
+      listeners.clear();
       await holder.maybe?.dispose();
     },
   };

@@ -21,7 +21,7 @@ export interface KeymintSession {
   tokens: TokenService;
   views(): ProviderView[];
   view(id: string): ProviderView;
-  /** Stops timers and locks; resolves once Keymint's copy (if still there) is off the clipboard. */
+  /** Stops timers and locks; resolves once Keymint's copy (if still there) is off the clipboard and the last tokens are on disk. */
   dispose(): Promise<void>;
 }
 
@@ -70,12 +70,25 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     random: ports.random,
     canRenew: unlocked,
     token: (id) => tokens.times(id),
-    providersWithTokens: () => Object.keys(repository.current.tokens),
+    providersWithTokens: () => repository.tokenHolders(),
     renew: (id) => tokens.generate(id, 'renewal'),
     changed,
   });
   const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, changed: (id) => changed([id]) });
   const viewOf = (provider: StoredProvider) => containedView(provider, () => tokens.status(provider.id));
+  // Another Keymint process (a second window's host, the CLI) wrote the vault: show it, and use its key slots, settings and tokens.
+  const stopFollowing = repository.follow(
+    (change) => {
+      if (change.file === 'document') {
+        vault.reloaded();
+        events.providers.all();
+      } else {
+        renewal.tokensReplaced();
+        events.providers.touch(...change.providerIds);
+      }
+    },
+    (error) => ports.log.warn(`another Keymint process changed the data, which could not be read again: ${error instanceof Error ? error.message : String(error)}`),
+  );
   renewal.resume();
   return {
     repository,
@@ -87,9 +100,12 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     dispose: () => {
       // Quitting: a copied token must not outlive the app on the clipboard (the host waits for this).
       const cleared = clipboard.clearOwn();
+      stopFollowing();
       renewal.stop();
       vault.dispose();
-      return cleared;
+      // Tokens minted in the last moment are written before the host exits (a cache: a failure is only logged).
+      const flushed = repository.flush().catch((error: unknown) => ports.log.warn(`tokens were not saved: ${error instanceof Error ? error.message : String(error)}`));
+      return Promise.all([cleared, flushed]).then(() => undefined);
     },
   };
 }

@@ -3,8 +3,12 @@
  * and for Node (the served host, the CLI, tests); each host passes them to createKeymintCore.
  */
 
-/** The standard fetch signature: Electron's net.fetch in the app (system proxies), Node's in tests. */
-export type FetchPort = (input: Request) => Promise<Response>;
+/**
+ * Fetch by URL and init: Electron's session fetch in the app (system proxies), Node's elsewhere.
+ * Not a Request: fetch copies one it is given, so building it here would cost every token a
+ * second set of body streams.
+ */
+export type FetchPort = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface Clock {
   now(): number;
@@ -22,13 +26,40 @@ export interface ClipboardPort {
   readText(): Promise<string>;
 }
 
-/** One JSON document, read whole and written atomically. */
-export interface DocumentStore {
+/** Which of the vault's files another Keymint process changed. */
+export type VaultFile = 'document' | 'tokens';
+
+/**
+ * The vault folder shared by every Keymint process of the user (the app, a served host, the
+ * CLI): one document (providers, key slots, settings) and a token cache. The store knows
+ * nothing of either format; the core's stored schemas do. Every write replaces a file whole
+ * and durably, under a lock the processes share, so none loses another's change.
+ */
+export interface VaultStore {
   /** The document, or undefined when there is none yet; throws when the file is unreadable. */
   read(): unknown;
-  write(document: unknown): void;
-  /** Renames an unreadable file aside under a timestamped name (never overwriting); returns the new path. */
+  /**
+   * Read-modify-write under the cross-process lock: `change` gets the document as it is on disk
+   * now (another process may have written since `read`) and returns the next one, which is
+   * written durably before `update` returns it. `latest` may be the very value last read or
+   * returned here: never modify it. A throw from `change` writes nothing.
+   */
+  update(change: (latest: unknown) => unknown): unknown;
+  /** Renames an unreadable document aside under a timestamped name (never overwriting), drops the token cache sealed with its key; returns the new path. */
   moveAside(): string;
+  /** The token cache with the changes queued here applied; undefined when there is none (an unreadable cache is none: it is requested again). */
+  readTokens(): unknown;
+  /**
+   * Queues a change to the token cache: changes queued within a short window are written in
+   * one go, each applied to the latest cache on disk (another process's records are kept).
+   * `change` gets a fresh copy it may modify, may run more than once, and must not throw. A
+   * crash may lose what is queued: a cache, requested again.
+   */
+  updateTokens(change: (latest: unknown) => unknown): void;
+  /** Resolves once every queued token change is on disk; rejects when writing failed. Hosts call it before exiting. */
+  flush(): Promise<void>;
+  /** Calls `listener` when another process changed a file (never for this store's own writes); returns a stop. */
+  watch(listener: (changed: VaultFile) => void): () => void;
 }
 
 /** Writes a file where the user chooses (a save dialog in the app); the path, or null if cancelled. */
@@ -67,7 +98,8 @@ export interface Keychain {
 
 /** What a host hands the core. */
 export interface KeymintPorts {
-  store: DocumentStore;
+  /** The vault folder: the same store, and the same files, in every host. */
+  store: VaultStore;
   keychain: Keychain;
   fetch: FetchPort;
   clipboard: ClipboardPort;

@@ -6,8 +6,9 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
 
 /**
  * A core change as the page hears it: only the providers that changed (their views) and the ids
- * removed, so a token costs one small event whatever the vault's size; the whole list only when
- * all of it may differ (locked, unlocked, another process changed the file).
+ * removed, so a token costs one small event whatever the vault's size; when all of it may differ
+ * (locked, unlocked, another process changed the file), word that the list is stale, which the
+ * page lists again once instead of the core building every view for an event.
  */
 export function sendCoreChange(core: KeymintCore, change: CoreChange, send: EventSink): void {
   if (change.kind === 'vault') {
@@ -17,7 +18,7 @@ export function sendCoreChange(core: KeymintCore, change: CoreChange, send: Even
   const providers = change.change;
   try {
     if (providers.kind === 'all') {
-      send('providers:changed', { kind: 'all', providers: core.providers.list() });
+      send('providers:changed', { kind: 'stale' });
       return;
     }
     const changed: ProviderView[] = [];

@@ -28,7 +28,7 @@ async function keymintApp() {
   const keymint = createKeymint({
     store,
     keychain: createMemoryKeychain(),
-    fetch: (request) => fetch(request),
+    fetch: (url, init) => fetch(url, init),
     clipboard,
     saveFile: async () => null,
     clock: { now: () => Date.now() },

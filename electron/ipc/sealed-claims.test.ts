@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
 import { openHarness, type Harness } from '../test-support/keymint-harness';
@@ -34,19 +34,22 @@ describe('JWT claims', () => {
     expect((await app.value<Listed>('providers:list'))[0]?.status.claims).toMatchObject({ sub: 'togai-api-key' });
   });
 
-  it('kept in clear by an older Keymint are dropped when the file is opened, the token kept', async () => {
+  it('kept in clear by an older Keymint are dropped when the file is opened, with the tokens of that format', async () => {
     togai = await startTogaiEmulator({ apiKey: API_KEY });
     const first = openHarness();
     open.push(first);
     await first.value('vault:setup', { method: 'keychain' });
     const { id } = await first.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
     await first.value('tokens:generate', { id });
-    first.keymint.dispose();
-    // As format 1 wrote it: the claims in clear beside the sealed record.
+    await first.keymint.dispose();
+    // As format 1 wrote it: tokens in the data file, the claims in clear beside the sealed record.
     const doc = JSON.parse(readFileSync(first.dataFile, 'utf8'));
+    const record = JSON.parse(readFileSync(first.tokensFile, 'utf8')).tokens[id];
+    delete record.requestDigest;
     doc.version = 1;
-    doc.tokens[id].claims = { sub: 'alice@example.com' };
+    doc.tokens = { [id]: { ...record, claims: { sub: 'alice@example.com' } } };
     writeFileSync(first.dataFile, JSON.stringify(doc));
+    rmSync(first.tokensFile);
 
     const again = openHarness({ dir: first.dir });
     open.push(again);
@@ -54,7 +57,9 @@ describe('JWT claims', () => {
     await again.value('vault:set-auto-lock', { minutes: 30 });
     expect(readFileSync(again.dataFile, 'utf8')).not.toContain('alice@example.com');
     const [listed] = await again.value<Listed>('providers:list');
-    expect(listed?.status.state).toBe('valid');
+    expect(listed?.status.state).toBe('none');
     expect(JSON.stringify(listed)).not.toContain('alice@example.com');
+    await again.value('tokens:generate', { id });
+    expect((await again.value<Listed>('providers:list'))[0]?.status.state).toBe('valid');
   });
 });

@@ -48,13 +48,13 @@ describe('the token lifecycle through IPC', () => {
     const healthy = await create('Healthy');
     await app.value('tokens:generate', { id: broken.id });
     await app.value('tokens:generate', { id: healthy.id });
-    app.keymint.dispose();
+    await app.keymint.dispose();
 
-    const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { tokens: Record<string, { expiresAt: number; obtainedAt: number }> };
-    const record = document.tokens[broken.id];
+    const cache = JSON.parse(readFileSync(app.tokensFile, 'utf8')) as { tokens: Record<string, { expiresAt: number; obtainedAt: number }> };
+    const record = cache.tokens[broken.id];
     if (!record) throw new Error('no stored token');
     record.expiresAt = 1e300;
-    writeFileSync(app.dataFile, JSON.stringify(document));
+    writeFileSync(app.tokensFile, JSON.stringify(cache));
 
     for (const restarted of [harness({ dir: app.dir }), harness({ dir: app.dir })]) {
       await restarted.keymint.start();
@@ -118,10 +118,10 @@ describe('the token lifecycle through IPC', () => {
     const app = harness();
     const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: togai.url, values: { apiKey: API_KEY } });
     await app.value('tokens:generate', { id });
-    app.keymint.dispose();
-    const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { tokens: Record<string, object> };
-    document.tokens[id] = { ...document.tokens[id], ...times };
-    writeFileSync(app.dataFile, JSON.stringify(document));
+    await app.keymint.dispose();
+    const cache = JSON.parse(readFileSync(app.tokensFile, 'utf8')) as { tokens: Record<string, object> };
+    cache.tokens[id] = { ...cache.tokens[id], ...times };
+    writeFileSync(app.tokensFile, JSON.stringify(cache));
 
     const again = harness({ dir: app.dir });
     await again.keymint.start();
@@ -135,10 +135,12 @@ describe('the token lifecycle through IPC', () => {
     const togai = await started(startTogaiEmulator({ apiKey: API_KEY, now: () => now, lifetimeSeconds: 60 }));
     const app = harness({ clock: { now: () => now }, schedule: (_ms, run) => (timers.push(run), () => undefined) });
     const pushed: Listed[] = [];
+    let stale = 0;
     app.keymint.setEventSink((event, payload) => {
       if (event !== 'providers:changed') return;
       const change = payload as ProvidersChange;
-      pushed.push(...((change.kind === 'all' ? change.providers : change.changed) as unknown as Listed[]));
+      if (change.kind === 'stale') stale += 1;
+      else pushed.push(...(change.changed as unknown as Listed[]));
     });
     await app.value('vault:setup', { method: 'passphrase', passphrase: 'lifecycle passphrase' });
     const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: togai.url, values: { apiKey: API_KEY } });
@@ -153,9 +155,13 @@ describe('the token lifecycle through IPC', () => {
     await expect.poll(() => togai.tokenRequests).toBe(2);
     await expect.poll(renewal).toBe('scheduled');
 
+    // Locking changes every provider: the page is told to list again, and finds renewal paused.
+    const before = stale;
     await app.value('vault:lock');
     await Promise.resolve();
-    expect(renewal()).toBe('paused');
+    expect(stale).toBe(before + 1);
+    const [listed] = await app.value<{ status: { renewal: { state: string } } }[]>('providers:list');
+    expect(listed?.status.renewal.state).toBe('paused');
   });
 
   it("a granted scope that echoes a secret or the token is scrubbed before it is stored or shown", async () => {

@@ -62,7 +62,7 @@ describe('vault through IPC', () => {
   it('a keychain vault reopens on restart without a prompt and keeps its valid token', async () => {
     const { app, id } = await harnessWithProvider({ method: 'keychain' });
     const requests = togai?.tokenRequests;
-    app.keymint.dispose();
+    await app.keymint.dispose();
 
     const again = openHarness({ dir: app.dir });
     open.push(again);

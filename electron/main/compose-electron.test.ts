@@ -6,8 +6,6 @@ import type { WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_PREFIX } from '../../shared/ipc/contract';
 
-await vi.hoisted(async () => (await import('../platform/electron-store-test-electron')).provideElectronToElectronStore());
-
 /** The Electron side of the ports. The keychain is the e2e hook's key file, except where a test says otherwise. */
 const electron = vi.hoisted(() => {
   return {

@@ -6,7 +6,6 @@ import type { IpcRouter } from '../ipc/router';
 import { trustOnly } from '../ipc/sender';
 import type { Logger } from '../core';
 import { electronClipboard } from '../platform/electron-clipboard';
-import { createElectronDocumentStore } from '../platform/electron-document-store';
 import { electronFetch } from '../platform/electron-fetch';
 import { askOwnerWithDialog } from '../platform/electron-owner-dialog';
 import { electronSaveFile } from '../platform/electron-save-file';
@@ -14,9 +13,10 @@ import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
 import { createOsKeyringKeychain } from '../platform/os-keyring-keychain';
 import { onElectronSystemLock } from '../platform/electron-system-lock';
+import { openVaultFolderStore } from '../platform/vault-folder-store';
 
 export interface ElectronKeymintOptions {
-  /** Where keymint.json lives (Electron's userData folder). */
+  /** The vault folder: keymint.json and tokens.json (Electron's userData folder, where keymint.json has always been). */
   dataDir: string;
   /** The page allowed to call IPC: our built index.html. */
   indexHtml: string;
@@ -45,7 +45,7 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
   const log: Logger = { warn: (message) => console.warn(`[keymint] ${message}`) };
   const record = options.recordIpc ?? (() => {});
   const keymint = createKeymint({
-    store: createElectronDocumentStore(options.dataDir),
+    store: openVaultFolderStore(options.dataDir, { onProblem: log.warn }),
     keychain: options.keychainFile ? createFileKeychain(options.keychainFile) : createOsKeyringKeychain(),
     fetch: electronFetch,
     clipboard: electronClipboard,

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-await vi.hoisted(async () => (await import('../platform/electron-store-test-electron')).provideElectronToElectronStore());
-
 /** Just enough of Electron for main.ts's top level; `requestSingleInstanceLock` false stops it before `ready`. */
 const electron = vi.hoisted(() => ({
   app: {
@@ -20,6 +18,8 @@ const electron = vi.hoisted(() => ({
   session: {},
 }));
 vi.mock('electron', () => electron);
+// electron-store imports the real `electron`, which vi.mock cannot reach (an external ESM package); window-state-store.test.ts tests it.
+vi.mock('./window-state-store', () => ({ openWindowStateStore: () => ({ read: () => undefined, save: () => undefined }) }));
 
 const argv = process.argv;
 

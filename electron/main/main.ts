@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'electron';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeElectron, type ElectronKeymint } from './compose-electron';
@@ -8,6 +8,8 @@ import { registerIpc } from './ipc-registration';
 import { quitAfterCleanup } from './quit-after-cleanup';
 import { hardenSession, hardenWebContents, refuseClientCertificates } from './security';
 import { appFiles, createMainWindow } from './window';
+import { boundsToRestore } from './window-state';
+import { openWindowStateStore } from './window-state-store';
 
 const overrides = developmentOverrides(app.isPackaged, process.env);
 // Before anything reads userData (the single-instance lock lives there too), so e2e runs stay apart.
@@ -50,7 +52,13 @@ async function start(): Promise<void> {
 }
 
 async function openWindow(keymint: ElectronKeymint): Promise<BrowserWindow> {
-  const { window, loaded } = createMainWindow(files);
+  const remembered = openWindowStateStore(app.getPath('userData'));
+  const saved = remembered.read();
+  const { window, loaded } = createMainWindow(files, {
+    bounds: boundsToRestore(saved, screen.getAllDisplays().map((display) => display.workArea)),
+    maximized: saved?.maximized,
+    remember: (state) => remembered.save(state),
+  });
   keymint.sendEventsTo(window.webContents);
   await loaded;
   return window;

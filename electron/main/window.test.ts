@@ -6,13 +6,19 @@ const electron = vi.hoisted(() => {
     static created: FakeBrowserWindow[] = [];
     readonly listeners = new Map<string, () => void>();
     readonly show = vi.fn();
+    readonly maximize = vi.fn();
     readonly loadFile = vi.fn(async (_path: string) => undefined);
+    readonly getNormalBounds = () => ({ x: 10, y: 20, width: 900, height: 700 });
+    readonly isMaximized = () => true;
     constructor(readonly options: Record<string, unknown>) {
       FakeBrowserWindow.created.push(this);
     }
     once(event: string, listener: () => void) {
       this.listeners.set(event, listener);
       return this;
+    }
+    on(event: string, listener: () => void) {
+      return this.once(event, listener);
     }
   }
   return { app: { isPackaged: false }, BrowserWindow: FakeBrowserWindow };
@@ -69,5 +75,16 @@ describe('createMainWindow', () => {
     expect(fake.show).not.toHaveBeenCalled();
     fake.listeners.get('ready-to-show')!();
     expect(fake.show).toHaveBeenCalledOnce();
+  });
+
+  it('opens where it was last time, maximized again, and remembers where it was when it closes', () => {
+    const remember = vi.fn();
+    createMainWindow(files, { bounds: { x: 30, y: 40, width: 1000, height: 700 }, maximized: true, remember });
+    const fake = electron.BrowserWindow.created[0]!;
+    expect(fake.options).toMatchObject({ x: 30, y: 40, width: 1000, height: 700 });
+    fake.listeners.get('ready-to-show')!();
+    expect(fake.maximize).toHaveBeenCalledOnce();
+    fake.listeners.get('close')!();
+    expect(remember).toHaveBeenCalledExactlyOnceWith({ x: 10, y: 20, width: 900, height: 700, maximized: true });
   });
 });

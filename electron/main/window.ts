@@ -1,5 +1,6 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, type Rectangle } from 'electron';
 import { join } from 'node:path';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowState } from './window-state';
 
 export interface AppFiles {
   /** Absolute path of the bundled preload (dist/electron/preload.cjs). */
@@ -19,13 +20,20 @@ export interface MainWindow {
   loaded: Promise<void>;
 }
 
-export function createMainWindow(files: AppFiles): MainWindow {
+export interface WindowPlacement {
+  /** Where to open (from boundsToRestore); the default size, placed by the OS, when left out. */
+  bounds?: Partial<Rectangle> & { width: number; height: number };
+  maximized?: boolean;
+  /** Hears where the window was when it closes, to open there next time. */
+  remember?: (state: WindowState) => void;
+}
+
+export function createMainWindow(files: AppFiles, placement: WindowPlacement = {}): MainWindow {
   const window = new BrowserWindow({
     title: 'Keymint',
-    width: 1100,
-    height: 760,
-    minWidth: 720,
-    minHeight: 480,
+    ...(placement.bounds ?? DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     // Shown once painted, so the user never sees a blank white frame.
     show: false,
     webPreferences: {
@@ -40,6 +48,12 @@ export function createMainWindow(files: AppFiles): MainWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
+  const { remember } = placement;
+  // The normal bounds, so a window closed maximized reopens maximized over the size it had before.
+  if (remember) window.on('close', () => remember({ ...window.getNormalBounds(), maximized: window.isMaximized() }));
   return { window, loaded: window.loadFile(files.indexHtml) };
 }

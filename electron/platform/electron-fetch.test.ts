@@ -17,8 +17,7 @@ describe('electronFetch', () => {
     const response = new Response('{"access_token":"t"}', { status: 200 });
     sent.mockResolvedValueOnce(response);
     const signal = AbortSignal.timeout(15_000);
-    const request = new Request('https://auth.example/token', { method: 'POST', body: 'grant_type=client_credentials', redirect: 'manual', signal });
-    expect(await electronFetch(request)).toBe(response);
+    expect(await electronFetch('https://auth.example/token', { method: 'POST', body: 'grant_type=client_credentials', redirect: 'manual', signal })).toBe(response);
     const [url, init] = sent.mock.calls[0] ?? [];
     expect(url).toBe('https://auth.example/token');
     expect(init).toMatchObject({ method: 'POST', redirect: 'manual', cache: 'no-store', credentials: 'omit', bypassCustomProtocolHandlers: true });
@@ -28,8 +27,8 @@ describe('electronFetch', () => {
 
   it('uses one in-memory session for every token request, never the default one', async () => {
     sent.mockResolvedValue(new Response('{}'));
-    await electronFetch(new Request('https://auth.example/token'));
-    await electronFetch(new Request('https://auth.example/token'));
+    await electronFetch('https://auth.example/token', {});
+    await electronFetch('https://auth.example/token', {});
     expect(TOKEN_PARTITION).not.toMatch(/^persist:/);
     expect(TOKEN_PARTITION).not.toBe('');
     expect(session.fromPartition.mock.calls.map(([partition]) => partition)).toEqual([TOKEN_PARTITION]);
@@ -40,7 +39,7 @@ describe('electronFetch', () => {
     sent.mockResolvedValueOnce(new Response('{}'));
     const form = new FormData();
     form.append('REFRESH_TOKEN', 'botlhale-key');
-    await electronFetch(new Request('https://api.botlhale.xyz/generateAuthToken', { method: 'POST', body: form }));
+    await electronFetch('https://api.botlhale.xyz/generateAuthToken', { method: 'POST', body: form });
     const init = sent.mock.calls.at(-1)?.[1];
     const type = new Headers(init?.headers).get('content-type') ?? '';
     expect(type).toMatch(/^multipart\/form-data; boundary=/);
@@ -55,7 +54,7 @@ describe('electronFetch', () => {
     ['net::ERR_CONNECTION_RESET', 'ECONNRESET'],
   ])('reports %s the way Node fetch does (cause.code %s)', async (message, code) => {
     sent.mockRejectedValueOnce(new Error(message));
-    const error = await electronFetch(new Request('https://auth.example/token')).catch((e: unknown) => e);
+    const error = await electronFetch('https://auth.example/token', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as TypeError).cause).toEqual({ code, message });
   });
@@ -63,6 +62,6 @@ describe('electronFetch', () => {
   it('passes any other failure through unchanged (a timeout abort, a certificate error)', async () => {
     const failure = new Error('net::ERR_CERT_AUTHORITY_INVALID');
     sent.mockRejectedValueOnce(failure);
-    await expect(electronFetch(new Request('https://auth.example/token'))).rejects.toBe(failure);
+    await expect(electronFetch('https://auth.example/token', {})).rejects.toBe(failure);
   });
 });

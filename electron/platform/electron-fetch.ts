@@ -20,9 +20,11 @@ let tokenSession: Session | undefined;
  * like Node's fetch (`cause.code`), so the token client explains them the same way in the app
  * as in tests.
  */
-export const electronFetch: FetchPort = async (request) => {
-  // Token request bodies are a few hundred bytes: sending them buffered (multipart boundary
-  // already in the headers) avoids relying on streamed uploads through Chromium's stack.
+export const electronFetch: FetchPort = async (url, init) => {
+  // Token request bodies are a few hundred bytes: sending them buffered (a Request serialises a
+  // multipart form and puts its boundary in the headers) avoids relying on streamed uploads
+  // through Chromium's stack.
+  const request = new Request(url, init);
   const body = request.body ? await request.arrayBuffer() : undefined;
   tokenSession ??= session.fromPartition(TOKEN_PARTITION);
   try {

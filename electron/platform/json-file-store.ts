@@ -3,6 +3,7 @@ import {
   chmodSync,
   closeSync,
   fchmodSync,
+  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -12,8 +13,11 @@ import {
   readdirSync,
   renameSync,
   unlinkSync,
+  statSync,
   writeSync,
+  type BigIntStats,
 } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 
 /**
@@ -26,12 +30,43 @@ import { basename, dirname, extname, join, relative, sep } from 'node:path';
  * alone and runs it in a child `node` process.
  */
 
+/**
+ * Which version of a file is on disk. Every write creates a new file and renames it over the
+ * old one, so each write has its own inode: the version changes with every write, by anyone.
+ */
+export type FileVersion = string;
+
+export interface VersionedDocument {
+  readonly value: unknown;
+  readonly version: FileVersion;
+}
+
+/** A document written to a temp file, durably, but not yet in place. */
+export interface PreparedWrite {
+  /** The version the file will have once committed. */
+  readonly version: FileVersion;
+  /** Renames it into place: synchronous and quick, so it fits under a lock. */
+  commit(): void;
+  /** Removes the temp file instead. */
+  discard(): Promise<void>;
+}
+
 export interface JsonFileStore {
   readonly path: string;
   /** The stored document, or undefined if the file does not exist. Throws StoreCorruptError. */
   read(): unknown;
-  /** Atomically replaces the document. */
-  write(doc: unknown): void;
+  /** The document and the version it was read from (one open file, so the two match); undefined if there is none. */
+  readVersioned(): VersionedDocument | undefined;
+  /** readVersioned off the event loop. */
+  readVersionedAsync(): Promise<VersionedDocument | undefined>;
+  /** The version on disk now, without reading it; undefined if there is no file. */
+  version(): FileVersion | undefined;
+  /** Atomically and durably replaces the document; returns the version written. */
+  write(doc: unknown): FileVersion;
+  /** The first half of an asynchronous write (temp file written and fsynced); commit() is the second. */
+  prepare(doc: unknown): Promise<PreparedWrite>;
+  /** Makes committed renames durable, off the event loop. */
+  syncDirectory(): Promise<void>;
 }
 
 export interface JsonFileStoreOptions {
@@ -42,6 +77,8 @@ export interface JsonFileStoreOptions {
 export class StoreCorruptError extends Error {
   readonly code = 'corrupt' as const;
   readonly filePath: string;
+  /** The version of the unreadable file, when known: a cache may be replaced only if it is still this one. */
+  version: FileVersion | undefined;
 
   constructor(filePath: string, reason: string) {
     // The parser's own message is not included: V8 quotes file contents in it.
@@ -53,6 +90,13 @@ export class StoreCorruptError extends Error {
 
 const DIR_MODE = 0o700;
 const isWindows = process.platform === 'win32';
+
+/** This process's temp files not yet renamed or removed: asynchronous writes may be in progress. */
+const liveTempFiles = new Set<string>();
+
+function versionOf(stats: BigIntStats): FileVersion {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+}
 
 function tempPrefix(filePath: string): string {
   return `.${basename(filePath)}.tmp-`;
@@ -97,7 +141,7 @@ function isProcessAlive(pid: number): boolean {
 /**
  * Removes temp files left by a writer that died mid-write. Only our own
  * naming pattern is touched, and only when the writing process is gone (or is
- * us: writes are synchronous, so none of ours can be in progress).
+ * us, and the write is not one of ours still in progress).
  */
 function removeStaleTempFiles(filePath: string): void {
   const dir = dirname(filePath);
@@ -109,6 +153,7 @@ function removeStaleTempFiles(filePath: string): void {
     const pid = Number(match[1]);
     if (pid !== process.pid && isProcessAlive(pid)) continue;
     const tempPath = join(dir, name);
+    if (liveTempFiles.has(tempPath)) continue;
     try {
       if (lstatSync(tempPath).isFile()) unlinkSync(tempPath);
     } catch (error) {
@@ -154,37 +199,85 @@ function decode(filePath: string, bytes: Buffer): unknown {
   }
 }
 
+function encode(doc: unknown): Buffer {
+  const text = JSON.stringify(doc, null, 2);
+  if (text === undefined) throw new TypeError('The document is not representable as JSON');
+  return Buffer.from(`${text}\n`, 'utf8');
+}
+
+function decodeVersioned(filePath: string, bytes: Buffer, version: FileVersion): VersionedDocument {
+  try {
+    return { value: decode(filePath, bytes), version };
+  } catch (error) {
+    if (error instanceof StoreCorruptError) error.version = version;
+    throw error;
+  }
+}
+
 export function openJsonFileStore(filePath: string, options: JsonFileStoreOptions = {}): JsonFileStore {
   const mode = options.mode ?? 0o600;
   const dir = dirname(filePath);
   ensureDirectory(dir);
   removeStaleTempFiles(filePath);
+  // Same directory as the target, so the rename is atomic (same filesystem).
+  const newTempPath = () => join(dir, `${tempPrefix(filePath)}${process.pid}-${randomBytes(8).toString('hex')}`);
+
+  const readVersioned = (): VersionedDocument | undefined => {
+    let fd: number;
+    try {
+      fd = openSync(filePath, 'r');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const version = versionOf(fstatSync(fd, { bigint: true }));
+      return decodeVersioned(filePath, readFileSync(fd), version);
+    } finally {
+      closeSync(fd);
+    }
+  };
 
   return {
     path: filePath,
-    read() {
-      let bytes: Buffer;
+    read: () => readVersioned()?.value,
+    readVersioned,
+    async readVersionedAsync() {
+      let handle;
       try {
-        bytes = readFileSync(filePath);
+        handle = await open(filePath, 'r');
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return undefined;
         throw error;
       }
-      return decode(filePath, bytes);
+      try {
+        const version = versionOf(await handle.stat({ bigint: true }));
+        return decodeVersioned(filePath, await handle.readFile(), version);
+      } finally {
+        await handle.close();
+      }
+    },
+    version() {
+      try {
+        return versionOf(statSync(filePath, { bigint: true }));
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return undefined;
+        throw error;
+      }
     },
     write(doc) {
-      const text = JSON.stringify(doc, null, 2);
-      if (text === undefined) throw new TypeError('The document is not representable as JSON');
-      // Same directory as the target, so the rename is atomic (same filesystem).
-      const tempPath = join(dir, `${tempPrefix(filePath)}${process.pid}-${randomBytes(8).toString('hex')}`);
+      const bytes = encode(doc);
+      const tempPath = newTempPath();
+      let version: FileVersion;
       // 'wx': never follow or reuse an existing file at the temp name.
       const fd = openSync(tempPath, 'wx', mode);
       try {
         try {
           if (!isWindows) fchmodSync(fd, mode); // the open() mode was filtered by the umask
-          writeAll(fd, Buffer.from(`${text}\n`, 'utf8'));
+          writeAll(fd, bytes);
           // Data must be on disk before the rename is, or a crash could leave a renamed-but-empty file.
           fsyncSync(fd);
+          version = versionOf(fstatSync(fd, { bigint: true }));
         } finally {
           closeSync(fd);
         }
@@ -198,6 +291,53 @@ export function openJsonFileStore(filePath: string, options: JsonFileStoreOption
         throw error;
       }
       fsyncDirectory(dir);
+      return version;
+    },
+    async prepare(doc) {
+      const bytes = encode(doc);
+      const tempPath = newTempPath();
+      liveTempFiles.add(tempPath);
+      const discard = async () => {
+        liveTempFiles.delete(tempPath);
+        await unlink(tempPath).catch(() => undefined);
+      };
+      let version: FileVersion;
+      try {
+        const handle = await open(tempPath, 'wx', mode);
+        try {
+          if (!isWindows) await handle.chmod(mode);
+          await handle.writeFile(bytes);
+          await handle.sync();
+          version = versionOf(await handle.stat({ bigint: true }));
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      return {
+        version,
+        commit() {
+          try {
+            renameWithRetry(tempPath, filePath);
+          } catch (error) {
+            void discard();
+            throw error;
+          }
+          liveTempFiles.delete(tempPath);
+        },
+        discard,
+      };
+    },
+    async syncDirectory() {
+      if (isWindows) return;
+      const handle = await open(dir, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
     },
   };
 }
@@ -257,8 +397,13 @@ export function moveAside(filePath: string, now: Date | number = Date.now()): st
   throw new Error(`Too many corrupt copies of ${filePath} for ${stamp}`);
 }
 
-/** The store as a document store with the move-aside escape hatch (the DocumentStore port's shape). */
-export function jsonFileDocumentStore(filePath: string): { read(): unknown; write(doc: unknown): void; moveAside(): string } {
-  const store = openJsonFileStore(filePath);
-  return { read: () => store.read(), write: (doc) => store.write(doc), moveAside: () => moveAside(filePath) };
+/** Deletes a file durably; no error if it is already gone. */
+export function removeFile(filePath: string): void {
+  try {
+    unlinkSync(filePath);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  fsyncDirectory(dirname(filePath));
 }

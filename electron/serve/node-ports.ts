@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import type { KeymintPorts, Logger } from '../core';
 import { createFileClipboard } from '../platform/file-clipboard';
 import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
-import { jsonFileDocumentStore } from '../platform/json-file-store';
 import { createOsKeyringKeychain } from '../platform/os-keyring-keychain';
 import { createSystemClipboard } from '../platform/system-clipboard';
+import { openVaultFolderStore } from '../platform/vault-folder-store';
 import { askOwnerOnTerminal } from '../platform/terminal-owner-question';
 import type { ServeOptions } from './serve-options';
 
@@ -22,10 +21,11 @@ export interface NodePortsContext {
 export function composeNodePorts(options: ServeOptions, context: NodePortsContext): KeymintPorts {
   const { test } = options;
   return {
-    store: jsonFileDocumentStore(join(options.dataDir, 'keymint.json')),
+    // The vault folder the app uses (another Keymint process may have it open: the store locks and reloads).
+    store: openVaultFolderStore(options.dataDir, { onProblem: context.log.warn }),
     // The OS credential store, as in the app; where there is none the vault asks for a passphrase.
     keychain: test.keychainFile ? createFileKeychain(test.keychainFile) : createOsKeyringKeychain(),
-    fetch: (request) => fetch(request),
+    fetch: (url, init) => fetch(url, init),
     clipboard: test.clipboardFile ? createFileClipboard(test.clipboardFile) : createSystemClipboard(),
     saveFile: saveIntoFolder(options.saveDir),
     clock: { now: () => Date.now() },

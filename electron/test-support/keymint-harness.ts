@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
-import { jsonFileDocumentStore } from '../platform/json-file-store';
+import { openVaultFolderStore } from '../platform/vault-folder-store';
 import type { Clock, OnSystemLock, OwnerQuestion, Schedule } from '../core/ports';
 import type { Keychain } from '../core/vault';
 import { createKeymint, type Keymint } from '../ipc/create-keymint';
@@ -14,6 +14,8 @@ import type { IpcRouter } from '../ipc/router';
 export interface Harness {
   dir: string;
   dataFile: string;
+  /** The token cache beside it. */
+  tokensFile: string;
   keymint: Keymint;
   clipboard: { text: string };
   /** The person at the machine: answers main's confirmation dialogs (yes unless a test says no) and records them. */
@@ -40,10 +42,10 @@ export function openHarness(options: HarnessOptions = {}): Harness {
   const owner = { answer: true, asked: [] as OwnerQuestion[] };
   const waits: number[] = [];
   const keymint = createKeymint({
-    store: jsonFileDocumentStore(dataFile),
+    store: openVaultFolderStore(dir),
     saveFile: saveIntoFolder(join(dir, 'saved')),
     keychain: options.keychain ?? createFileKeychain(join(dir, 'keychain.key')),
-    fetch: (request) => fetch(request),
+    fetch: (url, init) => fetch(url, init),
     clipboard: { writeText: async (text) => void (clipboard.text = text), readText: async () => clipboard.text },
     clock: options.clock ?? { now: () => Date.now() },
     sleep: async (ms) => void waits.push(ms),
@@ -61,6 +63,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
   return {
     dir,
     dataFile,
+    tokensFile: join(dir, 'tokens.json'),
     keymint,
     clipboard,
     owner,

@@ -3,7 +3,7 @@ import { afterEach, expect } from 'vitest';
 import { presetRecipe, type PresetId } from '../../shared/recipes/presets';
 import type { Recipe } from '../../shared/recipes/recipe-schema';
 import { createEnvelopeCipher } from '../core/vault/envelope-cipher';
-import type { ClipboardPort, DocumentStore, FetchPort, Sleep } from '../core/ports';
+import type { ClipboardPort, FetchPort, Sleep, VaultStore } from '../core/ports';
 import { TokenEngine, type TokenJob } from '../core/tokens/token-engine';
 import { TokenError, type TokenErrorKind } from '../core/exchange-errors/token-error';
 import type { EnvelopeCipher } from '../core/vault/envelope-cipher';
@@ -26,9 +26,9 @@ function recordingFetch(): { fetch: FetchPort; urls: string[] } {
   const urls: string[] = [];
   return {
     urls,
-    fetch: (request) => {
-      urls.push(request.url);
-      return fetch(request);
+    fetch: (url, init) => {
+      urls.push(url);
+      return fetch(url, init);
     },
   };
 }
@@ -80,30 +80,61 @@ export async function protectedStatus(baseUrl: string, token: string): Promise<n
   return response.status;
 }
 
-/** An in-memory DocumentStore that keeps a structured copy of each write and counts them. */
-export class MemoryStore implements DocumentStore {
+/**
+ * An in-memory VaultStore for one process (nothing to lock or watch) that counts document
+ * writes. What it holds is frozen, as a reminder that nobody may modify a value once stored.
+ */
+export class MemoryStore implements VaultStore {
   writes = 0;
+  tokenWrites = 0;
   #document: unknown;
+  #tokens: unknown;
 
   read(): unknown {
-    return this.#document === undefined ? undefined : structuredClone(this.#document);
+    return this.#document;
   }
 
-  write(document: unknown): void {
+  update(change: (latest: unknown) => unknown): unknown {
+    const next = deepFreeze(change(this.#document));
     this.writes += 1;
-    this.#document = structuredClone(document);
+    this.#document = next;
+    return next;
   }
 
   /** Sets the document aside as an unreadable file would be, leaving the store empty. */
   moveAside(): string {
     this.#document = undefined;
+    this.#tokens = undefined;
     return 'memory:moved-aside';
   }
 
-  /** The stored document as text, for "no secret on disk" checks. */
-  text(): string {
-    return JSON.stringify(this.#document ?? null);
+  readTokens(): unknown {
+    return structuredClone(this.#tokens);
   }
+
+  updateTokens(change: (latest: unknown) => unknown): void {
+    this.tokenWrites += 1;
+    this.#tokens = change(structuredClone(this.#tokens));
+  }
+
+  async flush(): Promise<void> {}
+
+  watch(): () => void {
+    return () => undefined;
+  }
+
+  /** The stored document and tokens as text, for "no secret on disk" checks. */
+  text(): string {
+    return JSON.stringify([this.#document ?? null, this.#tokens ?? null]);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 export function testCipher(): EnvelopeCipher {

@@ -27,14 +27,14 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }, options:
   };
   const removed = (id: string) => void events.removed.push(id);
   const providers = new ProviderService({ repository, cipher: () => cipher, clock, secrets, changed, removed, invalidated: (id) => tokens.forget(id) });
-  const engine = new TokenEngine({ fetch: (request) => fetch(request), clock, sleep, sensitive: (v) => secrets.add(v) });
+  const engine = new TokenEngine({ fetch: (url, init) => fetch(url, init), clock, sleep, sensitive: (v) => secrets.add(v) });
   const renewal: RenewalScheduler = new RenewalScheduler({
     clock,
     schedule: options.schedule ?? neverFires(),
     random: () => 0.5,
     canRenew: options.unlocked ?? (() => true),
     token: (id) => tokens.times(id),
-    providersWithTokens: () => Object.keys(repository.current.tokens),
+    providersWithTokens: () => repository.tokenHolders(),
     renew: (id) => tokens.generate(id, 'renewal'),
     changed,
   });

@@ -56,10 +56,11 @@ export const channels = {
 
 /**
  * What changed on the board: only the providers that changed and the ids removed, so one token
- * costs one small event whatever the vault's size; the whole list when all of it may differ.
+ * costs one small event whatever the vault's size; or, when all of it may differ (locked,
+ * unlocked, another process changed the file), word to list it again — never the whole board.
  */
 export const providersChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('all'), providers: z.array(providerViewSchema) }),
+  z.object({ kind: z.literal('stale') }),
   z.object({ kind: z.literal('some'), changed: z.array(providerViewSchema), removed: z.array(z.string()) }),
 ]);
 export type ProvidersChange = z.infer<typeof providersChangeSchema>;

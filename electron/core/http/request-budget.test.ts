@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recipeSchema } from '../../../shared/recipes/recipe-schema';
-import type { Sleep } from '../ports';
+import type { FetchPort, Sleep } from '../ports';
 import { sendJson, startLocalServer, type LocalHandler } from '../../test-support/local-server';
 import { closeAfterEach, recordingSleep, tokenFailure } from '../../test-support/node-ports';
 import { TokenEngine, type TokenJob } from '../tokens/token-engine';
@@ -23,7 +23,7 @@ function job(baseUrl: string, extra: Partial<TokenJob> = {}): TokenJob {
   return { recipe, baseUrl, values: { apiKey: API_KEY }, ...extra };
 }
 
-function engine(sleep: Sleep = recordingSleep().sleep, fetchPort = (request: Request) => fetch(request)): TokenEngine {
+function engine(sleep: Sleep = recordingSleep().sleep, fetchPort: FetchPort = (url, init) => fetch(url, init)): TokenEngine {
   return new TokenEngine({ fetch: fetchPort, sleep, clock: { now: () => Date.now() } });
 }
 
@@ -156,8 +156,8 @@ describe('the caller\'s cancel', () => {
     const server = await started(startLocalServer((_req, res) => sendJson(res, 200, { token: 'minted-before-the-edit', expires_in: 60 })));
     const cancel = new AbortController();
     // The whole reply is read before the cancel, as when the edit lands between reading and mapping.
-    const readThenCancel = async (request: Request) => {
-      const response = await fetch(request);
+    const readThenCancel: FetchPort = async (url, init) => {
+      const response = await fetch(url, init);
       const text = await response.text();
       cancel.abort();
       return new Response(text, { status: response.status, headers: response.headers });

@@ -8,16 +8,16 @@ const started = closeAfterEach();
 
 it('asks the fetch port for a token request that is never cached and carries no cookies or other credentials', async () => {
   const server = await started(startLocalServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"t"}')));
-  const handed: Request[] = [];
+  const handed: RequestInit[] = [];
   const reply = await sendTokenRequest(
-    (request) => {
-      handed.push(request);
-      return fetch(request);
+    (url, init) => {
+      handed.push(init);
+      return fetch(url, init);
     },
     { method: 'POST', url: new URL(`${server.url}/token`), headers: { 'content-type': 'application/json' }, body: '{"api_key":"k"}' },
     { budget: startBudget({ timeoutMs: 5_000 }), sleep: async () => {} },
   );
   expect(reply.text).toBe('{"token":"t"}');
-  expect(handed.map((r) => [r.cache, r.credentials, r.redirect])).toEqual([['no-store', 'omit', 'manual']]);
+  expect(handed.map((init) => [(init as { cache?: string }).cache, init.credentials, init.redirect])).toEqual([['no-store', 'omit', 'manual']]);
   expect(server.requests[0]?.headers.cookie).toBeUndefined();
 });

@@ -64,10 +64,10 @@ export async function sendTokenRequest(fetch: FetchPort, request: TokenHttpReque
 
 async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: TokenHttpOptions): Promise<TokenHttpReply> {
   const { budget } = options;
-  const outgoing = buildRequest(request, budget.signal);
+  const init = buildInit(request, budget.signal);
   let response: Response;
   try {
-    response = await fetch(outgoing);
+    response = await fetch(request.url.href, init);
   } catch (error) {
     throw budget.stopped(request.url.host) ?? networkError(error, request.url);
   }
@@ -87,19 +87,22 @@ async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: To
 /** Spread into a RequestInit: Node's type for it leaves out `cache`, which undici and Chromium both honour. */
 export const NEVER_STORED = { cache: 'no-store' } as const;
 
-function buildRequest(request: TokenHttpRequest, signal: AbortSignal): Request {
+/** Refused before anything is sent: not a network problem, and the platform's own message would quote the value (maybe a secret). */
+function unbuildable(reason: string): TokenError {
+  return new TokenError('config', `Keymint could not build the token request: ${reason}. Check the fields and the recipe.`);
+}
+
+function buildInit(request: TokenHttpRequest, signal: AbortSignal): RequestInit {
+  if (request.body !== undefined && /^(GET|HEAD)$/i.test(request.method)) throw unbuildable(`a ${request.method} request cannot carry a body`);
+  let headers: Headers;
   try {
-    // A token reply must never be kept by an HTTP cache, and no cookie or stored credential may
-    // ride along: the recipe's own headers are all a provider receives.
-    return new Request(request.url, { ...NEVER_STORED, method: request.method, headers: request.headers, body: request.body, redirect: 'manual', credentials: 'omit', signal });
+    headers = new Headers(request.headers);
   } catch {
-    // Not a network problem, and the platform's message would quote the offending value (maybe a secret).
-    const reason =
-      request.body !== undefined && /^(GET|HEAD)$/i.test(request.method)
-        ? `a ${request.method} request cannot carry a body`
-        : 'a header value holds characters HTTP does not allow, such as a line break';
-    throw new TokenError('config', `Keymint could not build the token request: ${reason}. Check the fields and the recipe.`);
+    throw unbuildable('a header value holds characters HTTP does not allow, such as a line break');
   }
+  // A token reply must never be kept by an HTTP cache, and no cookie or stored credential may
+  // ride along: the recipe's own headers are all a provider receives.
+  return { ...NEVER_STORED, method: request.method, headers, body: request.body, redirect: 'manual', credentials: 'omit', signal };
 }
 
 function redirectError(from: URL, location: string | null): TokenError {

@@ -49,7 +49,7 @@ export class ProviderService {
   }
 
   get(id: string): StoredProvider {
-    const provider = this.all().find((p) => p.id === id);
+    const provider = this.deps.repository.provider(id);
     if (!provider) throw new AppError('not-found', 'That provider no longer exists.');
     return provider;
   }
@@ -98,11 +98,11 @@ export class ProviderService {
     const added = built.filter((b) => b.replaces === undefined).map((b) => b.provider);
     const replaced = built.filter((b) => b.replaces !== undefined).map((b) => b.provider);
     const byId = new Map(replaced.map((p) => [p.id, p]));
-    this.deps.repository.update((doc) => {
-      doc.providers = [...doc.providers.map((p) => byId.get(p.id) ?? p), ...added];
-      for (const provider of replaced) delete doc.tokens[provider.id];
-    });
-    for (const provider of replaced) this.deps.invalidated(provider.id);
+    this.deps.repository.update((doc) => ({ ...doc, providers: [...doc.providers.map((p) => byId.get(p.id) ?? p), ...added] }));
+    for (const provider of replaced) {
+      this.deps.repository.putToken(provider.id, undefined);
+      this.deps.invalidated(provider.id);
+    }
     this.deps.changed([...added, ...replaced].map((p) => p.id));
     return { added, replaced };
   }
@@ -191,12 +191,12 @@ export class ProviderService {
       secrets: fields.secrets,
       settings: input.settings ?? current.settings,
     };
-    this.deps.repository.update((doc) => {
-      doc.providers = doc.providers.map((p) => (p.id === updated.id ? updated : p));
+    this.deps.repository.update((doc) => ({ ...doc, providers: doc.providers.map((p) => (p.id === updated.id ? updated : p)) }));
+    if (credentialsChanged) {
       // A token minted with other credentials or another server no longer describes this provider.
-      if (credentialsChanged) delete doc.tokens[updated.id];
-    });
-    if (credentialsChanged) this.deps.invalidated(updated.id);
+      this.deps.repository.putToken(updated.id, undefined);
+      this.deps.invalidated(updated.id);
+    }
     this.deps.changed([updated.id]);
     return updated;
   }
@@ -224,10 +224,8 @@ export class ProviderService {
 
   remove(id: string): void {
     this.get(id);
-    this.deps.repository.update((doc) => {
-      doc.providers = doc.providers.filter((p) => p.id !== id);
-      delete doc.tokens[id];
-    });
+    this.deps.repository.update((doc) => ({ ...doc, providers: doc.providers.filter((p) => p.id !== id) }));
+    this.deps.repository.putToken(id, undefined);
     this.deps.invalidated(id);
     this.deps.removed(id);
   }

@@ -19,15 +19,17 @@ function asWholeValue(pattern: string): string {
  * a log line) can be scrubbed of them, in every encoding and case they may appear in.
  */
 export class SecretRegistry {
-  /** One expression per secret, compiled once: adding a token costs only its own. */
-  private readonly secrets = new Map<string, RegExp>();
+  /**
+   * One expression per secret, compiled when text is first redacted after it was added, never
+   * again: adding is what every token request does, redacting is what only errors and logs do.
+   */
+  private readonly secrets = new Map<string, RegExp | undefined>();
   private ordered: RegExp[] | undefined;
 
   add(...values: (string | undefined)[]): void {
     for (const value of values) {
       if (!value || this.secrets.has(value)) continue;
-      const forms = encodedFormsPattern(value);
-      this.secrets.set(value, new RegExp(value.length < SHORT_SECRET ? asWholeValue(forms) : forms, 'gi'));
+      this.secrets.set(value, undefined);
       this.ordered = undefined;
     }
   }
@@ -40,7 +42,17 @@ export class SecretRegistry {
 
   redact(text: string): string {
     // Longest secret first: one that contains another is redacted whole.
-    this.ordered ??= [...this.secrets].sort(([a], [b]) => b.length - a.length).map(([, pattern]) => pattern);
+    this.ordered ??= [...this.secrets.keys()].sort((a, b) => b.length - a.length).map((value) => this.pattern(value));
     return this.ordered.reduce((scrubbed, pattern) => scrubbed.replace(pattern, '[redacted]'), text);
+  }
+
+  private pattern(value: string): RegExp {
+    let pattern = this.secrets.get(value);
+    if (!pattern) {
+      const forms = encodedFormsPattern(value);
+      pattern = new RegExp(value.length < SHORT_SECRET ? asWholeValue(forms) : forms, 'gi');
+      this.secrets.set(value, pattern);
+    }
+    return pattern;
   }
 }

@@ -9,6 +9,7 @@ export type Migration = (document: Record<string, unknown>) => Record<string, un
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: dropClearClaims,
+  2: dropTokens,
 };
 
 export class MigrationError extends Error {}
@@ -46,4 +47,14 @@ export function dropClearClaims(document: Record<string, unknown>): Record<strin
     return [id, rest];
   });
   return { ...document, tokens: Object.fromEntries(kept) };
+}
+
+/**
+ * Format 3 keeps tokens in their own cache file, so that minting one never rewrites the
+ * providers. The tokens of format 2 are not carried over: they are a cache, requested again.
+ */
+export function dropTokens(document: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...document };
+  delete rest.tokens;
+  return rest;
 }

@@ -1,7 +1,8 @@
-import type { DocumentStore } from '../ports';
+import type { VaultFile, VaultStore } from '../ports';
 import { describeIssues } from '../../../shared/text/describe-issues';
 import { migrateDocument, MigrationError } from './document-migrations';
-import { emptyDocument, keymintDocumentSchema, type KeymintDocument } from './keymint-document';
+import { emptyDocument, keymintDocumentSchema, type KeymintDocument, type StoredProvider } from './keymint-document';
+import { readTokenCache, withTokenRecord, type StoredToken } from './token-cache';
 
 export class DocumentUnreadableError extends Error {
   constructor(readonly reason: string) {
@@ -11,30 +12,157 @@ export class DocumentUnreadableError extends Error {
 }
 
 /**
- * Holds the document in memory and writes it whole after every change, so the file always
- * holds one complete version. A file that fails validation is reported, never replaced.
+ * The vault's document and token cache in memory, kept in step with the store. Other Keymint
+ * processes write the same files: every change is applied to the latest document on disk (so
+ * theirs are kept), and their changes are reloaded as they land. A file that fails validation
+ * is reported, never replaced.
  */
 export class DocumentRepository {
   private document: KeymintDocument;
+  /** The stored value `document` came from: the store hands that same value back while the file is unchanged. */
+  private raw: unknown;
+  private byId: Map<string, StoredProvider> | undefined;
+  private tokens: Map<string, StoredToken>;
+  private readonly followers = new Set<Follower>();
 
-  constructor(private readonly store: DocumentStore) {
-    this.document = load(store);
+  constructor(private readonly store: VaultStore) {
+    this.raw = store.read();
+    this.document = parse(this.raw);
+    this.tokens = readTokenCache(store.readTokens());
   }
 
   get current(): Readonly<KeymintDocument> {
     return this.document;
   }
 
-  update(change: (draft: KeymintDocument) => void): void {
-    const draft = structuredClone(this.document);
-    change(draft);
-    this.store.write(draft);
-    this.document = draft;
+  provider(id: string): StoredProvider | undefined {
+    this.byId ??= new Map(this.document.providers.map((p) => [p.id, p]));
+    return this.byId.get(id);
+  }
+
+  /**
+   * Applies `change` to the latest document (reloaded first if another process wrote it) and
+   * writes the result durably before returning. `change` returns a new document; it never
+   * modifies the one it is given.
+   */
+  update(change: (latest: Readonly<KeymintDocument>) => KeymintDocument): void {
+    let reloaded: { document: KeymintDocument; raw: unknown } | undefined;
+    try {
+      // The store returns what it wrote: the value `change` returned.
+      const written = this.store.update((latest) => {
+        if (latest !== this.raw) reloaded = { document: parse(latest), raw: latest };
+        return change(reloaded?.document ?? this.document);
+      }) as KeymintDocument;
+      this.setDocument(written, written);
+    } catch (error) {
+      // Ours was refused or failed, but what another process wrote came in: memory holds it now.
+      if (reloaded) this.setDocument(reloaded.document, reloaded.raw);
+      throw error;
+    } finally {
+      // Whoever shows the document must hear of another process's change.
+      if (reloaded) this.announce({ file: 'document' });
+    }
+  }
+
+  token(providerId: string): StoredToken | undefined {
+    return this.tokens.get(providerId);
+  }
+
+  /** Providers holding a token record. */
+  tokenHolders(): string[] {
+    return [...this.tokens.keys()];
+  }
+
+  /**
+   * Sets or (with undefined) removes a provider's token record: in memory at once, on disk with
+   * the other token changes of the next moment, never rewriting the document.
+   */
+  putToken(providerId: string, record: StoredToken | undefined): void {
+    // A removal is written even when memory holds no record: another process may have stored one.
+    if (record) this.tokens.set(providerId, record);
+    else this.tokens.delete(providerId);
+    this.store.updateTokens((latest) => withTokenRecord(latest, providerId, record));
+  }
+
+  /** Reads a file again after another process changed it; throws (keeping what is in memory) when it is unreadable. */
+  reload(changed: VaultFile): void {
+    if (changed === 'document') {
+      const raw = this.store.read();
+      if (raw === this.raw) return;
+      this.setDocument(parse(raw), raw);
+      this.announce({ file: 'document' });
+      return;
+    }
+    const before = this.tokens;
+    this.tokens = readTokenCache(this.store.readTokens());
+    const providerIds = differingRecords(before, this.tokens);
+    if (providerIds.length) this.announce({ file: 'tokens', providerIds });
+  }
+
+  /**
+   * Follows other processes' changes: reloads, then tells `listener` what changed. `failed`
+   * hears a change that could not be read (what is in memory stays). Returns a stop.
+   */
+  follow(listener: (change: Reloaded) => void, failed: (error: unknown) => void): () => void {
+    const follower: Follower = { listener, failed };
+    this.followers.add(follower);
+    const stopWatching = this.store.watch((changed) => {
+      try {
+        this.reload(changed);
+      } catch (error) {
+        failed(error);
+      }
+    });
+    return () => {
+      stopWatching();
+      this.followers.delete(follower);
+    };
+  }
+
+  /** Resolves once every token record is on disk. */
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
+  private setDocument(document: KeymintDocument, raw: unknown): void {
+    this.document = document;
+    this.raw = raw;
+    this.byId = undefined;
+  }
+
+  private announce(change: Reloaded): void {
+    // After the change that brought it has returned: listeners re-read state and push views.
+    queueMicrotask(() => {
+      for (const { listener, failed } of [...this.followers]) {
+        try {
+          listener(change);
+        } catch (error) {
+          failed(error);
+        }
+      }
+    });
   }
 }
 
-function load(store: DocumentStore): KeymintDocument {
-  const raw = store.read();
+/** What another process changed: the document (anything in it), or some providers' tokens. */
+export type Reloaded = { readonly file: 'document' } | { readonly file: 'tokens'; readonly providerIds: readonly string[] };
+
+/** Providers whose token record was added, replaced or removed. */
+function differingRecords(before: ReadonlyMap<string, StoredToken>, after: ReadonlyMap<string, StoredToken>): string[] {
+  const ids = [...before.keys()].filter((id) => !after.has(id));
+  for (const [id, record] of after) {
+    const was = before.get(id);
+    if (!was || was.sealed !== record.sealed || was.obtainedAt !== record.obtainedAt || was.expiresAt !== record.expiresAt) ids.push(id);
+  }
+  return ids;
+}
+
+interface Follower {
+  listener(change: Reloaded): void;
+  failed(error: unknown): void;
+}
+
+function parse(raw: unknown): KeymintDocument {
   if (raw === undefined) return emptyDocument();
   let migrated: unknown;
   try {

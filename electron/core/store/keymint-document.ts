@@ -11,9 +11,10 @@ const storedSettingsSchema = z.object({
 });
 
 /**
- * Everything Keymint keeps on disk. Secret field values and tokens are ciphertexts only. These
- * schemas are the stored format's own, never the IPC contract's: a preset renamed or removed in a
- * later version leaves the file readable, and that provider is shown as needing attention.
+ * Everything Keymint keeps in its data file (tokens live in their own cache, token-cache.ts).
+ * Secret field values are ciphertexts only. These schemas are the stored format's own, never
+ * the IPC contract's: a preset renamed or removed in a later version leaves the file readable,
+ * and that provider is shown as needing attention.
  */
 export const storedProviderSchema = z.object({
   id: z.string(),
@@ -31,23 +32,12 @@ export const storedProviderSchema = z.object({
 });
 export type StoredProvider = z.infer<typeof storedProviderSchema>;
 
-export const storedTokenSchema = z.object({
-  /** `{token, refreshToken, saved, claims}` encrypted for `provider:<id>:token`: a token's JWT claims say who it is for, so they stay sealed too. */
-  sealed: z.string(),
-  obtainedAt: z.number(),
-  expiresAt: z.number().nullable(),
-  expirySource: z.string(),
-  /** Words about a narrower scope than requested (no secret). */
-  scopeNote: z.string().optional(),
-});
-export type StoredToken = z.infer<typeof storedTokenSchema>;
-
-export const DOCUMENT_VERSION = 2;
+/** 3: tokens moved out to their own cache file (see token-cache.ts). */
+export const DOCUMENT_VERSION = 3;
 
 export const keymintDocumentSchema = z.object({
   version: z.literal(DOCUMENT_VERSION),
   providers: z.array(storedProviderSchema),
-  tokens: z.record(z.string(), storedTokenSchema),
   /** Key slots wrapping the vault's data key (see electron/services/vault). */
   vault: z.record(z.string(), z.unknown()).optional(),
   settings: z.object({ autoLockMinutes: z.number().int().nullable().optional(), lockOnSleep: z.boolean().optional() }).optional(),
@@ -55,7 +45,7 @@ export const keymintDocumentSchema = z.object({
 export type KeymintDocument = z.infer<typeof keymintDocumentSchema>;
 
 export function emptyDocument(): KeymintDocument {
-  return { version: DOCUMENT_VERSION, providers: [], tokens: {} };
+  return { version: DOCUMENT_VERSION, providers: [] };
 }
 
 /** A stored provider whose preset this version knows (the others are shown, not run or exported). */

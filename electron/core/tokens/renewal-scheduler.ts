@@ -115,6 +115,22 @@ export class RenewalScheduler {
     this.plan();
   }
 
+  /**
+   * Another Keymint process stored tokens: a provider whose stored token is no longer the one
+   * its plan was made from is planned afresh from the new one (not renewed again here), and
+   * providers new to renewal are planned as after unlocking.
+   */
+  tokensReplaced(): void {
+    for (const [id, entry] of this.entries) {
+      const token = this.deps.token(id);
+      if (entry.renewing || !token || token.expiresAt === entry.heldExpiresAt) continue;
+      entry.failures = 0;
+      entry.decision = planRenewal(token, entry.lastAttemptAt);
+      entry.heldExpiresAt = token.expiresAt;
+    }
+    this.resume();
+  }
+
   /** Re-arms the timer for the earliest due renewal; none while the vault is locked. */
   plan(): void {
     this.cancelTimer?.();

@@ -44,6 +44,21 @@ describe('automatic renewal', () => {
     expect(await protectedStatus(emulator.url, (await clipboard.readText()).replace('Authorization: Bearer ', ''))).toBe(200);
   });
 
+  it('a token another process renewed replaces the plan made for the old one: the provider is not asked twice', async () => {
+    const { emulator, tokens, renewal, repository, id, time } = await togaiWithRenewal(3600);
+    await tokens.generate(id);
+    const planned = renewal.view(id).nextAt ?? NaN;
+    await time.advanceTo(planned - 60 * S);
+    // The other process's record, as a reload of the token cache brings it.
+    const theirs = repository.token(id);
+    if (!theirs) throw new Error('no token');
+    repository.putToken(id, { ...theirs, obtainedAt: time.clock.now(), expiresAt: time.clock.now() + 3600 * S });
+    renewal.tokensReplaced();
+    expect(renewal.view(id).nextAt).toBeGreaterThan(planned);
+    await time.advanceTo(planned + 60 * S);
+    expect(emulator.tokenRequests).toBe(1);
+  });
+
   it('a provider failing for 30 s is renewed once it recovers, before the token expires, without the user', async () => {
     const { emulator, tokens, renewal, id, runFor, time } = await togaiWithRenewal(3600);
     await tokens.generate(id);
@@ -144,7 +159,7 @@ describe('requests bound to the provider state they started from', () => {
     await expect.poll(() => server.requests.length).toBe(1);
     providers.remove(id);
     await expect(inFlight).resolves.toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    expect(repository.current.tokens[id]).toBeUndefined();
+    expect(repository.token(id)).toBeUndefined();
   });
 });
 

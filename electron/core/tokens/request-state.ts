@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { StoredProvider } from '../store/keymint-document';
 
 /**
@@ -7,4 +8,22 @@ import type { StoredProvider } from '../store/keymint-document';
  */
 export function requestState(provider: StoredProvider): string {
   return JSON.stringify([provider.presetId, provider.baseUrl, provider.recipe, provider.values, provider.secrets]);
+}
+
+/** A digest of a request state, stored with the token it brought (the state itself holds ciphertexts of secrets and need not be copied). */
+export function requestDigest(state: string): string {
+  return createHash('sha256').update(state).digest('base64url');
+}
+
+/** Providers are replaced, never modified, on every change: one digest per provider object. */
+const digests = new WeakMap<StoredProvider, string>();
+
+/** The digest of the provider's request state now: a stored token is this provider's only if it was minted with it. */
+export function currentRequestDigest(provider: StoredProvider): string {
+  let digest = digests.get(provider);
+  if (digest === undefined) {
+    digest = requestDigest(requestState(provider));
+    digests.set(provider, digest);
+  }
+  return digest;
 }

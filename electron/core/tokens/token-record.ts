@@ -1,5 +1,5 @@
 import { MAX_EXPIRY_AHEAD_MS } from '../../../shared/tokens/expiry';
-import type { StoredToken } from '../store/keymint-document';
+import type { StoredToken } from '../store/token-cache';
 import type { TokenTimes } from './renewal-policy';
 
 /** The last instant with a four-digit year: the contract's datetimes (and most readers) stop there. */

@@ -12,11 +12,12 @@ import type { ProviderService } from '../providers/provider-service';
 import type { TokenGrant } from '../recipes/map-token-reply';
 import { SecretRegistry } from '../redaction/secret-registry';
 import type { DocumentRepository } from '../store/document-repository';
-import type { StoredProvider, StoredToken } from '../store/keymint-document';
+import type { StoredProvider } from '../store/keymint-document';
+import type { StoredToken } from '../store/token-cache';
 import { tokenPlace } from '../vault/places';
 import type { TokenTimes } from './renewal-policy';
 import type { RenewalView, Trigger } from './renewal-scheduler';
-import { requestState } from './request-state';
+import { currentRequestDigest, requestDigest, requestState } from './request-state';
 import type { TokenEngine } from './token-engine';
 import { TokenError } from '../exchange-errors/token-error';
 import { readTokenTimes } from './token-record';
@@ -97,6 +98,8 @@ const DISCARDED: TokenOutcome = {
 export class TokenService {
   private readonly lastErrors = new Map<string, LastError>();
   private readonly flights = new Map<string, Flight>();
+  /** Records opened while unlocked, by the ciphertext they came from: a view or a copy decrypts each token once. Emptied on lock. */
+  private readonly opened = new Map<string, { sealed: string; value: SealedToken }>();
 
   constructor(private readonly deps: TokenServiceDeps) {}
 
@@ -104,7 +107,7 @@ export class TokenService {
     const renewal = this.renewalStatus(providerId);
     const lastError = this.lastErrors.get(providerId) ?? null;
     const errorView = lastError && { ...lastError, at: iso(lastError.at) };
-    const stored = ownValue(this.deps.repository.current.tokens, providerId);
+    const stored = this.record(providerId);
     if (!stored) return { ...NO_TOKEN, state: lastError ? 'error' : 'none', renewal, lastError: errorView };
     const read = readTokenTimes(stored);
     if (!read.ok) {
@@ -154,7 +157,7 @@ export class TokenService {
     const secrets = new SecretRegistry();
     const redact = (text: string) => this.deps.secrets.redact(secrets.redact(text));
     const stillBound = () => {
-      const now = this.deps.repository.current.providers.find((p) => p.id === providerId);
+      const now = this.deps.repository.provider(providerId);
       return !signal.aborted && now !== undefined && requestState(now) === flight.state;
     };
     try {
@@ -180,7 +183,7 @@ export class TokenService {
       if (!stillBound()) return DISCARDED;
       secrets.add(grant.token, grant.refreshToken);
       // The note quotes the reply's scope: whatever secret or token it echoes is scrubbed first.
-      this.store(providerId, { ...grant, scopeNote: grant.scopeNote && secrets.redact(grant.scopeNote) });
+      this.store(providerId, flight.state, { ...grant, scopeNote: grant.scopeNote && secrets.redact(grant.scopeNote) });
       this.lastErrors.delete(providerId);
       this.deps.lifecycle.succeeded(providerId, grant, trigger);
       this.deps.changed(providerId);
@@ -200,6 +203,7 @@ export class TokenService {
     this.flights.get(providerId)?.controller.abort();
     this.flights.delete(providerId);
     this.lastErrors.delete(providerId);
+    this.opened.delete(providerId);
     this.deps.lifecycle.forget(providerId);
   }
 
@@ -207,6 +211,7 @@ export class TokenService {
   cancelAll(): void {
     for (const flight of this.flights.values()) flight.controller.abort();
     this.flights.clear();
+    this.opened.clear();
   }
 
   /**
@@ -234,7 +239,7 @@ export class TokenService {
     if (!isB64Token(sealed.token)) {
       throw new AppError('token-unavailable', 'the stored token holds characters a header cannot carry; choose Generate for a new one.');
     }
-    const stored = ownValue(this.deps.repository.current.tokens, providerId);
+    const stored = this.record(providerId);
     return {
       text: formatCredential({ token: sealed.token, header, providerName: provider.name }, format),
       headerName: header.name,
@@ -275,7 +280,7 @@ export class TokenService {
 
   /** The stored token's times for renewal, when the record is usable. */
   times(providerId: string): TokenTimes | undefined {
-    const stored = ownValue(this.deps.repository.current.tokens, providerId);
+    const stored = this.record(providerId);
     if (!stored) return undefined;
     const read = readTokenTimes(stored);
     return read.ok ? read.times : undefined;
@@ -298,19 +303,28 @@ export class TokenService {
     return Boolean(times && (times.expiresAt === null || times.expiresAt > this.deps.clock.now() + forMs));
   }
 
-  private store(providerId: string, grant: TokenGrant): void {
+  /** The provider's stored token record, if it was minted with the provider as it is now. */
+  private record(providerId: string): StoredToken | undefined {
+    const stored = this.deps.repository.token(providerId);
+    const provider = stored && this.deps.repository.provider(providerId);
+    return provider && stored.requestDigest === currentRequestDigest(provider) ? stored : undefined;
+  }
+
+  private store(providerId: string, state: string, grant: TokenGrant): void {
     this.deps.secrets.add(grant.token, grant.refreshToken);
     const sealed: SealedToken = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
+    const ciphertext = this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId));
+    this.opened.set(providerId, { sealed: ciphertext, value: sealed });
     const record: StoredToken = {
-      sealed: this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId)),
+      sealed: ciphertext,
       obtainedAt: grant.obtainedAt,
       expiresAt: grant.expiresAt,
       expirySource: grant.expirySource,
       scopeNote: grant.scopeNote,
+      requestDigest: requestDigest(state),
     };
-    this.deps.repository.update((doc) => {
-      doc.tokens[providerId] = record;
-    });
+    // Usable at once; written to the token cache with the others of this moment.
+    this.deps.repository.putToken(providerId, record);
   }
 
   /** Null while locked, or when the sealed record does not open (generating reports why). */
@@ -323,10 +337,15 @@ export class TokenService {
   }
 
   private unseal(providerId: string): SealedToken | undefined {
-    const stored = ownValue(this.deps.repository.current.tokens, providerId);
+    const stored = this.record(providerId);
     if (!stored) return undefined;
-    const sealed = sealedSchema.parse(JSON.parse(this.deps.cipher().decrypt(stored.sealed, tokenPlace(providerId))));
+    // Throws while locked: nothing opens then, whatever was opened before.
+    const cipher = this.deps.cipher();
+    const opened = this.opened.get(providerId);
+    if (opened?.sealed === stored.sealed) return opened.value;
+    const sealed = sealedSchema.parse(JSON.parse(cipher.decrypt(stored.sealed, tokenPlace(providerId))));
     this.deps.secrets.add(sealed.token, sealed.refreshToken);
+    this.opened.set(providerId, { sealed: stored.sealed, value: sealed });
     return sealed;
   }
 

@@ -4,10 +4,10 @@ import type { DocumentRepository } from '../store/document-repository';
 import { keychainView } from './describe-keychain';
 import type { Keychain } from './keychain-slot';
 import type { PassphraseSlotOptions } from './passphrase-slot';
-import { Vault, type SetupRequest } from './vault';
+import { Vault, type SetupRequest, type VaultState } from './vault';
+import { parseVaultSlots, type VaultSlots } from './vault-slots';
 
 type SetupMethod = SetupRequest['method'];
-import { parseVaultSlots } from './vault-slots';
 
 const IDLE_CHECK_MS = 5_000;
 /** Like a password manager: lock after a quarter hour without use unless the user says otherwise. */
@@ -32,21 +32,55 @@ export class VaultService {
   private timer: ReturnType<typeof setInterval> | undefined;
   /** What the user picked in the set-up panel before pressing "Set up vault" (kept for this run only). */
   private setupChoice: SetupMethod | null = null;
+  /** The stored slots parsed, for the stored value they came from (a change to the document replaces it). */
+  private parsed: { from: unknown; slots: VaultSlots | undefined } | undefined;
+  /** What the board last heard about the vault, to tell it only when another process changed that. */
+  private shown: { state: VaultState; summary: string };
 
   constructor(private readonly deps: VaultServiceDeps) {
     const minutes = this.autoLockMinutes();
     this.vault = new Vault({
-      slots: parseVaultSlots(deps.repository.current.vault),
+      slots: () => this.storedSlots(),
       keychain: deps.keychain,
-      saveSlots: (slots) => deps.repository.update((doc) => void (doc.vault = { ...slots })),
+      saveSlots: (change) => deps.repository.update((doc) => ({ ...doc, vault: { ...change(parseVaultSlots(doc.vault) ?? {}) } })),
       now: () => deps.clock.now(),
       sleep: deps.sleep,
       autoLockMs: minutes === null ? undefined : minutes * 60_000,
       kdf: deps.kdf,
     });
-    this.vault.onChange(() => deps.changed());
+    this.vault.onChange(() => {
+      this.shown = this.summary();
+      deps.changed();
+    });
+    // Malformed slots are reported now, when the session opens, not at the first use.
+    this.shown = this.summary();
     this.timer = setInterval(() => this.vault.checkIdle(), IDLE_CHECK_MS);
     this.timer.unref?.();
+  }
+
+  /**
+   * Another Keymint process changed the document: its slots and settings hold here from now
+   * on. A vault it set up with the keychain opens here too, as it would at start.
+   */
+  reloaded(): void {
+    const minutes = this.autoLockMinutes();
+    this.vault.setAutoLock(minutes === null ? undefined : minutes * 60_000);
+    const before = this.shown;
+    this.shown = this.summary();
+    if (this.shown.summary === before.summary) return;
+    this.deps.changed();
+    if (before.state === 'uninitialized' && this.shown.state === 'locked') void this.unlockQuietly();
+  }
+
+  private storedSlots(): VaultSlots | undefined {
+    const from = this.deps.repository.current.vault;
+    if (this.parsed?.from !== from) this.parsed = { from, slots: parseVaultSlots(from) };
+    return this.parsed?.slots;
+  }
+
+  private summary(): { state: VaultState; summary: string } {
+    const { state, slots } = this.vault.snapshot();
+    return { state, summary: JSON.stringify([state, slots, this.autoLockMinutes(), this.lockOnSleep()]) };
   }
 
   /** Opens the vault without a prompt when a keychain slot exists and the keychain answers. */
@@ -57,7 +91,7 @@ export class VaultService {
   }
 
   setAutoLock(minutes: number | null): void {
-    this.deps.repository.update((doc) => void (doc.settings = { ...doc.settings, autoLockMinutes: minutes }));
+    this.deps.repository.update((doc) => ({ ...doc, settings: { ...doc.settings, autoLockMinutes: minutes } }));
     this.vault.setAutoLock(minutes === null ? undefined : minutes * 60_000);
     this.vault.touch();
     this.deps.changed();
@@ -75,7 +109,7 @@ export class VaultService {
   }
 
   setLockOnSleep(enabled: boolean): void {
-    this.deps.repository.update((doc) => void (doc.settings = { ...doc.settings, lockOnSleep: enabled }));
+    this.deps.repository.update((doc) => ({ ...doc, settings: { ...doc.settings, lockOnSleep: enabled } }));
     this.deps.changed();
   }
 

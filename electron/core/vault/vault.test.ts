@@ -18,11 +18,12 @@ function harness(overrides: Partial<VaultOptions> = {}, slots?: VaultSlots): Har
   const keychain = createMemoryKeychain();
   const saved: VaultSlots[] = [];
   const clock = { now: 1_000_000 };
+  // Round-trip through JSON, as the real store does.
+  const persisted = () => parseVaultSlots(saved.length ? JSON.parse(JSON.stringify(saved.at(-1))) : slots);
   const options = (): VaultOptions => ({
-    // Round-trip through JSON, as the real store does.
-    slots: parseVaultSlots(saved.length ? JSON.parse(JSON.stringify(saved.at(-1))) : slots),
+    slots: persisted,
     keychain,
-    saveSlots: (next) => void saved.push(next),
+    saveSlots: (change) => void saved.push(change(persisted() ?? {})),
     now: () => clock.now,
     sleep: async () => undefined,
     kdf: TEST_KDF,
@@ -272,8 +273,33 @@ describe('Vault', () => {
     ]);
   });
 
+  it('never sets up over slots another process persisted meanwhile, and reads the slots anew at every use', async () => {
+    const elsewhere = harness();
+    await elsewhere.vault.setup({ method: 'passphrase', passphrase: 'set up elsewhere' });
+    const onDisk = () => parseVaultSlots(JSON.parse(JSON.stringify(elsewhere.saved.at(-1))));
+    // What this process last read: nothing yet, the other set-up has not reached it.
+    let read: VaultSlots | undefined = undefined;
+    const saved: VaultSlots[] = [];
+    const here = new Vault({
+      slots: () => read,
+      keychain: elsewhere.keychain,
+      saveSlots: (change) => void saved.push(change(onDisk() ?? {})),
+      now: () => 0,
+      sleep: async () => undefined,
+      kdf: TEST_KDF,
+    });
+    expect(here.state()).toBe('uninitialized');
+    await expectVaultRejection(here.setup({ method: 'passphrase', passphrase: 'set up here' }), 'already-initialized');
+    expect(saved).toEqual([]);
+    expect(here.state()).toBe('uninitialized');
+    read = onDisk();
+    expect(here.state()).toBe('locked');
+    await here.unlockWithPassphrase('set up elsewhere');
+    expect(here.state()).toBe('unlocked');
+  });
+
   it('treats persisted empty slots as uninitialized and rejects malformed ones as corrupt', () => {
-    const vault = new Vault({ slots: {}, keychain: createMemoryKeychain(), saveSlots: () => undefined, now: () => 0, sleep: async () => undefined });
+    const vault = new Vault({ slots: () => ({}), keychain: createMemoryKeychain(), saveSlots: () => undefined, now: () => 0, sleep: async () => undefined });
     expect(vault.state()).toBe('uninitialized');
     expect(parseVaultSlots(undefined)).toBeUndefined();
     expectVaultError(() => parseVaultSlots([]), 'corrupt');

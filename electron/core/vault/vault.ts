@@ -20,11 +20,18 @@ export interface VaultSnapshot {
 export type VaultListener = (snapshot: VaultSnapshot) => void;
 
 export interface VaultOptions {
-  /** As last persisted (see parseVaultSlots); undefined or {} means not set up. */
-  readonly slots: VaultSlots | undefined;
+  /**
+   * The slots as persisted now (see parseVaultSlots); undefined or {} means not set up. Read at
+   * every use, not once: another Keymint process may set the vault up or change its passphrase.
+   */
+  slots(): VaultSlots | undefined;
   readonly keychain: Keychain;
-  /** Persist synchronously; if it throws, the vault keeps its previous slots. */
-  saveSlots(slots: VaultSlots): void;
+  /**
+   * Persists synchronously: `change` gets the slots persisted at that moment (another process
+   * may have written since they were last read) and returns the next ones. If it throws,
+   * nothing is saved.
+   */
+  saveSlots(change: (latest: VaultSlots) => VaultSlots): void;
   now(): number;
   /** Waits out the delay between wrong passphrases (setTimeout in the app, recorded in tests). */
   sleep(ms: number): Promise<void>;
@@ -49,7 +56,6 @@ interface Unlocked {
  * persists nothing.
  */
 export class Vault {
-  private slots: VaultSlots;
   private unlocked: Unlocked | undefined;
   /** Bumped on every lock/unlock so in-flight operations can tell the key they started with is gone. */
   private generation = 0;
@@ -62,7 +68,6 @@ export class Vault {
   private autoLockMs: number | undefined;
 
   constructor(private readonly options: VaultOptions) {
-    this.slots = { ...options.slots };
     this.autoLockMs = options.autoLockMs;
     this.guesses = new GuessDelay(options.now, options.sleep);
     // Handed out by cipher(): delegates to the live key, so a reference kept
@@ -100,7 +105,11 @@ export class Vault {
           request.method === 'keychain'
             ? { keychain: await wrapWithKeychain(dataKey, this.options.keychain) }
             : { passphrase: await wrapWithPassphrase(dataKey, request.passphrase, this.kdfOptions()) };
-        this.persist(slots);
+        // Another process may have set the vault up meanwhile: two data keys must never compete.
+        this.options.saveSlots((latest) => {
+          if (slotKinds(latest).length > 0) throw new VaultError('already-initialized', 'The vault was set up meanwhile by another Keymint window or the command line; unlock it instead.');
+          return slots;
+        });
       } catch (error) {
         dataKey.fill(0);
         throw error;
@@ -189,12 +198,14 @@ export class Vault {
     return this.exclusive(async () => {
       this.requireUnlocked();
       if (!this.slots[kind]) throw new VaultError('no-such-slot', `The vault has no ${kind} unlock method.`);
-      const rest: { -readonly [K in SlotKind]?: VaultSlots[K] } = { ...this.slots };
-      delete rest[kind];
-      if (slotKinds(rest).length === 0) {
-        throw new VaultError('last-slot', 'This is the only way to unlock the vault, so it cannot be removed.');
-      }
-      this.persist(rest);
+      this.options.saveSlots((latest) => {
+        const rest: { -readonly [K in SlotKind]?: VaultSlots[K] } = { ...latest };
+        delete rest[kind];
+        if (slotKinds(rest).length === 0) {
+          throw new VaultError('last-slot', 'This is the only way to unlock the vault, so it cannot be removed.');
+        }
+        return rest;
+      });
       this.emit();
     });
   }
@@ -289,14 +300,13 @@ export class Vault {
       if (this.generation !== started || !this.unlocked) {
         throw new VaultError('locked', 'The vault locked before the change was saved; nothing was changed.');
       }
-      this.persist({ ...this.slots, ...added });
+      this.options.saveSlots((latest) => ({ ...latest, ...added }));
       this.emit();
     });
   }
 
-  private persist(slots: VaultSlots): void {
-    this.options.saveSlots(slots);
-    this.slots = slots;
+  private get slots(): VaultSlots {
+    return this.options.slots() ?? {};
   }
 
   private kdfOptions(): PassphraseSlotOptions {

@@ -69,10 +69,10 @@ function openEvents(): Promise<void> {
   });
 }
 
-/** After the stream dropped and came back, events may have been missed: replay the current state as events. */
+/** After the stream dropped and came back, events may have been missed: the board lists again, and the vault's status is sent on. */
 async function catchUp(): Promise<void> {
-  const [providers, vault] = await Promise.all([call('providers:list', undefined), call('vault:status', undefined)]);
-  if (providers.ok) listeners.get('providers:changed')?.forEach((listener) => listener({ kind: 'all', providers: providers.value }));
+  listeners.get('providers:changed')?.forEach((listener) => listener({ kind: 'stale' }));
+  const vault = await call('vault:status', undefined);
   if (vault.ok) listeners.get('vault:changed')?.forEach((listener) => listener(vault.value));
 }
 

@@ -23,12 +23,12 @@ export function refetchProviders(client: QueryClient): void {
 }
 
 /**
- * The one place that reads a `providers:changed` push: the whole list, or only the providers
- * that changed and the ids removed. Applied without a refetch.
+ * The one place that reads a `providers:changed` push: the providers that changed and the ids
+ * removed, applied without a refetch; or word that the whole list is stale, listed again once.
  */
 export function applyProvidersChange(client: QueryClient, change: ProvidersChange): void {
-  if (change.kind === 'all') {
-    setProviders(client, change.providers);
+  if (change.kind === 'stale') {
+    refetchProviders(client);
     return;
   }
   const list = client.getQueryData<ProviderView[]>(providersListKey);

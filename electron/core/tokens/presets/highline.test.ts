@@ -74,7 +74,7 @@ describe('Highline preset against its emulator', () => {
   it('falls back to a full login when an expired refresh token is rejected', async () => {
     let now = Date.now();
     const emulator = await started(startHighlineEmulator({ apiKey: API_KEY, secret: SECRET, now: () => now }));
-    const engine = new TokenEngine({ fetch: (r) => fetch(r), sleep: async () => {}, clock: { now: () => now } });
+    const engine = new TokenEngine({ fetch: (url, init) => fetch(url, init), sleep: async () => {}, clock: { now: () => now } });
     const job = (held?: TokenGrant) =>
       presetJob('highline', emulator.url, { apiKey: API_KEY, secret: SECRET }, held && { held: { refreshToken: held.refreshToken, saved: held.saved } });
     const first = await engine.obtain('p1', job());

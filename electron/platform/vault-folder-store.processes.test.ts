@@ -1,0 +1,100 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { DocumentRepository } from '../core/store/document-repository';
+import { readTokenCache } from '../core/store/token-cache';
+import { storedProvider, storedToken } from '../test-support/stored-samples';
+import { startVaultChild, type VaultChild } from '../test-support/vault-child-process';
+import { openJsonFileStore } from './json-file-store';
+import { openVaultFolderStore } from './vault-folder-store';
+
+/** Several Keymint processes on one vault folder: real processes, real files. */
+const root = mkdtempSync(join(tmpdir(), 'keymint-vault-processes-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let caseNumber = 0;
+const freshDir = () => mkdtempSync(join(root, `case-${(caseNumber += 1)}-`));
+
+const children: VaultChild[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.process.kill('SIGKILL');
+});
+const start = (args: string[]) => {
+  const child = startVaultChild(args);
+  children.push(child);
+  return child;
+};
+
+const providerIds = (dir: string) => new DocumentRepository(openVaultFolderStore(dir)).current.providers.map((p) => p.id);
+
+describe('processes sharing a vault folder', () => {
+  it('two processes writing to one vault in a loop lose nothing: every provider and every token', { timeout: 60_000 }, async () => {
+    const dir = freshDir();
+    const count = 150;
+    const writers = [start(['add-providers', dir, 'left', String(count)]), start(['add-providers', dir, 'right', String(count)])];
+    // This process writes too, through its own repository, between theirs.
+    const here = new DocumentRepository(openVaultFolderStore(dir));
+    for (let i = 1; i <= 30; i++) {
+      here.update((doc) => ({ ...doc, providers: [...doc.providers, storedProvider(`here-${i}`)] }));
+      here.putToken(`here-${i}`, storedToken(i));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await here.flush();
+    await Promise.all(writers.map((child) => child.exited));
+    for (const child of writers) expect(child.lines).toEqual(['done']);
+
+    const expected = ['left', 'right', 'here'].flatMap((name) => Array.from({ length: name === 'here' ? 30 : count }, (_, i) => `${name}-${i + 1}`)).sort();
+    expect(providerIds(dir).sort()).toEqual(expected);
+    const tokens = readTokenCache(openVaultFolderStore(dir).readTokens());
+    expect([...tokens.keys()].sort()).toEqual(expected);
+  });
+
+  it('a running process hears another process’s document and token changes, and never its own', async () => {
+    const dir = freshDir();
+    const store = openVaultFolderStore(dir, { tokenWindowMs: 10 });
+    const repository = new DocumentRepository(store);
+    const heard: string[] = [];
+    const stop = repository.follow((change) => heard.push(change.file), (error) => heard.push(`failed: ${String(error)}`));
+
+    repository.update((doc) => ({ ...doc, providers: [storedProvider('mine')] }));
+    repository.putToken('mine', storedToken(1));
+    await repository.flush();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard).toEqual([]);
+
+    await start(['add-providers', dir, 'theirs', '1']).exited;
+    await expect.poll(() => [...new Set(heard)].sort()).toEqual(['document', 'tokens']);
+    expect(repository.current.providers.map((p) => p.id)).toEqual(['mine', 'theirs-1']);
+    expect(repository.tokenHolders().sort()).toEqual(['mine', 'theirs-1']);
+    stop();
+  });
+
+  it('a process killed (SIGKILL) while writing documents and tokens never damages either file or loses a reported save', { timeout: 60_000 }, async () => {
+    const dir = freshDir();
+    let kills = 0;
+    let reported = 0;
+    for (let run = 0; run < 10; run++) {
+      const writer = start(['write-forever', dir]);
+      const killAfter = 1 + Math.floor(Math.random() * 60);
+      await writer.line(`saved ${killAfter}`);
+      // 0-3 ms later lands anywhere in a document write or a token commit.
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 4)));
+      writer.process.kill('SIGKILL');
+      const { signal } = await writer.exited;
+      if (signal === 'SIGKILL') kills += 1;
+      const saves = writer.lines.filter((line) => line.startsWith('saved ')).length;
+
+      // Both files parse; the document holds every provider whose save was reported (and at most one more).
+      const document = openJsonFileStore(join(dir, 'keymint.json')).read() as { providers: unknown[] };
+      expect(document.providers.length).toBeGreaterThanOrEqual(reported + saves);
+      expect(document.providers.length).toBeLessThanOrEqual(reported + saves + 1);
+      reported = document.providers.length;
+      expect(() => openJsonFileStore(join(dir, 'tokens.json')).read()).not.toThrow();
+      // Opening again clears the dead writer's temp files; its lock, if it held one, is taken over by the next.
+      openVaultFolderStore(dir);
+      expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    }
+    expect(kills).toBeGreaterThan(0);
+    expect(providerIds(dir)).toHaveLength(reported);
+  });
+});
