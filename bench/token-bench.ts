@@ -1,7 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOAuthClientCredentialsEmulator } from '../e2e/emulators';
 import { call, composeBench } from './compose-bench';
 import { median, pool, sideBySide, timed } from './measure';
 import type { BenchResult } from './results';
@@ -11,12 +11,13 @@ const CLIENT_SECRET = 'bench-secret-0f9a7c2e';
 
 /**
  * The cost of a token through Keymint (router, core, reply checks, encryption, persistence and
- * the pushed event) against a bare fetch of the same loopback token endpoint: what Keymint adds
- * must not grow with the number of providers the vault holds.
+ * the pushed event) against a bare fetch of the same loopback token endpoint, which runs in a
+ * process of its own: what Keymint adds must be small and must not grow with the number of
+ * providers the vault holds.
  */
 export async function tokenBench(): Promise<BenchResult[]> {
-  const oauth = await startOAuthClientCredentialsEmulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-  const tokenUrl = `${oauth.url}/oauth/token`;
+  const endpoint = await startEndpoint();
+  const tokenUrl = endpoint.url;
   const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
   const bareFetch = async () => {
     const response = await fetch(tokenUrl, {
@@ -58,9 +59,25 @@ export async function tokenBench(): Promise<BenchResult[]> {
       });
     }
   } finally {
-    await oauth.close();
+    endpoint.close();
   }
   return results;
+}
+
+/** The strict OAuth emulator in a child process (see token-endpoint.ts). */
+async function startEndpoint(): Promise<{ url: string; close(): void }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'token-endpoint.ts'), CLIENT_ID, CLIENT_SECRET], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`the token endpoint exited (${code}) before listening`)));
+  });
+  return { url, close: () => child.stdin?.end() };
 }
 
 interface BenchVault {

@@ -81,10 +81,11 @@ describe('the core, called directly as the CLI and served host will', () => {
   it('one token is one change event naming only its provider', async () => {
     const { core, id } = await coreWithTogai();
     const other = await core.providers.create({ presetId: 'togai', name: 'Other', baseUrl: 'https://api.togai.com', values: { apiKey: 'x' } });
+    await new Promise(setImmediate); // what setting up the vault reported
     const heard: CoreChange[] = [];
     core.subscribe((change) => heard.push(change));
     await core.tokens.obtain(id);
-    await Promise.resolve();
+    await new Promise(setImmediate);
     expect(heard).toEqual([{ kind: 'providers', change: { kind: 'some', changed: [id], removed: [] } }]);
     expect(JSON.stringify(heard)).not.toContain(other.id);
   });

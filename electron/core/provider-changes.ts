@@ -4,7 +4,9 @@ export type ProvidersChange = { kind: 'all' } | { kind: 'some'; changed: readonl
 /**
  * Collects the providers that changed during one turn of the event loop and reports them once,
  * so a token costs one small event however many providers the vault holds, and a burst of
- * renewals or an import costs one event rather than one per provider.
+ * renewals or an import costs one event rather than one per provider. Reported from
+ * setImmediate, after the call that caused the change has answered: building the event is not
+ * on that call's path, and overlaps the next request's wait on the network.
  */
 export class ProviderChanges {
   private readonly changed = new Set<string>();
@@ -37,7 +39,7 @@ export class ProviderChanges {
   private queue(): void {
     if (this.queued) return;
     this.queued = true;
-    queueMicrotask(() => this.flush());
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {

@@ -149,8 +149,8 @@ describe('the token lifecycle through IPC', () => {
 
     now += 50_000;
     timers.at(-1)?.();
-    // Changes are pushed once per turn of the event loop, not one by one.
-    await Promise.resolve();
+    // Changes are pushed once per turn of the event loop (from setImmediate), not one by one.
+    await new Promise(setImmediate);
     expect(renewal()).toBe('renewing');
     await expect.poll(() => togai.tokenRequests).toBe(2);
     await expect.poll(renewal).toBe('scheduled');
@@ -158,7 +158,7 @@ describe('the token lifecycle through IPC', () => {
     // Locking changes every provider: the page is told to list again, and finds renewal paused.
     const before = stale;
     await app.value('vault:lock');
-    await Promise.resolve();
+    await new Promise(setImmediate);
     expect(stale).toBe(before + 1);
     const [listed] = await app.value<{ status: { renewal: { state: string } } }[]>('providers:list');
     expect(listed?.status.renewal.state).toBe('paused');

@@ -100,11 +100,18 @@ describe('composeElectron', () => {
       value: { state: 'unlocked', slots: ['keychain'], keychain: { available: true } },
     });
 
+    // Changes are pushed once the call that made them has answered.
+    await new Promise(setImmediate);
     const sent = contents.send.mock.calls.map(([channel]) => channel as string);
     expect(sent).toContain(`${IPC_PREFIX}providers:changed`);
     expect(sent).toContain(`${IPC_PREFIX}vault:changed`);
-    const [, providers] = contents.send.mock.calls.findLast(([channel]) => channel === `${IPC_PREFIX}providers:changed`)!;
-    expect(providers).toMatchObject({ kind: 'some', changed: [{ name: 'Acme' }], removed: [] });
+    // The first save set the vault up too, so the whole list is stale; a later change names its provider alone.
+    const lastChange = () => contents.send.mock.calls.findLast(([channel]) => channel === `${IPC_PREFIX}providers:changed`)?.[1];
+    expect(lastChange()).toEqual({ kind: 'stale' });
+    const { id } = (created as { value: { id: string } }).value;
+    await router(ourPage(), 'providers:update', { id, name: 'Acme EU' });
+    await new Promise(setImmediate);
+    expect(lastChange()).toMatchObject({ kind: 'some', changed: [{ id, name: 'Acme EU' }], removed: [] });
 
     expect(traffic.length).toBeGreaterThan(contents.send.mock.calls.length);
     expect(traffic.join('\n')).not.toContain(SECRET);

@@ -18,6 +18,8 @@ export interface RequestBudget {
   stopped(host: string): TokenError | undefined;
   /** Waits `ms` through the injected sleep, returning as soon as the budget stops (the sleep need not listen). */
   wait(ms: number, sleep: Sleep): Promise<void>;
+  /** The request is over: its timer and its listener on the caller's cancel go. */
+  end(): void;
 }
 
 export interface BudgetOptions {
@@ -31,9 +33,20 @@ export function startBudget(options: BudgetOptions): RequestBudget {
   const now = options.now ?? Date.now;
   const startedAt = now();
   const cancel = options.signal;
+  // One controller and one timer per request (AbortSignal.timeout plus AbortSignal.any would make
+  // three signals, each costly to create in Node, for every token).
+  const controller = new AbortController();
+  const signal = controller.signal;
+  let timedOut = false;
   // A real timer even when the clock is injected: a test's frozen clock must not let a request run forever.
-  const deadline = AbortSignal.timeout(options.timeoutMs);
-  const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The token request timed out.', 'TimeoutError'));
+  }, options.timeoutMs);
+  timer.unref?.();
+  const onCancel = () => controller.abort(cancel?.reason);
+  if (cancel?.aborted) onCancel();
+  else cancel?.addEventListener('abort', onCancel, { once: true });
   return {
     signal,
     limitMs: options.timeoutMs,
@@ -42,8 +55,12 @@ export function startBudget(options: BudgetOptions): RequestBudget {
     stopped(host) {
       // The caller's cancel wins: whoever cancelled has moved on, and a timeout message would mislead.
       if (cancel?.aborted) return cancelledError(host);
-      if (deadline.aborted) return timeoutError(host, options.timeoutMs);
+      if (timedOut) return timeoutError(host, options.timeoutMs);
       return undefined;
+    },
+    end() {
+      clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
     },
     async wait(ms, sleep) {
       if (signal.aborted) return;

@@ -74,6 +74,14 @@ export class TokenEngine {
     // One budget for the refresh and the full authentication after it: the provider's timeout
     // is the longest the user waits, whichever requests it takes.
     const budget = startBudget({ timeoutMs: job.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: job.signal, now: () => this.deps.clock.now() });
+    try {
+      return await this.withinBudget(job, budget);
+    } finally {
+      budget.end();
+    }
+  }
+
+  private async withinBudget(job: TokenJob, budget: RequestBudget): Promise<TokenGrant> {
     const held = job.held;
     if (job.recipe.refresh && held?.refreshToken) {
       try {
