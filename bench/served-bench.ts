@@ -2,15 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startOAuthClientCredentialsEmulator } from '../e2e/emulators';
 import { listenOnLoopback } from '../e2e/emulators/listen-on-loopback';
 import { startServedHost } from '../electron/serve/served-host';
 import { call, composeBench } from './compose-bench';
 import { sideBySide } from './measure';
 import type { BenchResult } from './results';
+import { CLIENT_ID, CLIENT_SECRET, startEndpoint } from './token-bench';
 
-const CLIENT_ID = 'bench-client';
-const CLIENT_SECRET = 'bench-secret-0f9a7c2e';
 const RENDERER_DIR = resolve(import.meta.dirname, '../renderer');
 const RUNS = 301;
 
@@ -22,7 +20,8 @@ const RUNS = 301;
  * to a plain Node server that does nothing.
  */
 export async function servedBench(): Promise<{ results: BenchResult[]; notes: string[] }> {
-  const oauth = await startOAuthClientCredentialsEmulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  // The token endpoint in a process of its own, as in the token benchmark.
+  const endpoint = await startEndpoint();
   const dir = mkdtempSync(join(tmpdir(), 'keymint-bench-served-'));
   const keymint = composeBench(dir);
   const served = await startServedHost({ keymint, rendererDir: RENDERER_DIR, pageScript: '', log: { warn: () => undefined } });
@@ -38,7 +37,7 @@ export async function servedBench(): Promise<{ results: BenchResult[]; notes: st
     const { id } = await call<{ id: string }>(route, 'providers:create', {
       presetId: 'oauth2-client-credentials',
       name: 'Service',
-      baseUrl: `${oauth.url}/oauth/token`,
+      baseUrl: endpoint.url,
       values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
     });
 
@@ -103,7 +102,7 @@ export async function servedBench(): Promise<{ results: BenchResult[]; notes: st
     agent.destroy();
     await served.close();
     await keymint.dispose();
-    await oauth.close();
+    endpoint.close();
     await new Promise<void>((done) => plain.close(() => done()));
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,8 +6,8 @@ import { call, composeBench } from './compose-bench';
 import { median, pool, sideBySide, timed } from './measure';
 import type { BenchResult } from './results';
 
-const CLIENT_ID = 'bench-client';
-const CLIENT_SECRET = 'bench-secret-0f9a7c2e';
+export const CLIENT_ID = 'bench-client';
+export const CLIENT_SECRET = 'bench-secret-0f9a7c2e';
 
 /**
  * The cost of a token through Keymint (router, core, reply checks, encryption, persistence and
@@ -65,7 +65,7 @@ export async function tokenBench(): Promise<BenchResult[]> {
 }
 
 /** The strict OAuth emulator in a child process (see token-endpoint.ts). */
-async function startEndpoint(): Promise<{ url: string; close(): void }> {
+export async function startEndpoint(): Promise<{ url: string; close(): void }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'token-endpoint.ts'), CLIENT_ID, CLIENT_SECRET], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
