@@ -6,7 +6,7 @@ import { listenOnLoopback } from '../emulators/listen-on-loopback';
 import { launchBrowserHost, launchChromium } from '../fixtures/browser-host';
 import type { LaunchedApp } from '../fixtures/launched-app';
 import { writeRedirectFile } from '../../electron/serve/open-browser';
-import { runServedToExit, startServedProcess } from '../fixtures/served-process';
+import { runServedToExit, START_SCRIPT, startServedProcess } from '../fixtures/served-process';
 import { addTogai, expect, test } from '../fixtures/togai-test';
 import { lockedBanner } from '../fixtures/vault-ui';
 
@@ -145,4 +145,21 @@ test('it will not listen on an address other machines can reach', async () => {
     expect(output).toContain(`refusing to listen on "${host}"`);
     expect(output).not.toContain('Keymint is running at');
   }
+});
+
+test('npm start without Electron’s binary says so in one line and starts the served host; a SIGTERM reaches it', async () => {
+  // An empty folder where the electron package looks for its binary: as on a machine that could not download it.
+  const env = { ...isolated(), ELECTRON_OVERRIDE_DIST_PATH: mkdtempSync(join(tmpdir(), 'keymint-no-electron-')) };
+  const started = await startServedProcess({ entry: START_SCRIPT, env });
+  opened.push({ close: () => started.stop() });
+  const lines = started.output().split('\n');
+  expect(lines[0]).toBe("Electron's binary is not installed here, so Keymint runs as a local web app in your browser (`npx install-electron --no` installs the desktop app).");
+  expect(lines.filter((line) => line.startsWith('Keymint is running at '))).toEqual([expect.stringMatching(/^Keymint is running at http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/)]);
+  const browser = await launchChromium();
+  opened.push(browser);
+  const page = await browser.newPage();
+  await page.goto(started.signInUrl);
+  await expect(page.getByRole('button', { name: 'Add provider' })).toBeVisible();
+  await started.stop();
+  expect(started.child.exitCode).toBe(0);
 });
