@@ -95,7 +95,7 @@ export async function startServedHost(options: ServedHostOptions): Promise<Serve
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     if (!listening.state) return void text(response, 503, 'Keymint is starting.');
     handle(request, response, listening.state).catch((error: unknown) => {
-      options.log.warn(`served host: ${error instanceof Error ? error.name : 'error'} while answering ${request.method} ${pathOf(request)}`);
+      options.log.warn(`served host: ${error instanceof Error ? error.name : 'error'} while answering ${request.method} ${pathOf(request)?.split('?')[0]}`);
       if (!response.headersSent) text(response, 500, 'Something went wrong inside Keymint.');
       else response.destroy();
     });
