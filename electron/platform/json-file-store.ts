@@ -102,6 +102,15 @@ function tempPrefix(filePath: string): string {
   return `.${basename(filePath)}.tmp-`;
 }
 
+/** Counts on from a random start: unique in this process, and unlike any a dead process with our pid left (random bytes at every write cost more than the rest of the naming). */
+let tempCounter = randomBytes(8).readBigUInt64BE();
+
+/** `<pid>-<16 hex>`: the pid tells whether its writer is alive (removeStaleTempFiles). */
+function tempSuffix(): string {
+  tempCounter = (tempCounter + 1n) & 0xffff_ffff_ffff_ffffn;
+  return `${process.pid}-${tempCounter.toString(16).padStart(16, '0')}`;
+}
+
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
@@ -244,7 +253,7 @@ export interface DurableWriteOptions {
 export function writeFileDurably(filePath: string, bytes: Buffer, options: DurableWriteOptions = {}): FileVersion {
   const mode = options.mode ?? 0o600;
   const dir = dirname(filePath);
-  const tempPath = join(dir, `${tempPrefix(filePath)}${process.pid}-${randomBytes(8).toString('hex')}`);
+  const tempPath = join(dir, `${tempPrefix(filePath)}${tempSuffix()}`);
   let version: FileVersion;
   // 'wx': never follow or reuse an existing file at the temp name.
   const fd = openSync(tempPath, 'wx', mode);
@@ -278,7 +287,7 @@ export function openJsonFileStore(filePath: string, options: JsonFileStoreOption
   ensureDirectory(dir);
   removeStaleTempFiles(filePath);
   // Same directory as the target, so the rename is atomic (same filesystem).
-  const newTempPath = () => join(dir, `${tempPrefix(filePath)}${process.pid}-${randomBytes(8).toString('hex')}`);
+  const newTempPath = () => join(dir, `${tempPrefix(filePath)}${tempSuffix()}`);
 
   const readVersioned = (): VersionedDocument | undefined => {
     let fd: number;

@@ -34,7 +34,7 @@ const renamingAll = (name: string) => (latest: unknown): Doc => {
 };
 
 /** Sharded from the first provider, replaced files removed at the next write: every file on disk is accounted for. */
-const strict: ShardedDocumentOptions = { inlineUpToBytes: 0, retireGraceMs: 0 };
+const strict: ShardedDocumentOptions = { singleFileUpToBytes: 0, retireGraceMs: 0 };
 
 function open(dir: string, shards: ShardedDocumentOptions = strict) {
   const steps: string[] = [];
@@ -43,9 +43,12 @@ function open(dir: string, shards: ShardedDocumentOptions = strict) {
   return Object.assign(store, { steps, problems });
 }
 
-const headOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'keymint.json'), 'utf8')) as Record<string, unknown> & { $providers?: { order: string; shards: (string | null)[] } };
+const headOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'keymint.json'), 'utf8')) as Record<string, unknown> & { $providers?: { order: string; shards: (string | Provider[] | null)[] } };
 const shardFiles = (dir: string) => readdirSync(join(dir, 'keymint.providers')).sort();
-const namedShards = (dir: string) => (headOf(dir).$providers?.shards ?? []).filter((name): name is string => name !== null).sort();
+const namedShards = (dir: string) => (headOf(dir).$providers?.shards ?? []).filter((entry): entry is string => typeof entry === 'string').sort();
+/** The shard each provider is in, by the head's order. */
+const shardOfProvider = (dir: string, index: number) => headOf(dir).$providers?.order.charAt(index);
+const fileSteps = (steps: readonly string[]) => steps.filter((step) => step.startsWith('shard created ')).map((step) => step.slice('shard created '.length));
 /** Every file under `dir` and its bytes: to show nothing was touched. */
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -56,27 +59,44 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('sharded vault document', () => {
-  it('a change to one provider of 1,000 writes its one shard file and the head, nothing else', () => {
+  it('a change to one provider of 1,000 writes the head, and at most one shard file: its shard stays in the head until another changes', () => {
     const dir = freshDir();
     const store = open(dir, { retireGraceMs: 0 });
     store.update(() => documentOf(1000));
     const total = shardFiles(dir).reduce((sum, name) => sum + statSync(join(dir, 'keymint.providers', name)).size, 0);
-    expect(total).toBeGreaterThan(400_000);
+    expect(total).toBeGreaterThan(300_000);
+    expect(namedShards(dir)).toHaveLength(32);
 
+    // The first change: its shard moves into the head, its file is no longer needed.
     store.steps.length = 0;
-    const next = store.update(renaming(500, 'Renamed')) as Doc;
-    const written = store.steps.filter((step) => step.startsWith('shard created ')).map((step) => step.slice('shard created '.length));
-    expect(written).toHaveLength(1);
+    store.update(renaming(500, 'Renamed'));
+    expect(store.steps).toEqual(['head temp', 'head', expect.stringMatching(/^retired /), expect.stringMatching(/^swept /)]);
+    expect(namedShards(dir)).toHaveLength(31);
+    expect(statSync(join(dir, 'keymint.json')).size).toBeLessThan(total / 16);
+
+    // The same provider again: the head alone.
+    store.steps.length = 0;
+    store.update(renaming(500, 'Renamed again'));
+    expect(store.steps).toEqual(['head temp', 'head']);
+
+    // Another shard: the one in the head goes to a file of its own, the changed one takes its place.
+    const other = Array.from({ length: 1000 }, (_, i) => i).find((i) => shardOfProvider(dir, i) !== shardOfProvider(dir, 500)) ?? -1;
+    store.steps.length = 0;
+    const next = store.update(renaming(other, 'Other')) as Doc;
+    const written = fileSteps(store.steps);
+    expect(written).toEqual([expect.stringMatching(new RegExp(`^${parseInt(shardOfProvider(dir, 500) ?? '', 36)}-`))]);
     expect(store.steps).toEqual([`shard created ${written[0]}`, `shard ${written[0]}`, 'shards synced', 'head temp', 'head', expect.stringMatching(/^retired /), expect.stringMatching(/^swept /)]);
     expect(statSync(join(dir, 'keymint.providers', written[0] ?? '')).size).toBeLessThan(total / 16);
-    expect(statSync(join(dir, 'keymint.json')).size).toBeLessThan(4_000);
 
     expect(open(dir).read()).toEqual(next);
-    expect((open(dir).read() as Doc).providers[500]?.name).toBe('Renamed');
+    expect((open(dir).read() as Doc).providers.map((p) => p.name).filter((name) => !name.startsWith('Provider '))).toEqual(
+      other < 500 ? ['Other', 'Renamed again'] : ['Renamed again', 'Other'],
+    );
     const head = headOf(dir);
     expect(head).not.toHaveProperty('providers');
     expect(head.$providers?.order).toHaveLength(1000);
     expect(head.$providers?.shards).toHaveLength(32);
+    expect(head.$providers?.shards.filter(Array.isArray)).toHaveLength(1);
     expect(shardFiles(dir)).toEqual(namedShards(dir));
   });
 
@@ -128,7 +148,7 @@ describe('sharded vault document', () => {
 
   it('keeps a small document in one file, splits it past the limit, and makes it one file again below half of it', () => {
     const dir = freshDir();
-    const store = open(dir, { inlineUpToBytes: 20_000, retireGraceMs: 0 });
+    const store = open(dir, { singleFileUpToBytes: 20_000, retireGraceMs: 0 });
     const sizes: [number, boolean][] = [];
     for (const count of [10, 30, 60, 30, 15, 10]) {
       store.update(() => documentOf(count));
@@ -156,7 +176,7 @@ describe('sharded vault document', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('another process hears a change that wrote one shard file: the head changed', async () => {
+  it('another process hears a change to one provider: the head changed', async () => {
     const dir = freshDir();
     open(dir).update(() => documentOf(100));
     const store = openVaultFolderStore(dir, { shards: strict, watch: { debounceMs: 10, pollMs: 100 } });
@@ -165,7 +185,7 @@ describe('sharded vault document', () => {
     const stop = store.watch((changed) => heard.push(changed));
     const theirs = open(dir);
     theirs.update(renaming(42, 'theirs'));
-    expect(theirs.steps.filter((step) => step.startsWith('shard created'))).toHaveLength(1);
+    expect(fileSteps(theirs.steps)).toEqual([]);
     await expect.poll(() => heard).toEqual(['document']);
     expect((store.read() as Doc).providers[42]?.name).toBe('theirs');
     stop();
@@ -184,7 +204,7 @@ describe('sharded vault document: files no head names', () => {
   it('removes those a killed writer left at the next write, and those a change replaced once the grace has passed', async () => {
     const dir = freshDir();
     const graceMs = 400;
-    open(dir, { inlineUpToBytes: 0, retireGraceMs: graceMs }).update(() => documentOf(100));
+    open(dir, { singleFileUpToBytes: 0, retireGraceMs: graceMs }).update(() => documentOf(100));
     const shards = join(dir, 'keymint.providers');
     const deadPid = 2 ** 22 + 12345; // above Linux's pid_max default, so never alive
     const orphan = '7-0123456789abcdef.json';
@@ -195,7 +215,7 @@ describe('sharded vault document: files no head names', () => {
     utimesSync(join(shards, orphan), anHourAgo, anHourAgo);
 
     // Opening removes the temp files of dead writers at once; a write removes the rest.
-    const store = open(dir, { inlineUpToBytes: 0, retireGraceMs: graceMs });
+    const store = open(dir, { singleFileUpToBytes: 0, retireGraceMs: graceMs });
     expect(readdirSync(shards)).not.toContain(deadTemp);
     const named = namedShards(dir);
     store.update(renaming(0, 'first'));
@@ -324,14 +344,29 @@ describe('sharded vault document: a writer killed at any point', () => {
     return copies.map((copy) => copy.step);
   }
 
-  it('changing one provider', () => {
+  it('changing one provider: its shard moves into the head', () => {
     const steps = crashEverywhere((dir) => void open(dir).update(() => documentOf(200)), renaming(17, 'Renamed'));
-    expect(steps.filter((step) => step.startsWith('shard created'))).toHaveLength(1);
+    expect(fileSteps(steps)).toHaveLength(0);
+    expect(steps).toContain('head');
+  });
+
+  it('changing one provider in another shard than the one in the head: that one goes to a file', () => {
+    let other = -1;
+    const steps = crashEverywhere(
+      (dir) => {
+        const store = open(dir);
+        store.update(() => documentOf(200));
+        store.update(renaming(17, 'Renamed'));
+        other = Array.from({ length: 200 }, (_, i) => i).find((i) => shardOfProvider(dir, i) !== shardOfProvider(dir, 17)) ?? -1;
+      },
+      (latest) => renaming(other, 'Other')(latest),
+    );
+    expect(fileSteps(steps)).toHaveLength(1);
   });
 
   it('changing every provider at once (an import): all or nothing', () => {
     const steps = crashEverywhere((dir) => void open(dir).update(() => documentOf(200)), renamingAll('Imported'));
-    expect(steps.filter((step) => step.startsWith('shard created'))).toHaveLength(32);
+    expect(fileSteps(steps)).toHaveLength(32);
     expect(steps.filter((step) => step.startsWith('swept'))).toHaveLength(32);
   });
 
@@ -348,9 +383,9 @@ describe('sharded vault document: a writer killed at any point', () => {
 
   it('making a split document one file again', () => {
     crashEverywhere(
-      (dir) => void open(dir, { inlineUpToBytes: 20_000 }).update(() => documentOf(100)),
+      (dir) => void open(dir, { singleFileUpToBytes: 20_000 }).update(() => documentOf(100)),
       (latest) => ({ ...(latest as Doc), providers: (latest as Doc).providers.slice(0, 5) }),
-      { inlineUpToBytes: 20_000, retireGraceMs: 0 },
+      { singleFileUpToBytes: 20_000, retireGraceMs: 0 },
     );
   });
 });

@@ -18,29 +18,33 @@ import {
  * The vault document on disk, written so that changing one provider of a thousand writes a
  * few kilobytes, not the whole document.
  *
- * A small document is one file, `keymint.json`, as it always was. A large one (its inline form
- * over `inlineUpToBytes`) is split: its providers go to content-addressed, immutable files in
- * the folder beside it, `keymint.providers/<n>-<16 hex of sha-256>.json`, each holding the
- * providers whose id hashes to shard n, in document order; `keymint.json` (the head) keeps the
- * rest of the document with, in place of `providers`, a manifest:
+ * A small document is one file, `keymint.json`, as it always was. A large one (over
+ * `singleFileUpToBytes` as one file) is split: its providers are grouped into 32 shards by a
+ * hash of their id, each in document order; `keymint.json` (the head) keeps the rest of the
+ * document with, in place of `providers`, a manifest:
  *
- *   "$providers": { "format": 1, "order": "<one character per provider: its shard>", "shards": [name | null, ...] }
+ *   "$providers": { "format": 1, "order": "<one character per provider: its shard>", "shards": [shard, ...] }
  *
- * A write serialises only the shards whose providers changed, writes each as a new file
- * (temp, fsync, rename), fsyncs their folder, and then replaces the head (temp, fsync, rename,
- * folder fsync). The head's rename is the one commit point: before it the old head and every
- * file it names are untouched, after it the new head and every file it names are on disk, so
- * a change touching every shard (an import) is all or nothing. Files the new head no longer
- * names are retired (their mtime set to now) and removed by a later write once retired for
- * `retireGraceMs`, together with files a killed writer left; see sweep().
+ * where each shard is null (empty), the name of an immutable, content-addressed file in the
+ * folder beside the head, `keymint.providers/<n>-<16 hex of its sha-256>.json`, or its
+ * providers themselves: the one shard the latest change touched stays in the head, so
+ * changing the same provider again (or one beside it) rewrites the head alone.
+ *
+ * A write serialises only the shards whose providers changed, writes each that goes to a file
+ * as a new file (fsynced), fsyncs their folder, and then replaces the head (temp, fsync,
+ * rename, folder fsync). The head's rename is the one commit point: before it the old head
+ * and every file it names are untouched, after it the new head and every file it names are on
+ * disk, so a change touching every shard (an import) is all or nothing. Files the new head no
+ * longer names are retired (their mtime set to now) and removed by a later write once retired
+ * for `retireGraceMs`, together with files a killed writer left; see sweep().
  *
  * Every write rewrites the head, so the head's version is the document's. Writes must hold
  * the vault folder lock; reads need no lock.
  */
 
 export interface ShardedDocumentOptions {
-  /** Above this many bytes in one file, the providers are split into shard files; default 64 KiB. 0: always. */
-  readonly inlineUpToBytes?: number;
+  /** Above this many bytes as one file, the providers are split into shards; default 64 KiB. 0: always. */
+  readonly singleFileUpToBytes?: number;
   /** How long a shard file no longer named stays on disk before a write removes it; default 60 s. */
   readonly retireGraceMs?: number;
   /** Tidying up after a commit failed (the change itself is on disk; a later write tidies again). */
@@ -51,15 +55,19 @@ export interface ShardedDocumentOptions {
 
 /** The providers of one shard as they are on disk. */
 interface Shard {
-  /** The file in the shards folder; null when the shard is empty (no file). */
+  /** Its file in the shards folder; null when it has none (empty, or in the head). */
   readonly name: string | null;
+  /** Its providers are in the head. */
+  readonly inHead: boolean;
+  /** Its providers as JSON, when in the head and known (written here): the head is written without serialising them again. */
+  readonly text?: string;
   /** The providers, the very values of the document last read or written (compared by identity first). */
   readonly members: readonly unknown[];
   readonly bytes: number;
 }
 
 /** How the document last read or written here is laid out, to write only what changed next time. */
-export type Layout = { readonly kind: 'inline' } | ShardedLayout;
+export type Layout = { readonly kind: 'single-file' } | ShardedLayout;
 
 interface ShardedLayout {
   readonly kind: 'sharded';
@@ -104,7 +112,9 @@ const SHARD_NAME = /^(\d{1,2})-([0-9a-f]{16})\.json$/;
 const SHARD_TEMP_NAME = /^\.\d{1,2}-[0-9a-f]{16}\.json\.tmp-(\d+)-[0-9a-f]{16}$/;
 /** A reader (no lock) may find a file its head named removed by a writer since: it reads the new head then, this many times at most. */
 const READ_ATTEMPTS = 20;
-const DEFAULT_INLINE_UP_TO = 64 * 1024;
+const DEFAULT_SINGLE_FILE_UP_TO = 64 * 1024;
+/** A shard larger than this (a vault of many thousands) goes to its file even when the latest change touched it. */
+const IN_HEAD_UP_TO = 32 * 1024;
 const DEFAULT_RETIRE_GRACE_MS = 60_000;
 
 const orderIndex = new Int8Array(128).fill(-1);
@@ -112,7 +122,8 @@ for (let i = 0; i < ORDER_ALPHABET.length; i++) orderIndex[ORDER_ALPHABET.charCo
 
 interface Manifest {
   readonly order: string;
-  readonly shards: readonly (string | null)[];
+  /** A file name, the providers themselves, or null. */
+  readonly shards: readonly (string | unknown[] | null)[];
 }
 
 export function openShardedDocument(path: string, options: ShardedDocumentOptions = {}): ShardedDocument {
@@ -120,15 +131,17 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
   const dir = dirname(path);
   const stem = extname(path) === '.json' ? basename(path, '.json') : basename(path);
   const shardsPath = join(dir, `${stem}${SHARDS_SUFFIX}`);
-  const inlineUpTo = options.inlineUpToBytes ?? DEFAULT_INLINE_UP_TO;
+  const singleFileUpTo = options.singleFileUpToBytes ?? DEFAULT_SINGLE_FILE_UP_TO;
   const grace = options.retireGraceMs ?? DEFAULT_RETIRE_GRACE_MS;
   const step = options.onWriteStep ?? (() => undefined);
   /** The first write here sweeps, for what writers killed earlier left. */
   let nextSweepAt = 0;
   removeDeadTempFiles(shardsPath);
 
-  const readShard = (name: string | null, headPath: string): Shard => {
-    if (name === null) return { name, members: [], bytes: 0 };
+  const readShard = (entry: string | unknown[] | null, headPath: string): Shard => {
+    if (entry === null) return { name: null, inHead: false, members: [], bytes: 0 };
+    if (Array.isArray(entry)) return { name: null, inHead: true, members: entry, bytes: JSON.stringify(entry).length };
+    const name = entry;
     const file = join(shardsPath, name);
     let bytes: Buffer;
     try {
@@ -140,7 +153,7 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
     if (digest(bytes) !== SHARD_NAME.exec(name)?.[2]) throw new StoreCorruptError(file, 'its content does not match its name: it was changed or damaged');
     const members = decode(file, bytes);
     if (!Array.isArray(members)) throw new StoreCorruptError(file, 'it holds no list of providers');
-    return { name, members, bytes: bytes.length };
+    return { name, inHead: false, members, bytes: bytes.length };
   };
 
   const read = (): StoredDocument | undefined => {
@@ -149,8 +162,8 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
       if (!found) return undefined;
       try {
         const manifest = manifestOf(found.value, path);
-        if (!manifest) return { value: found.value, version: found.version, layout: { kind: 'inline' } };
-        const shards = manifest.shards.map((name) => readShard(name, path));
+        if (!manifest) return { value: found.value, version: found.version, layout: { kind: 'single-file' } };
+        const shards = manifest.shards.map((entry) => readShard(entry, path));
         const providers = merge(manifest.order, shards, path);
         return { value: withProviders(found.value, providers), version: found.version, layout: { kind: 'sharded', order: manifest.order, providers, shards } };
       } catch (error) {
@@ -231,26 +244,32 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
     nextSweepAt = earliestKept + grace;
   };
 
-  const writeInline = (next: unknown, bytes: Buffer, previous: StoredDocument | undefined): StoredDocument => {
+  const writeSingleFile = (next: unknown, bytes: Buffer, previous: StoredDocument | undefined): StoredDocument => {
     const version = writeFileDurably(path, bytes, { beforeRename: () => step('head temp') });
     step('head');
     afterCommit(previous, new Set());
-    return { value: next, version, layout: { kind: 'inline' } };
+    return { value: next, version, layout: { kind: 'single-file' } };
   };
 
   const writeSharded = (next: Record<string, unknown>, plan: ShardPlan, previous: StoredDocument | undefined): StoredDocument => {
     if (plan.writes.length > 0) {
-      // A folder new on disk must be there before a head naming files in it is.
-      if (ensureDirectory(shardsPath)) fsyncDirectory(dir);
       for (const { name, bytes } of plan.writes) {
-        writeShardFile(join(shardsPath, name), bytes, () => step(`shard created ${name}`));
+        const file = join(shardsPath, name);
+        const created = () => step(`shard created ${name}`);
+        try {
+          writeShardFile(file, bytes, created);
+        } catch (error) {
+          if (errorCode(error) !== 'ENOENT') throw error;
+          // No folder yet. A folder new on disk must be there before a head naming files in it is.
+          if (ensureDirectory(shardsPath)) fsyncDirectory(dir);
+          writeShardFile(file, bytes, created);
+        }
         step(`shard ${name}`);
       }
       fsyncDirectory(shardsPath);
       step('shards synced');
     }
-    const manifest = { format: FORMAT, order: plan.order, shards: plan.shards.map((shard) => shard.name) };
-    const version = writeFileDurably(path, encode(headOf(next, manifest)), { beforeRename: () => step('head temp') });
+    const version = writeFileDurably(path, Buffer.from(headText(next, plan), 'utf8'), { beforeRename: () => step('head temp') });
     step('head');
     afterCommit(previous, new Set(plan.shards.flatMap((shard) => (shard.name === null ? [] : [shard.name]))));
     return { value: next, version, layout: { kind: 'sharded', order: plan.order, providers: plan.providers, shards: plan.shards } };
@@ -268,11 +287,11 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
       if (providers && before) {
         const plan = planShards(providers, before);
         // Shrunk well below the limit (a margin, so a vault at the limit does not switch at every change): one file again.
-        if (plan.bytes >= inlineUpTo / 2) return writeSharded(next as Record<string, unknown>, plan, previous);
+        if (plan.bytes >= singleFileUpTo / 2) return writeSharded(next as Record<string, unknown>, plan, previous);
       }
       const bytes = encode(next);
-      if (providers && bytes.length > inlineUpTo) return writeSharded(next as Record<string, unknown>, planShards(providers, before), previous);
-      return writeInline(next, bytes, previous);
+      if (providers && bytes.length > singleFileUpTo) return writeSharded(next as Record<string, unknown>, planShards(providers, before), previous);
+      return writeSingleFile(next, bytes, previous);
     },
     moveAside: () => moveAside(path, Date.now(), [SHARDS_SUFFIX]),
   };
@@ -282,13 +301,13 @@ interface ShardPlan {
   readonly order: string;
   readonly providers: readonly unknown[];
   readonly shards: readonly Shard[];
-  /** Shard files to write: the shards that changed. */
+  /** Shard files to write: the shards that changed, or left the head. */
   readonly writes: readonly { readonly name: string; readonly bytes: Buffer }[];
   /** Of all shards. */
   readonly bytes: number;
 }
 
-/** Groups the providers into shards and serialises only the shards that differ from `before`. */
+/** Groups the providers into shards, keeps one in the head, and serialises only the shards that differ from `before` or leave the head. */
 function planShards(providers: readonly unknown[], before: ShardedLayout | undefined): ShardPlan {
   const previous = before?.shards.length === SHARD_COUNT ? before : undefined;
   // A provider that is the very value it was at the same place: in the shard it was in (no hashing).
@@ -304,6 +323,26 @@ function planShards(providers: readonly unknown[], before: ShardedLayout | undef
     groups[shard]?.push(provider);
     shardOfEach[i] = shard;
   }
+  const unchanged = groups.map((members, n) => {
+    const was = previous?.shards[n];
+    return was !== undefined && (members.length === 0 ? was.members.length === 0 : sameMembers(members, was.members));
+  });
+  const texts = new Map<number, string>();
+  const textOf = (n: number): string => {
+    const was = previous?.shards[n];
+    const text = texts.get(n) ?? (unchanged[n] ? was?.text : undefined) ?? JSON.stringify(groups[n] ?? []);
+    texts.set(n, text);
+    return text;
+  };
+  const sizeOf = (n: number): number => {
+    const was = previous?.shards[n];
+    return unchanged[n] && was ? was.bytes : textOf(n).length;
+  };
+  // The shard kept in the head: the one this change touched, if it touched one; else the one kept there so far.
+  const touched = groups.flatMap((members, n) => (members.length > 0 && !unchanged[n] ? [n] : []));
+  const candidate = touched.length === 1 ? (touched[0] as number) : (previous?.shards.findIndex((shard) => shard.inHead) ?? -1);
+  const inHead = candidate >= 0 && (groups[candidate]?.length ?? 0) > 0 && sizeOf(candidate) <= IN_HEAD_UP_TO ? candidate : -1;
+
   const shards: Shard[] = [];
   const writes: { name: string; bytes: Buffer }[] = [];
   let total = 0;
@@ -311,13 +350,16 @@ function planShards(providers: readonly unknown[], before: ShardedLayout | undef
     const was = previous?.shards[n];
     let shard: Shard;
     if (members.length === 0) {
-      shard = { name: null, members, bytes: 0 };
-    } else if (was?.name && sameMembers(members, was.members)) {
-      // Unchanged: the same file, now known by these values (so the next check is by identity).
-      shard = { name: was.name, members, bytes: was.bytes };
+      shard = { name: null, inHead: false, members, bytes: 0 };
+    } else if (n === inHead) {
+      shard = { name: null, inHead: true, members, bytes: sizeOf(n), text: textOf(n) };
+    } else if (unchanged[n] && was?.name) {
+      // The same file, now known by these values (so the next check is by identity).
+      shard = { name: was.name, inHead: false, members, bytes: was.bytes };
     } else {
-      const bytes = encode(members);
-      shard = { name: `${n}-${digest(bytes)}.json`, members, bytes: bytes.length };
+      // Changed, or leaving the head for its own file. Compact: shard files are checked against their hash, never edited by hand.
+      const bytes = Buffer.from(textOf(n), 'utf8');
+      shard = { name: `${n}-${digest(bytes)}.json`, inHead: false, members, bytes: bytes.length };
       if (shard.name !== was?.name) writes.push({ name: shard.name as string, bytes });
     }
     shards.push(shard);
@@ -353,10 +395,10 @@ function manifestOf(value: unknown, headPath: string): Manifest | undefined {
   }
   const { order, shards } = manifest;
   if (typeof order !== 'string' || !Array.isArray(shards) || shards.length === 0 || shards.length > ORDER_ALPHABET.length) throw invalid();
-  shards.forEach((name: unknown, n) => {
-    if (name !== null && (typeof name !== 'string' || SHARD_NAME.exec(name)?.[1] !== String(n))) throw invalid();
+  shards.forEach((entry: unknown, n) => {
+    if (entry !== null && !Array.isArray(entry) && (typeof entry !== 'string' || SHARD_NAME.exec(entry)?.[1] !== String(n))) throw invalid();
   });
-  return { order, shards: shards as (string | null)[] };
+  return { order, shards: shards as (string | unknown[] | null)[] };
 }
 
 /** The providers in document order: the n-th provider is the next one of the shard `order[n]` names. */
@@ -377,9 +419,21 @@ function merge(order: string, shards: readonly Shard[], headPath: string): unkno
   return providers;
 }
 
-/** The head of a sharded document: every key in its place, the manifest where `providers` was. */
-function headOf(document: Record<string, unknown>, manifest: unknown): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(document).map(([key, value]) => (key === 'providers' ? [MANIFEST_KEY, manifest] : [key, value])));
+/**
+ * The head of a sharded document as JSON.stringify would write it, compact (it may hold a
+ * shard, and is rewritten at every change): every key in its place, the manifest where
+ * `providers` was, a shard in the head as the JSON it was serialised to once.
+ */
+function headText(document: Record<string, unknown>, plan: ShardPlan): string {
+  const shards = plan.shards.map((shard) => (shard.inHead ? (shard.text ?? JSON.stringify(shard.members)) : JSON.stringify(shard.name)));
+  const manifest = `{"format":${FORMAT},"order":${JSON.stringify(plan.order)},"shards":[${shards.join(',')}]}`;
+  const members: string[] = [];
+  for (const [key, value] of Object.entries(document)) {
+    const text = key === 'providers' ? manifest : JSON.stringify(value);
+    // Left out, as JSON.stringify leaves out undefined, functions and symbols.
+    if (text !== undefined) members.push(`${JSON.stringify(key === 'providers' ? MANIFEST_KEY : key)}:${text}`);
+  }
+  return `{${members.join(',')}}`;
 }
 
 function withProviders(headValue: unknown, providers: unknown[]): unknown {

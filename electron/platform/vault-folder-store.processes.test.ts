@@ -26,7 +26,7 @@ const start = (args: string[]) => {
 };
 
 /** Split from the first provider, replaced files removed at once (as the children's `sharded` writers do). */
-const SHARDED = { inlineUpToBytes: 0, retireGraceMs: 0 } as const;
+const SHARDED = { singleFileUpToBytes: 0, retireGraceMs: 0 } as const;
 
 const providerIds = (dir: string) => new DocumentRepository(openVaultFolderStore(dir)).current.providers.map((p) => p.id);
 
@@ -129,8 +129,8 @@ describe('processes sharing a vault folder', () => {
     // The next write removes what the killed writers left: only the files the head names stay.
     const store = openVaultFolderStore(dir, { shards: SHARDED });
     store.update((latest) => ({ ...(latest as object), settings: { autoLockMinutes: 1 } }));
-    const head = JSON.parse(readFileSync(join(dir, 'keymint.json'), 'utf8')) as { $providers: { shards: (string | null)[] } };
-    expect(readdirSync(join(dir, 'keymint.providers')).sort()).toEqual(head.$providers.shards.filter((name) => name !== null).sort());
+    const head = JSON.parse(readFileSync(join(dir, 'keymint.json'), 'utf8')) as { $providers: { shards: unknown[] } };
+    expect(readdirSync(join(dir, 'keymint.providers')).sort()).toEqual(head.$providers.shards.filter((entry) => typeof entry === 'string').sort());
     expect((store.read() as { providers: unknown[] }).providers).toHaveLength(300);
   });
 

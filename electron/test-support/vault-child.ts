@@ -26,7 +26,7 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 const pause = () => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 3)));
 
 /** Split from the first provider, replaced files removed at once: every write goes through every step of a sharded one. */
-const SHARDED = { inlineUpToBytes: 0, retireGraceMs: 0 } as const;
+const SHARDED = { singleFileUpToBytes: 0, retireGraceMs: 0 } as const;
 
 async function addProviders(dir: string, name: string, count: number, report: boolean, sharded = false): Promise<void> {
   // Reporting saves (the crash test): token commits as often as they can go, to be killed in the middle of one.
