@@ -290,6 +290,22 @@ describe('sharded vault document: unreadable', () => {
     expect(openVaultFolderStore(dir, { documentName: basename(aside) }).read()).toEqual(old);
   });
 
+  it('keeps the shard files of a head set aside alone (by a Keymint from before shards) when it sweeps', () => {
+    const dir = freshDir();
+    const old = open(dir).update(() => documentOf(60));
+    const files = shardFiles(dir);
+    // What an older Keymint's "start fresh" does with a head it cannot read.
+    cpSync(join(dir, 'keymint.json'), join(dir, 'keymint.corrupt-20250101-000000.json'));
+    rmSync(join(dir, 'keymint.json'));
+    const store = open(dir);
+    store.update(() => documentOf(40, (i) => `fresh ${i}`));
+    store.update(renaming(0, 'fresh again'));
+    expect(shardFiles(dir)).toEqual([...new Set([...files, ...namedShards(dir)])].sort());
+    rmSync(join(dir, 'keymint.json'));
+    cpSync(join(dir, 'keymint.corrupt-20250101-000000.json'), join(dir, 'keymint.json'));
+    expect(open(dir).read()).toEqual(old);
+  });
+
   it('moveAside killed between the shards and the head leaves both, still set aside by the next one', () => {
     const dir = freshDir();
     open(dir).update(() => documentOf(50));

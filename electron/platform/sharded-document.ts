@@ -221,8 +221,9 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
       names = [];
     }
     let earliestKept = now;
+    const setAside = namedBySetAsideHeads();
     for (const name of names) {
-      if (named.has(name)) continue;
+      if (named.has(name) || setAside.has(name)) continue;
       const temp = SHARD_TEMP_NAME.exec(name);
       if (!temp && !SHARD_NAME.test(name)) continue;
       const file = join(shardsPath, name);
@@ -242,6 +243,27 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
       step(`swept ${name}`);
     }
     nextSweepAt = earliestKept + grace;
+  };
+
+  /**
+   * The shard files named by heads set aside in the folder (`keymint.corrupt-*.json`). This
+   * store moves a head's shards along with it, but a Keymint from before shards, unable to read
+   * a sharded head, sets aside the head alone: its shards stay here, and must stay.
+   */
+  const namedBySetAsideHeads = (): Set<string> => {
+    const names = new Set<string>();
+    for (const entry of readdirSync(dir)) {
+      if (!entry.startsWith(`${stem}.corrupt-`) || !entry.endsWith('.json')) continue;
+      let manifest: unknown;
+      try {
+        manifest = (JSON.parse(readFileSync(join(dir, entry), 'utf8')) as Record<string, unknown> | null)?.[MANIFEST_KEY];
+      } catch {
+        continue; // Unreadable, or not a file: it names nothing anyone could know.
+      }
+      const shards = isRecord(manifest) && Array.isArray(manifest.shards) ? (manifest.shards as unknown[]) : [];
+      for (const shard of shards) if (typeof shard === 'string') names.add(shard);
+    }
+    return names;
   };
 
   const writeSingleFile = (next: unknown, bytes: Buffer, previous: StoredDocument | undefined): StoredDocument => {
