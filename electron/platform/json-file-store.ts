@@ -102,12 +102,21 @@ function tempPrefix(filePath: string): string {
   return `.${basename(filePath)}.tmp-`;
 }
 
+/** Counts on from a random start: unique in this process, and unlike any a dead process with our pid left (random bytes at every write cost more than the rest of the naming). */
+let tempCounter = randomBytes(8).readBigUInt64BE();
+
+/** `<pid>-<16 hex>`: the pid tells whether its writer is alive (removeStaleTempFiles). */
+function tempSuffix(): string {
+  tempCounter = (tempCounter + 1n) & 0xffff_ffff_ffff_ffffn;
+  return `${process.pid}-${tempCounter.toString(16).padStart(16, '0')}`;
+}
+
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** Makes a rename/unlink in `dir` durable. Not possible (nor needed) on Windows. */
-function fsyncDirectory(dir: string): void {
+export function fsyncDirectory(dir: string): void {
   if (isWindows) return;
   const fd = openSync(dir, 'r');
   try {
@@ -117,19 +126,21 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
-/** Creates missing parent directories as 0700 (chmod too, since mkdir's mode is filtered by the umask). */
-function ensureDirectory(dir: string): void {
+/** Creates missing directories as 0700 (chmod too, since mkdir's mode is filtered by the umask); true if it created any. */
+export function ensureDirectory(dir: string): boolean {
   const firstCreated = mkdirSync(dir, { recursive: true, mode: DIR_MODE });
-  if (firstCreated === undefined || isWindows) return;
+  if (firstCreated === undefined) return false;
+  if (isWindows) return true;
   let current = firstCreated;
   chmodSync(current, DIR_MODE);
   for (const part of relative(firstCreated, dir).split(sep).filter(Boolean)) {
     current = join(current, part);
     chmodSync(current, DIR_MODE);
   }
+  return true;
 }
 
-function isProcessAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -144,9 +155,19 @@ function isProcessAlive(pid: number): boolean {
  * us, and the write is not one of ours still in progress).
  */
 function removeStaleTempFiles(filePath: string): void {
-  const dir = dirname(filePath);
-  const prefix = tempPrefix(filePath);
-  for (const name of readdirSync(dir)) {
+  removeStaleTempFilesIn(dirname(filePath), tempPrefix(filePath));
+}
+
+/** removeStaleTempFiles for the temp files named `<prefix><pid>-<16 hex>` in `dir` (none if it does not exist). */
+export function removeStaleTempFilesIn(dir: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const match = /^(\d+)-[0-9a-f]{16}$/.exec(name.slice(prefix.length));
     if (!match) continue;
@@ -182,7 +203,8 @@ function writeAll(fd: number, bytes: Buffer): void {
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
-function decode(filePath: string, bytes: Buffer): unknown {
+/** The JSON in `bytes`; StoreCorruptError (naming `filePath`) when it is empty, not UTF-8 or not JSON. */
+export function decode(filePath: string, bytes: Buffer): unknown {
   if (bytes.length === 0) throw new StoreCorruptError(filePath, 'the file is empty');
   let text: string;
   try {
@@ -199,7 +221,8 @@ function decode(filePath: string, bytes: Buffer): unknown {
   }
 }
 
-function encode(doc: unknown): Buffer {
+/** A document as stored: indented JSON and a final newline. */
+export function encode(doc: unknown): Buffer {
   const text = JSON.stringify(doc, null, 2);
   if (text === undefined) throw new TypeError('The document is not representable as JSON');
   return Buffer.from(`${text}\n`, 'utf8');
@@ -214,13 +237,57 @@ function decodeVersioned(filePath: string, bytes: Buffer, version: FileVersion):
   }
 }
 
+export interface DurableWriteOptions {
+  readonly mode?: number;
+  /** Fsync the folder after the rename (default); leave it out when the caller fsyncs once after several files. */
+  readonly syncDirectory?: boolean;
+  /** TESTS ONLY: called with the temp file written and fsynced, just before the rename. */
+  readonly beforeRename?: () => void;
+}
+
+/**
+ * Replaces `filePath` with `bytes` atomically: a temp file beside it (`.<name>.tmp-<pid>-<hex>`,
+ * removed at the next open if its writer died), written, fsynced, renamed over it, then the
+ * folder fsynced. Returns the version written.
+ */
+export function writeFileDurably(filePath: string, bytes: Buffer, options: DurableWriteOptions = {}): FileVersion {
+  const mode = options.mode ?? 0o600;
+  const dir = dirname(filePath);
+  const tempPath = join(dir, `${tempPrefix(filePath)}${tempSuffix()}`);
+  let version: FileVersion;
+  // 'wx': never follow or reuse an existing file at the temp name.
+  const fd = openSync(tempPath, 'wx', mode);
+  try {
+    try {
+      if (!isWindows) fchmodSync(fd, mode); // the open() mode was filtered by the umask
+      writeAll(fd, bytes);
+      // Data must be on disk before the rename is, or a crash could leave a renamed-but-empty file.
+      fsyncSync(fd);
+      version = versionOf(fstatSync(fd, { bigint: true }));
+    } finally {
+      closeSync(fd);
+    }
+    options.beforeRename?.();
+    renameWithRetry(tempPath, filePath);
+  } catch (error) {
+    try {
+      unlinkSync(tempPath);
+    } catch {
+      // Already renamed or never created; the original error is what matters.
+    }
+    throw error;
+  }
+  if (options.syncDirectory ?? true) fsyncDirectory(dir);
+  return version;
+}
+
 export function openJsonFileStore(filePath: string, options: JsonFileStoreOptions = {}): JsonFileStore {
   const mode = options.mode ?? 0o600;
   const dir = dirname(filePath);
   ensureDirectory(dir);
   removeStaleTempFiles(filePath);
   // Same directory as the target, so the rename is atomic (same filesystem).
-  const newTempPath = () => join(dir, `${tempPrefix(filePath)}${process.pid}-${randomBytes(8).toString('hex')}`);
+  const newTempPath = () => join(dir, `${tempPrefix(filePath)}${tempSuffix()}`);
 
   const readVersioned = (): VersionedDocument | undefined => {
     let fd: number;
@@ -266,32 +333,7 @@ export function openJsonFileStore(filePath: string, options: JsonFileStoreOption
       }
     },
     write(doc) {
-      const bytes = encode(doc);
-      const tempPath = newTempPath();
-      let version: FileVersion;
-      // 'wx': never follow or reuse an existing file at the temp name.
-      const fd = openSync(tempPath, 'wx', mode);
-      try {
-        try {
-          if (!isWindows) fchmodSync(fd, mode); // the open() mode was filtered by the umask
-          writeAll(fd, bytes);
-          // Data must be on disk before the rename is, or a crash could leave a renamed-but-empty file.
-          fsyncSync(fd);
-          version = versionOf(fstatSync(fd, { bigint: true }));
-        } finally {
-          closeSync(fd);
-        }
-        renameWithRetry(tempPath, filePath);
-      } catch (error) {
-        try {
-          unlinkSync(tempPath);
-        } catch {
-          // Already renamed or never created; the original error is what matters.
-        }
-        throw error;
-      }
-      fsyncDirectory(dir);
-      return version;
+      return writeFileDurably(filePath, encode(doc), { mode });
     },
     async prepare(doc) {
       const bytes = encode(doc);
@@ -377,18 +419,41 @@ function renameNoClobber(from: string, to: string): boolean {
   return true;
 }
 
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
+
 /**
  * Moves a corrupt file out of the way as `<name>.corrupt-<YYYYMMDD-HHmmss>.json`
  * (suffixed -2, -3, ... if that exists) so the app can start fresh while the
  * user's data stays recoverable. Returns the new path.
+ *
+ * `along` names what belongs with the file: for each suffix, `<stem><suffix>` beside it (a
+ * file or a folder), moved first, to `<new stem><suffix>`. A crash in between leaves the file
+ * where it was and the rest already aside: nothing of it is lost or mistaken for the fresh start.
  */
-export function moveAside(filePath: string, now: Date | number = Date.now()): string {
+export function moveAside(filePath: string, now: Date | number = Date.now(), along: readonly string[] = []): string {
   const dir = dirname(filePath);
   const ext = extname(filePath);
   const stem = ext === '.json' ? basename(filePath, ext) : basename(filePath);
   const stamp = timestamp(new Date(now));
+  const companions = along.map((suffix) => ({ suffix, at: join(dir, `${stem}${suffix}`) })).filter((companion) => exists(companion.at));
   for (let n = 1; n <= 1000; n++) {
-    const target = join(dir, `${stem}.corrupt-${stamp}${n === 1 ? '' : `-${n}`}.json`);
+    const asideStem = `${stem}.corrupt-${stamp}${n === 1 ? '' : `-${n}`}`;
+    const target = join(dir, `${asideStem}.json`);
+    if (exists(target) || companions.some((companion) => exists(join(dir, `${asideStem}${companion.suffix}`)))) continue;
+    for (const companion of companions) {
+      const to = join(dir, `${asideStem}${companion.suffix}`);
+      renameWithRetry(companion.at, to);
+      companion.at = to;
+    }
+    if (companions.length > 0) fsyncDirectory(dir);
     if (renameNoClobber(filePath, target)) {
       fsyncDirectory(dir);
       return target;

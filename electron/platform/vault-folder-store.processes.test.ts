@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -24,6 +24,9 @@ const start = (args: string[]) => {
   children.push(child);
   return child;
 };
+
+/** Split from the first provider, replaced files removed at once (as the children's `sharded` writers do). */
+const SHARDED = { singleFileUpToBytes: 0, retireGraceMs: 0 } as const;
 
 const providerIds = (dir: string) => new DocumentRepository(openVaultFolderStore(dir)).current.providers.map((p) => p.id);
 
@@ -69,12 +72,15 @@ describe('processes sharing a vault folder', () => {
     stop();
   });
 
-  it('a process killed (SIGKILL) while writing documents and tokens never damages either file or loses a reported save', { timeout: 60_000 }, async () => {
+  it.each([
+    ['kept in one file', undefined],
+    ['split into shard files', SHARDED],
+  ] as const)('a process killed (SIGKILL) while writing documents (%s) and tokens never damages either file or loses a reported save', { timeout: 60_000 }, async (_, shards) => {
     const dir = freshDir();
     let kills = 0;
     let reported = 0;
     for (let run = 0; run < 10; run++) {
-      const writer = start(['write-forever', dir]);
+      const writer = start(['write-forever', dir, ...(shards ? ['sharded'] : [])]);
       const killAfter = 1 + Math.floor(Math.random() * 60);
       await writer.line(`saved ${killAfter}`);
       // 0-3 ms later lands anywhere in a document write or a token commit.
@@ -84,8 +90,8 @@ describe('processes sharing a vault folder', () => {
       if (signal === 'SIGKILL') kills += 1;
       const saves = writer.lines.filter((line) => line.startsWith('saved ')).length;
 
-      // Both files parse; the document holds every provider whose save was reported (and at most one more).
-      const document = openJsonFileStore(join(dir, 'keymint.json')).read() as { providers: unknown[] };
+      // Both files read whole; the document holds every provider whose save was reported (and at most one more).
+      const document = openVaultFolderStore(dir, { shards }).read() as { providers: unknown[] };
       expect(document.providers.length).toBeGreaterThanOrEqual(reported + saves);
       expect(document.providers.length).toBeLessThanOrEqual(reported + saves + 1);
       reported = document.providers.length;
@@ -93,8 +99,57 @@ describe('processes sharing a vault folder', () => {
       // Opening again clears the dead writer's temp files; its lock, if it held one, is taken over by the next.
       openVaultFolderStore(dir);
       expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+      if (shards) expect(readdirSync(join(dir, 'keymint.providers')).filter((name) => name.includes('.tmp-'))).toEqual([]);
     }
     expect(kills).toBeGreaterThan(0);
     expect(providerIds(dir)).toHaveLength(reported);
+  });
+
+  it('a process killed (SIGKILL) in the middle of a change to every shard leaves the document all old or all new', { timeout: 60_000 }, async () => {
+    const dir = freshDir();
+    let kills = 0;
+    let generation = 0;
+    for (let run = 0; run < 10; run++) {
+      const writer = start(['rewrite-forever', dir, '300']);
+      await writer.line(`saved ${generation + 1 + Math.floor(Math.random() * 4)}`);
+      // One change writes 32 shard files and the head: 0-9 ms later lands anywhere in it, or in the sweep after.
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 10)));
+      writer.process.kill('SIGKILL');
+      const { signal } = await writer.exited;
+      if (signal === 'SIGKILL') kills += 1;
+      const lastReported = Math.max(...writer.lines.filter((line) => line.startsWith('saved ')).map((line) => Number(line.slice('saved '.length))));
+
+      const names = new Set((openVaultFolderStore(dir).read() as { providers: { name: string }[] }).providers.map((p) => p.name));
+      expect(names.size).toBe(1);
+      generation = Number([...names][0]);
+      expect(generation).toBeGreaterThanOrEqual(lastReported);
+      expect(generation).toBeLessThanOrEqual(lastReported + 1);
+    }
+    expect(kills).toBeGreaterThan(0);
+    // The next write removes what the killed writers left: only the files the head names stay.
+    const store = openVaultFolderStore(dir, { shards: SHARDED });
+    store.update((latest) => ({ ...(latest as object), settings: { autoLockMinutes: 1 } }));
+    const head = JSON.parse(readFileSync(join(dir, 'keymint.json'), 'utf8')) as { $providers: { shards: unknown[] } };
+    expect(readdirSync(join(dir, 'keymint.providers')).sort()).toEqual(head.$providers.shards.filter((entry) => typeof entry === 'string').sort());
+    expect((store.read() as { providers: unknown[] }).providers).toHaveLength(300);
+  });
+
+  it('a process reading while another writes, removing the files it replaced at once, always reads one whole document', { timeout: 60_000 }, async () => {
+    const dir = freshDir();
+    // One provider a change: a change takes about as long as reading every shard, so reads often overlap one.
+    const writer = start(['rewrite-forever', dir, '200', 'one']);
+    await writer.line('saved 2');
+    const store = openVaultFolderStore(dir);
+    const seen = new Set<number>();
+    let newest = 0;
+    for (const until = Date.now() + 2_000; Date.now() < until; ) {
+      const names = (store.read() as { providers: { name: string }[] }).providers.map((p) => Number(p.name));
+      expect(names).toHaveLength(200);
+      const latest = Math.max(...names);
+      expect(latest).toBeGreaterThanOrEqual(newest);
+      newest = latest;
+      seen.add(latest);
+    }
+    expect(seen.size).toBeGreaterThan(20);
   });
 });

@@ -4,7 +4,8 @@ import { AppError, type VaultFile, type VaultStore } from '../core';
 import { FolderLockBusyError, folderLock, type FolderLockOptions } from './folder-lock';
 import { watchFolder, type FolderWatchOptions } from './folder-watch';
 import { GroupCommit } from './group-commit';
-import { moveAside, openJsonFileStore, removeFile, StoreCorruptError, type FileVersion } from './json-file-store';
+import { openJsonFileStore, removeFile, StoreCorruptError, type FileVersion } from './json-file-store';
+import { openShardedDocument, type ShardedDocumentOptions, type StoredDocument } from './sharded-document';
 
 export interface VaultFolderStoreOptions {
   /** The document's file name; keymint.json, where the app has always kept it. */
@@ -16,11 +17,16 @@ export interface VaultFolderStoreOptions {
   readonly watch?: FolderWatchOptions;
   /** Something went wrong that no caller is waiting to hear: a background token write, an unreadable cache. */
   readonly onProblem?: (message: string) => void;
+  /** How the document is split into files when it is large (sharded-document.ts); the defaults are for the app. */
+  readonly shards?: ShardedDocumentOptions;
 }
 
 export interface VaultFolderStore extends VaultStore {
   readonly dir: string;
+  /** The document, or its head when its providers are in shard files. */
   readonly documentPath: string;
+  /** The folder of the document's shard files (absent while the document is one file). */
+  readonly shardsPath: string;
   readonly tokensPath: string;
 }
 
@@ -34,7 +40,9 @@ const COMMIT_ATTEMPTS = 20;
 /**
  * The vault store every host uses: the document and the token cache as JSON files in one
  * private folder (0700; files 0600), each replaced whole by temp file, fsync, rename and folder
- * fsync (json-file-store, which the crash test covers), never written in place.
+ * fsync (json-file-store, which the crash test covers), never written in place. A large
+ * document is kept as a head and immutable shard files, so a change writes only the shards it
+ * touches and the head, whose rename commits it (sharded-document.ts).
  *
  * Processes share the folder: a document change is a read-modify-write under the folder
  * lock, reloading the file first when another process has written it since. Token changes
@@ -44,7 +52,8 @@ const COMMIT_ATTEMPTS = 20;
  * synchronously, for moments, which also keeps holds in one process from waiting on each other.
  */
 export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptions = {}): VaultFolderStore {
-  const document = openJsonFileStore(join(dir, options.documentName ?? 'keymint.json'));
+  const problem = options.onProblem ?? (() => undefined);
+  const document = openShardedDocument(join(dir, options.documentName ?? 'keymint.json'), { onProblem: problem, ...options.shards });
   const tokens = openJsonFileStore(join(dir, options.tokensName ?? 'tokens.json'));
   tightenFolder(dir);
   const lock = folderLock(dir, options.lock);
@@ -57,11 +66,10 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
       throw error;
     }
   };
-  const problem = options.onProblem ?? (() => undefined);
   const names = { document: document.path.slice(dir.length + 1), tokens: tokens.path.slice(dir.length + 1) };
 
-  /** The document as last read or written here, to skip re-reading a file nobody else changed. */
-  let lastDocument: { version: FileVersion | undefined; value: unknown } | undefined;
+  /** The document as last read or written here (none: `undefined`), to skip re-reading a file nobody else changed. */
+  let lastDocument: StoredDocument | { version: undefined; value: undefined; layout: undefined } | undefined;
   const known: Record<VaultFile, Known> = { document: 'unknown', tokens: 'unknown' };
   const listeners = new Set<(changed: VaultFile) => void>();
   let stopWatching: (() => void) | undefined;
@@ -80,8 +88,7 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
     const version = document.version();
     if (lastDocument && lastDocument.version === version) return lastDocument.value;
     try {
-      const read = document.readVersioned();
-      lastDocument = { version: read?.version, value: read?.value };
+      lastDocument = document.read() ?? { version: undefined, value: undefined, layout: undefined };
     } catch (error) {
       // Reported once by whoever reads it, not again by every poll.
       if (error instanceof StoreCorruptError) known.document = error.version;
@@ -150,20 +157,21 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
   return {
     dir,
     documentPath: document.path,
+    shardsPath: document.shardsPath,
     tokensPath: tokens.path,
     read: readDocument,
     update(change) {
       return withLock(() => {
         const next = change(readDocument());
-        const version = document.write(next);
-        lastDocument = { version, value: next };
-        known.document = version;
+        // The layout of what is on disk now (readDocument checked): only what differs from it is written.
+        lastDocument = document.write(next, lastDocument?.layout ? lastDocument : undefined);
+        known.document = lastDocument.version;
         return next;
       });
     },
     moveAside() {
       return withLock(() => {
-        const movedTo = moveAside(document.path);
+        const movedTo = document.moveAside();
         // Sealed with the key of the document set aside: of no use to the fresh one.
         removeFile(tokens.path);
         lastDocument = undefined;
