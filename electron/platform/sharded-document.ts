@@ -26,9 +26,11 @@ import {
  *   "$providers": { "format": 1, "order": "<one character per provider: its shard>", "shards": [shard, ...] }
  *
  * where each shard is null (empty), the name of an immutable, content-addressed file in the
- * folder beside the head, `keymint.providers/<n>-<16 hex of its sha-256>.json`, or its
- * providers themselves: the one shard the latest change touched stays in the head, so
- * changing the same provider again (or one beside it) rewrites the head alone.
+ * folder beside the head, `keymint.providers/<n>-<16 hex of its sha-256>.json` (compact JSON,
+ * checked against its hash when read), or its providers themselves: a change that touches one
+ * shard keeps that shard in the head (up to 32 KiB) until a change touches another, so changing
+ * the same provider again (or one beside it) rewrites the head alone, and changing any one
+ * provider writes at most one shard file besides. The split head is compact JSON too.
  *
  * A write serialises only the shards whose providers changed, writes each that goes to a file
  * as a new file (fsynced), fsyncs their folder, and then replaces the head (temp, fsync,
