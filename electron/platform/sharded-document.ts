@@ -258,7 +258,10 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
       if (!entry.startsWith(`${stem}.corrupt-`) || !entry.endsWith('.json')) continue;
       let manifest: unknown;
       try {
-        manifest = (JSON.parse(readFileSync(join(dir, entry), 'utf8')) as Record<string, unknown> | null)?.[MANIFEST_KEY];
+        const text = readFileSync(join(dir, entry), 'utf8');
+        // A document set aside whole (the usual kind) names no shards: not worth parsing.
+        if (!text.includes(`"${MANIFEST_KEY}"`)) continue;
+        manifest = (JSON.parse(text) as Record<string, unknown> | null)?.[MANIFEST_KEY];
       } catch {
         continue; // Unreadable, or not a file: it names nothing anyone could know.
       }
