@@ -155,19 +155,9 @@ export function isProcessAlive(pid: number): boolean {
  * us, and the write is not one of ours still in progress).
  */
 function removeStaleTempFiles(filePath: string): void {
-  removeStaleTempFilesIn(dirname(filePath), tempPrefix(filePath));
-}
-
-/** removeStaleTempFiles for the temp files named `<prefix><pid>-<16 hex>` in `dir` (none if it does not exist). */
-export function removeStaleTempFilesIn(dir: string, prefix: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return;
-    throw error;
-  }
-  for (const name of names) {
+  const dir = dirname(filePath);
+  const prefix = tempPrefix(filePath);
+  for (const name of readdirSync(dir)) {
     if (!name.startsWith(prefix)) continue;
     const match = /^(\d+)-[0-9a-f]{16}$/.exec(name.slice(prefix.length));
     if (!match) continue;
@@ -247,8 +237,8 @@ export interface DurableWriteOptions {
 
 /**
  * Replaces `filePath` with `bytes` atomically: a temp file beside it (`.<name>.tmp-<pid>-<hex>`,
- * removed at the next open if its writer died), written, fsynced, renamed over it, then the
- * folder fsynced. Returns the version written.
+ * which the file's store removes if its writer died), written, fsynced, renamed over it, then
+ * the folder fsynced. Returns the version written.
  */
 export function writeFileDurably(filePath: string, bytes: Buffer, options: DurableWriteOptions = {}): FileVersion {
   const mode = options.mode ?? 0o600;

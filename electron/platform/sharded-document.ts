@@ -26,9 +26,11 @@ import {
  *   "$providers": { "format": 1, "order": "<one character per provider: its shard>", "shards": [shard, ...] }
  *
  * where each shard is null (empty), the name of an immutable, content-addressed file in the
- * folder beside the head, `keymint.providers/<n>-<16 hex of its sha-256>.json`, or its
- * providers themselves: the one shard the latest change touched stays in the head, so
- * changing the same provider again (or one beside it) rewrites the head alone.
+ * folder beside the head, `keymint.providers/<n>-<16 hex of its sha-256>.json` (compact JSON,
+ * checked against its hash when read), or its providers themselves: a change that touches one
+ * shard keeps that shard in the head (up to 32 KiB) until a change touches another, so changing
+ * the same provider again (or one beside it) rewrites the head alone, and changing any one
+ * provider writes at most one shard file besides. The split head is compact JSON too.
  *
  * A write serialises only the shards whose providers changed, writes each that goes to a file
  * as a new file (fsynced), fsyncs their folder, and then replaces the head (temp, fsync,
@@ -45,7 +47,7 @@ import {
 export interface ShardedDocumentOptions {
   /** Above this many bytes as one file, the providers are split into shards; default 64 KiB. 0: always. */
   readonly singleFileUpToBytes?: number;
-  /** How long a shard file no longer named stays on disk before a write removes it; default 60 s. */
+  /** How long a shard file no longer named stays on disk before a write removes it; default 15 s. */
   readonly retireGraceMs?: number;
   /** Tidying up after a commit failed (the change itself is on disk; a later write tidies again). */
   readonly onProblem?: (message: string) => void;
@@ -115,7 +117,8 @@ const READ_ATTEMPTS = 20;
 const DEFAULT_SINGLE_FILE_UP_TO = 64 * 1024;
 /** A shard larger than this (a vault of many thousands) goes to its file even when the latest change touched it. */
 const IN_HEAD_UP_TO = 32 * 1024;
-const DEFAULT_RETIRE_GRACE_MS = 60_000;
+/** Longer than the folder lock's default staleMs: a writer the lock was taken from (it seemed hung) finishes well within it. */
+const DEFAULT_RETIRE_GRACE_MS = 15_000;
 
 const orderIndex = new Int8Array(128).fill(-1);
 for (let i = 0; i < ORDER_ALPHABET.length; i++) orderIndex[ORDER_ALPHABET.charCodeAt(i)] = i;
@@ -134,9 +137,8 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
   const singleFileUpTo = options.singleFileUpToBytes ?? DEFAULT_SINGLE_FILE_UP_TO;
   const grace = options.retireGraceMs ?? DEFAULT_RETIRE_GRACE_MS;
   const step = options.onWriteStep ?? (() => undefined);
-  /** The first write here sweeps, for what writers killed earlier left. */
+  /** The first write here sweeps, for what writers killed earlier left (opening does not: the folder may hold many files). */
   let nextSweepAt = 0;
-  removeDeadTempFiles(shardsPath);
 
   const readShard = (entry: string | unknown[] | null, headPath: string): Shard => {
     if (entry === null) return { name: null, inHead: false, members: [], bytes: 0 };
@@ -256,7 +258,10 @@ export function openShardedDocument(path: string, options: ShardedDocumentOption
       if (!entry.startsWith(`${stem}.corrupt-`) || !entry.endsWith('.json')) continue;
       let manifest: unknown;
       try {
-        manifest = (JSON.parse(readFileSync(join(dir, entry), 'utf8')) as Record<string, unknown> | null)?.[MANIFEST_KEY];
+        const text = readFileSync(join(dir, entry), 'utf8');
+        // A document set aside whole (the usual kind) names no shards: not worth parsing.
+        if (!text.includes(`"${MANIFEST_KEY}"`)) continue;
+        manifest = (JSON.parse(text) as Record<string, unknown> | null)?.[MANIFEST_KEY];
       } catch {
         continue; // Unreadable, or not a file: it names nothing anyone could know.
       }
@@ -533,23 +538,6 @@ function writeShardFile(file: string, bytes: Buffer, created: () => void): void 
     throw error;
   }
   closeSync(fd);
-}
-
-/** Temp files of shard writers that died (no lock needed: nobody is writing them). */
-function removeDeadTempFiles(shardsPath: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(shardsPath);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return;
-    throw error;
-  }
-  for (const name of names) {
-    const pid = Number(SHARD_TEMP_NAME.exec(name)?.[1] ?? Number.NaN);
-    // Ours too: shard files are written synchronously, so none of this process's is in progress.
-    if (Number.isNaN(pid) || (pid !== process.pid && isProcessAlive(pid))) continue;
-    unlinkQuietly(join(shardsPath, name));
-  }
 }
 
 function unlinkQuietly(path: string): void {
