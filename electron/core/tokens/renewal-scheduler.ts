@@ -61,6 +61,8 @@ const IDLE: RenewalDecision = { kind: 'idle' };
 export class RenewalScheduler {
   private readonly entries = new Map<string, Entry>();
   private cancelTimer: (() => void) | undefined;
+  /** When the armed timer fires (clock time); undefined when none is armed. */
+  private armedAt: number | undefined;
 
   constructor(private readonly deps: RenewalSchedulerDeps) {}
 
@@ -77,7 +79,7 @@ export class RenewalScheduler {
     const reissued = token.expiresAt !== null && typeof entry.heldExpiresAt === 'number' && token.expiresAt <= entry.heldExpiresAt;
     entry.decision = reissued ? planAfterReissue(token, entry.lastAttemptAt) : planRenewal(token, entry.lastAttemptAt);
     entry.heldExpiresAt = token.expiresAt;
-    this.plan();
+    this.armFor(entry);
   }
 
   failed(providerId: string, error: unknown): void {
@@ -90,13 +92,13 @@ export class RenewalScheduler {
       now: this.deps.clock.now(),
       random: (this.deps.random ?? Math.random)(),
     });
-    this.plan();
+    this.armFor(entry);
   }
 
   /** The provider changed or was removed: what was planned for it no longer applies. */
   forget(providerId: string): void {
+    // If it was the earliest, the armed timer fires early, finds nothing due and plans again.
     this.entries.delete(providerId);
-    this.plan();
   }
 
   /** After unlocking (or opening): tokens renewal has not seen yet get their plan. */
@@ -131,24 +133,46 @@ export class RenewalScheduler {
     this.resume();
   }
 
-  /** Re-arms the timer for the earliest due renewal; none while the vault is locked. */
+  /** Re-arms the timer for the earliest due renewal, looking at every provider; none while the vault is locked. */
   plan(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
+    this.disarm();
     if (!this.deps.canRenew()) return;
     let next = Infinity;
     for (const entry of this.entries.values()) {
       const at = dueAt(entry);
       if (at !== undefined && at < next) next = at;
     }
-    if (next === Infinity) return;
-    const wait = Math.min(MAX_TIMER_MS, Math.max(0, next - this.deps.clock.now()));
+    if (next !== Infinity) this.arm(next);
+  }
+
+  /**
+   * One provider's plan changed: the timer moves only when that plan is due sooner. A token's
+   * outcome thus costs the same whatever the number of providers; a timer left armed for a plan
+   * that moved later fires early, finds nothing due, and plans again from every provider.
+   */
+  private armFor(entry: Entry): void {
+    const at = dueAt(entry);
+    if (at === undefined || !this.deps.canRenew()) return;
+    if (this.armedAt !== undefined && this.armedAt <= at) return;
+    this.disarm();
+    this.arm(at);
+  }
+
+  private arm(at: number): void {
+    const now = this.deps.clock.now();
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, at - now));
+    this.armedAt = now + wait;
     this.cancelTimer = this.deps.schedule(wait, () => this.runDue());
   }
 
-  stop(): void {
+  private disarm(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
+    this.armedAt = undefined;
+  }
+
+  stop(): void {
+    this.disarm();
   }
 
   view(providerId: string): RenewalView {
@@ -175,6 +199,7 @@ export class RenewalScheduler {
 
   private runDue(): void {
     this.cancelTimer = undefined;
+    this.armedAt = undefined;
     if (!this.deps.canRenew()) return;
     const now = this.deps.clock.now();
     const changed: string[] = [];
