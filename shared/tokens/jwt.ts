@@ -16,7 +16,10 @@ export function decodeJwtClaims(token: string): Record<string, unknown> | undefi
 function base64UrlToBytes(segment: string): Uint8Array {
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  // A plain loop: Uint8Array.from with a mapping callback costs tens of µs per token.
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** Claims safe to show: everything a JWT payload holds is already visible to its bearer, but we
