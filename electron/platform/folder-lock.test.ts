@@ -1,24 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startVaultChild, type VaultChild } from '../test-support/vault-child-process';
+import { describe, expect, it } from 'vitest';
+import { vaultChildrenPerTest } from '../test-support/vault-child-process';
 import { folderLock, FolderLockBusyError } from './folder-lock';
 
-const root = mkdtempSync(join(tmpdir(), 'keymint-lock-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let caseNumber = 0;
-const freshDir = () => mkdtempSync(join(root, `case-${(caseNumber += 1)}-`));
-
-const children: VaultChild[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) child.process.kill('SIGKILL');
-});
-const start = (args: string[]) => {
-  const child = startVaultChild(args);
-  children.push(child);
-  return child;
-};
+const { freshDir, start } = vaultChildrenPerTest('keymint-lock-');
 
 /** Above Linux's default pid_max, so never a live process. */
 const DEAD_PID = 2 ** 22 + 12345;

@@ -1,29 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocumentRepository } from '../core/store/document-repository';
 import { readTokenCache } from '../core/store/token-cache';
 import { storedProvider, storedToken } from '../test-support/stored-samples';
-import { startVaultChild, type VaultChild } from '../test-support/vault-child-process';
+import { vaultChildrenPerTest } from '../test-support/vault-child-process';
 import { openJsonFileStore } from './json-file-store';
 import { openVaultFolderStore } from './vault-folder-store';
 
 /** Several Keymint processes on one vault folder: real processes, real files. */
-const root = mkdtempSync(join(tmpdir(), 'keymint-vault-processes-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let caseNumber = 0;
-const freshDir = () => mkdtempSync(join(root, `case-${(caseNumber += 1)}-`));
-
-const children: VaultChild[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) child.process.kill('SIGKILL');
-});
-const start = (args: string[]) => {
-  const child = startVaultChild(args);
-  children.push(child);
-  return child;
-};
+const { freshDir, start } = vaultChildrenPerTest('keymint-vault-processes-');
 
 /** Split from the first provider, replaced files removed at once (as the children's `sharded` writers do). */
 const SHARDED = { singleFileUpToBytes: 0, retireGraceMs: 0 } as const;

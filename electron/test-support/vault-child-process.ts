@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -67,6 +68,28 @@ export function startVaultChild(args: readonly string[]): VaultChild {
           throw new Error(`child exited before printing "${prefix}": ${lines.join(' | ')}`);
         }),
       ]);
+    },
+  };
+}
+
+/**
+ * For a test file: fresh folders under one temporary root (removed after the file), and vault
+ * children that are killed after each test, whatever happened in it.
+ */
+export function vaultChildrenPerTest(prefix: string): { freshDir(): string; start(args: string[]): VaultChild } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let caseNumber = 0;
+  const children: VaultChild[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) child.process.kill('SIGKILL');
+  });
+  return {
+    freshDir: () => mkdtempSync(join(root, `case-${(caseNumber += 1)}-`)),
+    start: (args) => {
+      const child = startVaultChild(args);
+      children.push(child);
+      return child;
     },
   };
 }
