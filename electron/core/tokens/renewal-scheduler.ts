@@ -177,23 +177,29 @@ export class RenewalScheduler {
 
   view(providerId: string): RenewalView {
     const entry = this.entries.get(providerId);
-    const renewedAt = entry?.renewedAt ?? null;
-    const base = { nextAt: null, attempt: null, reason: null, renewedAt };
-    if (!entry) return { state: 'idle', ...base };
-    if (entry.renewing) return { state: 'renewing', ...base };
+    // Literals built by one function rather than spreads: every view of every provider asks.
+    const view = (state: RenewalView['state'], nextAt: number | null = null, attempt: number | null = null, reason: string | null = null): RenewalView => ({
+      state,
+      nextAt,
+      attempt,
+      reason,
+      renewedAt: entry?.renewedAt ?? null,
+    });
+    if (!entry) return view('idle');
+    if (entry.renewing) return view('renewing');
     const { decision } = entry;
     if ((decision.kind === 'scheduled' || decision.kind === 'retrying') && !this.deps.canRenew()) {
-      return { state: 'paused', ...base, reason: 'renewal waits until the vault is unlocked' };
+      return view('paused', null, null, 'renewal waits until the vault is unlocked');
     }
     switch (decision.kind) {
       case 'idle':
-        return { state: 'idle', ...base };
+        return view('idle');
       case 'scheduled':
-        return { state: 'scheduled', ...base, nextAt: decision.at };
+        return view('scheduled', decision.at);
       case 'retrying':
-        return { state: 'retrying', ...base, nextAt: decision.at, attempt: decision.attempt };
+        return view('retrying', decision.at, decision.attempt);
       case 'stopped':
-        return { state: 'stopped', ...base, reason: decision.reason };
+        return view('stopped', null, null, decision.reason);
     }
   }
 

@@ -108,10 +108,10 @@ export class TokenService {
     const lastError = this.lastErrors.get(providerId) ?? null;
     const errorView = lastError && { ...lastError, at: iso(lastError.at) };
     const stored = this.record(providerId);
-    if (!stored) return { ...NO_TOKEN, state: lastError ? 'error' : 'none', renewal, lastError: errorView };
+    if (!stored) return withoutToken(lastError ? 'error' : 'none', renewal, errorView);
     const read = readTokenTimes(stored);
     if (!read.ok) {
-      return { ...NO_TOKEN, state: 'error', renewal, lastError: errorView ?? { code: 'damaged', message: read.problem, at: iso(this.deps.clock.now()) } };
+      return withoutToken('error', renewal, errorView ?? { code: 'damaged', message: read.problem, at: iso(this.deps.clock.now()) });
     }
     const { obtainedAt, expiresAt } = read.times;
     const expired = expiresAt !== null && expiresAt <= this.deps.clock.now();
@@ -361,3 +361,18 @@ export class TokenService {
 }
 
 const iso = (instant: number) => new Date(instant).toISOString();
+
+/** The status of a provider holding no usable token: one literal, since every view of every provider asks. */
+function withoutToken(state: TokenStatus['state'], renewal: RenewalStatus, lastError: TokenStatus['lastError']): TokenStatus {
+  return {
+    state,
+    expiresAt: NO_TOKEN.expiresAt,
+    obtainedAt: NO_TOKEN.obtainedAt,
+    expirySource: NO_TOKEN.expirySource,
+    suspicious: NO_TOKEN.suspicious,
+    claims: NO_TOKEN.claims,
+    scopeNote: NO_TOKEN.scopeNote,
+    renewal,
+    lastError,
+  };
+}
