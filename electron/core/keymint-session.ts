@@ -41,6 +41,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     } else {
       // Nothing in flight may land or be listed once the key is gone, and no token stays on the clipboard.
       tokens.cancelAll();
+      providers.forgetDecrypted();
       secrets.clear();
       void clipboard.clearOwn();
       renewal.plan();

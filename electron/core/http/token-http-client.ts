@@ -102,7 +102,7 @@ function buildInit(request: TokenHttpRequest, signal: AbortSignal): RequestInit 
   }
   // A token reply must never be kept by an HTTP cache, and no cookie or stored credential may
   // ride along: the recipe's own headers are all a provider receives.
-  return { ...NEVER_STORED, method: request.method, headers, body: request.body, redirect: 'manual', credentials: 'omit', signal };
+  return { cache: NEVER_STORED.cache, method: request.method, headers, body: request.body, redirect: 'manual', credentials: 'omit', signal } as RequestInit;
 }
 
 function redirectError(from: URL, location: string | null): TokenError {

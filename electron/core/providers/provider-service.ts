@@ -41,6 +41,12 @@ export interface ProviderServiceDeps {
 export class ProviderService {
   /** Request key -> the provider that request created (kept for the session; keys are random). */
   private readonly createdFor = new Map<string, string>();
+  /**
+   * Secret values decrypted while unlocked, by the stored provider they belong to: stored
+   * providers are replaced on every change, never modified, so each is decrypted once per
+   * unlock rather than on every token request. Emptied on lock.
+   */
+  private decrypted = new WeakMap<StoredProvider, Record<string, string>>();
 
   constructor(private readonly deps: ProviderServiceDeps) {}
 
@@ -235,13 +241,22 @@ export class ProviderService {
     return withDefaults(recipe, { ...provider.values, ...this.decryptAll(provider) });
   }
 
+  /** The vault locked: nothing decrypted may stay. */
+  forgetDecrypted(): void {
+    this.decrypted = new WeakMap();
+  }
+
   private decryptAll(provider: StoredProvider): Record<string, string> {
+    // Throws while locked, whatever was decrypted before.
     const cipher = this.deps.cipher();
+    const known = this.decrypted.get(provider);
+    if (known) return known;
     const plain: Record<string, string> = {};
     for (const [key, sealed] of Object.entries(provider.secrets)) {
       plain[key] = cipher.decrypt(sealed, fieldPlace(provider.id, key));
       this.deps.secrets.add(plain[key]);
     }
+    this.decrypted.set(provider, plain);
     return plain;
   }
 
