@@ -84,7 +84,7 @@ export async function servedBench(): Promise<{ results: BenchResult[]; notes: st
       },
     });
     await measure('one generate through the served host (HTTP)', () => post(`${served.origin}/api/tokens:generate`, { input: { id } }), router('tokens:generate'), 1.75);
-    await measure('one copy through the served host (HTTP)', () => post(`${served.origin}/api/tokens:copy-header`, { input: { id } }), router('tokens:copy-header'), 25);
+    await measure('one copy through the served host (HTTP)', () => post(`${served.origin}/api/tokens:copy`, { input: { id } }), router('tokens:copy'), 25);
     await measure('the served host’s own cost: vault:status vs a bare round trip', () => post(`${served.origin}/api/vault:status`, {}), { name: 'bare HTTP round trip', run: () => post(plainUrl, {}) }, 2);
     return {
       results,

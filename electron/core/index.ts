@@ -4,7 +4,7 @@
  */
 export { createKeymintCore, type CoreChange, type CoreListener, type KeymintCore } from './keymint-core';
 export type { ProvidersFacade, CreateProviderRequest } from './facades/providers-facade';
-export type { Credential, TokenOutcome, TokensFacade } from './facades/tokens-facade';
+export type { CopiedCredential, Credential, TokenOutcome, TokensFacade } from './facades/tokens-facade';
 export type { VaultFacade } from './facades/vault-facade';
 export type { SettingsFacade } from './facades/settings-facade';
 export type { TransferFacade } from './facades/transfer-facade';

@@ -41,7 +41,7 @@ describe('tokens are renewed before they expire', () => {
     await expect.poll(async () => (await app?.value<{ status: { expiresAt: string } }[]>('providers:list'))?.[0]?.status.expiresAt).toBe(
       new Date(highline.issued.at(-1)?.expiresAt ?? 0).toISOString(),
     );
-    await app.value('tokens:copy-header', { id });
+    await app.value('tokens:copy', { id });
     expect(app.clipboard.text).toBe(`Authorization: Bearer ${highline.issued.at(-1)?.token}`);
   });
 });

@@ -21,7 +21,7 @@ export function channelHandlers(core: KeymintCore): Handlers {
       await tokens.obtain(id);
       return providers.get(id);
     },
-    'tokens:copy-header': async ({ id }) => ({ copied: true as const, ...(await tokens.copy(id, 'header')) }),
+    'tokens:copy': async ({ id, format }) => ({ copied: true as const, ...(await tokens.copy(id, format)) }),
     'vault:status': () => vault.status(),
     'vault:setup': (input) => vault.setup(input),
     'vault:unlock': (input) => vault.unlock(input),

@@ -14,7 +14,7 @@ async function copiedHeader(clock?: Clock): Promise<Harness> {
   const app = harness({ clock });
   await app.value('vault:setup', { method: 'passphrase', passphrase: 'first passphrase' });
   const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
-  await app.value('tokens:copy-header', { id });
+  await app.value('tokens:copy', { id });
   expect(app.clipboard.text).toBe(`Authorization: Bearer ${togai.issued.at(-1)?.token}`);
   return app;
 }
@@ -39,7 +39,7 @@ it('the auto-lock clears it too', async () => {
   const app = await copiedHeader({ now: () => now });
   await app.value('vault:set-auto-lock', { minutes: 1 });
   now += 2 * 60_000;
-  expect(await app.call('tokens:copy-header', { id: 'any' })).toMatchObject({ ok: false, code: 'locked' });
+  expect(await app.call('tokens:copy', { id: 'any' })).toMatchObject({ ok: false, code: 'locked' });
   await vi.waitFor(() => expect(app.clipboard.text).toBe(''));
 });
 

@@ -94,7 +94,7 @@ describe('IPC fuzzing: malformed payloads on every channel', () => {
   it('still serves the provider and copies its token afterwards', async () => {
     expect(await app.value('vault:status')).toMatchObject({ state: 'unlocked' });
     expect(await app.value('providers:list')).toMatchObject([{ id: providerId, name: 'Billing', status: { state: 'valid' } }]);
-    await app.value('tokens:copy-header', { id: providerId });
+    await app.value('tokens:copy', { id: providerId });
     expect(app.clipboard.text).toMatch(/^Authorization: Bearer \S+$/);
   });
 });

@@ -155,7 +155,7 @@ describe('router through the real composition', () => {
     expect(await app.list()).toEqual([]);
 
     const created = (await app.route(ourPage, 'providers:create', app.togai)) as { ok: true; value: ProviderView };
-    expect(await app.route(sender, 'tokens:copy-header', { id: created.value.id })).toMatchObject({ code: 'forbidden' });
+    expect(await app.route(sender, 'tokens:copy', { id: created.value.id })).toMatchObject({ code: 'forbidden' });
     expect(app.clipboard.written).toEqual([]);
     expect(app.emulator.tokenRequests).toBe(0);
     app.dispose();
@@ -166,8 +166,8 @@ describe('router through the real composition', () => {
     const created = (await app.route(ourPage, 'providers:create', app.togai)) as { ok: true; value: ProviderView };
     const generated = await app.route(ourPage, 'tokens:generate', { id: created.value.id });
     expect(generated).toMatchObject({ ok: true, value: { status: { state: 'valid', expirySource: 'JWT exp' } } });
-    const copied = await app.route(ourPage, 'tokens:copy-header', { id: created.value.id });
-    expect(copied).toEqual({ ok: true, value: { copied: true, headerName: 'Authorization' } });
+    const copied = await app.route(ourPage, 'tokens:copy', { id: created.value.id });
+    expect(copied).toEqual({ ok: true, value: { copied: true, headerName: 'Authorization', label: 'Authorization' } });
 
     const token = app.emulator.issued.at(-1)?.token ?? '';
     expect(app.clipboard.written).toEqual([`Authorization: Bearer ${token}`]);
@@ -183,7 +183,7 @@ describe('router through the real composition', () => {
     const app = await keymintApp();
     const created = (await app.route(ourPage, 'providers:create', app.togai)) as { ok: true; value: ProviderView };
     app.emulator.failNext(401, { message: `API key ${API_KEY} was revoked` });
-    const copied = await app.route(ourPage, 'tokens:copy-header', { id: created.value.id });
+    const copied = await app.route(ourPage, 'tokens:copy', { id: created.value.id });
     expect(copied).toEqual({
       ok: false,
       code: 'token-unavailable',
@@ -301,12 +301,12 @@ describe('createRouter', () => {
     };
     const { route } = router({
       'providers:list': () => [leaky as ProviderView],
-      'tokens:copy-header': () => ({ copied: true as const, headerName: 'Authorization', header: 'Authorization: Bearer raw-token' }),
+      'tokens:copy': () => ({ copied: true as const, headerName: 'Authorization', label: 'Authorization', header: 'Authorization: Bearer raw-token' }),
     });
     const listed = await route(ourPage, 'providers:list', undefined);
     expect(listed).toEqual({ ok: true, value: [viewOf()] });
     expect(JSON.stringify(listed)).not.toContain('raw-token');
-    expect(await route(ourPage, 'tokens:copy-header', { id: 'p1' })).toEqual({ ok: true, value: { copied: true, headerName: 'Authorization' } });
+    expect(await route(ourPage, 'tokens:copy', { id: 'p1' })).toEqual({ ok: true, value: { copied: true, headerName: 'Authorization', label: 'Authorization' } });
   });
 
   it('output that breaks the contract is "internal", not sent', async () => {

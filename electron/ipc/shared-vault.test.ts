@@ -74,7 +74,7 @@ describe('two Keymint processes on one vault', () => {
     const { id } = await first.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: togai.url, values: { apiKey: API_KEY } });
     await first.value('tokens:generate', { id });
     await expect.poll(async () => (await second.value<Listed>('providers:list'))[0]?.status.state).toBe('valid');
-    await second.value('tokens:copy-header', { id });
+    await second.value('tokens:copy', { id });
     expect(second.clipboard.text).toBe(`Authorization: Bearer ${togai.issued.at(-1)?.token}`);
     expect(togai.tokenRequests).toBe(1);
   });
@@ -95,7 +95,7 @@ describe('two Keymint processes on one vault', () => {
     await later.keymint.start();
     for (const app of [second, later]) {
       await expect.poll(async () => (await app.value<Listed>('providers:list'))[0]?.status.state).toBe('none');
-      expect(await app.call('tokens:copy-header', { id })).toMatchObject({ ok: false });
+      expect(await app.call('tokens:copy', { id })).toMatchObject({ ok: false });
     }
   });
 });

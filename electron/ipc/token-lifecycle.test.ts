@@ -64,7 +64,7 @@ describe('the token lifecycle through IPC', () => {
         ['Healthy', 'valid'],
       ]);
       expect(listed[0]?.status.lastError).toMatchObject({ code: 'damaged', message: expect.stringMatching(/impossible expiry/) });
-      expect(await restarted.call('tokens:copy-header', { id: healthy.id })).toMatchObject({ ok: true });
+      expect(await restarted.call('tokens:copy', { id: healthy.id })).toMatchObject({ ok: true });
       restarted.keymint.dispose();
     }
 
@@ -106,8 +106,10 @@ describe('the token lifecycle through IPC', () => {
 
     await again.value('providers:update', { id: shop.id, recipe: recipe('X-Shop-Token'), values: { apiKey: API_KEY } });
     await again.value('tokens:generate', { id: shop.id });
-    expect(await again.value('tokens:copy-header', { id: shop.id })).toEqual({ copied: true, headerName: 'X-Shop-Token' });
+    expect(await again.value('tokens:copy', { id: shop.id })).toEqual({ copied: true, headerName: 'X-Shop-Token', label: 'X-Shop-Token' });
     expect(again.clipboard.text).toBe(`X-Shop-Token: ${togai.issued.at(-1)?.token}`);
+    expect(await again.value('tokens:copy', { id: shop.id, format: 'curl' })).toMatchObject({ label: 'curl -H option' });
+    expect(again.clipboard.text).toBe(`-H 'X-Shop-Token: ${togai.issued.at(-1)?.token}'`);
   });
 
   it.each([

@@ -30,7 +30,7 @@ describe('vault through IPC', () => {
 
     const [listed] = await app.value<{ status: { state: string } }[]>('providers:list');
     expect(listed?.status.state).toBe('valid');
-    expect(await app.call('tokens:copy-header', { id })).toMatchObject({ ok: false, code: 'locked' });
+    expect(await app.call('tokens:copy', { id })).toMatchObject({ ok: false, code: 'locked' });
     expect(app.clipboard.text).toBe('');
 
     const wrong = await app.call('vault:unlock', { method: 'passphrase', passphrase: 'not it at all' });
@@ -38,7 +38,7 @@ describe('vault through IPC', () => {
     expect((await app.value<{ state: string }>('vault:status')).state).toBe('locked');
 
     await app.value('vault:unlock', { method: 'passphrase', passphrase: 'first passphrase' });
-    await app.value('tokens:copy-header', { id });
+    await app.value('tokens:copy', { id });
     expect(app.clipboard.text).toBe(`Authorization: Bearer ${togai?.issued.at(-1)?.token}`);
   });
 
@@ -68,7 +68,7 @@ describe('vault through IPC', () => {
     open.push(again);
     await again.keymint.start();
     expect((await again.value<{ state: string }>('vault:status')).state).toBe('unlocked');
-    await again.value('tokens:copy-header', { id });
+    await again.value('tokens:copy', { id });
     expect(again.clipboard.text).toBe(`Authorization: Bearer ${togai?.issued.at(-1)?.token}`);
     expect(togai?.tokenRequests).toBe(requests);
   });
@@ -155,7 +155,7 @@ describe('backups and shared recipes', () => {
     const [restored] = await other.value<{ id: string; secretsSet: Record<string, boolean> }[]>('providers:list');
     expect(restored?.secretsSet).toEqual({ apiKey: true });
     await other.value('tokens:generate', { id: restored?.id });
-    await other.value('tokens:copy-header', { id: restored?.id });
+    await other.value('tokens:copy', { id: restored?.id });
     expect(other.clipboard.text).toBe(`Authorization: Bearer ${togai?.issued.at(-1)?.token}`);
   });
 

@@ -170,7 +170,7 @@ function channelFuzz(ids: { providerId: string; baseUrl: string }): Record<Chann
     },
     'providers:remove': providerId,
     'tokens:generate': providerId,
-    'tokens:copy-header': providerId,
+    'tokens:copy': providerId,
     'vault:status': NO_INPUT,
     'vault:setup': {
       valid: () => ({ method: 'passphrase', passphrase: 'a new passphrase' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CREDENTIAL_FORMATS } from '../tokens/credential-format';
 import { createProviderRequestSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
 import {
   addKeychainInputSchema,
@@ -30,10 +31,11 @@ export const channels = {
   'providers:update': { method: 'updateProvider', input: updateProviderInputSchema, output: providerViewSchema },
   'providers:remove': { method: 'removeProvider', input: providerId, output: z.null() },
   'tokens:generate': { method: 'generateToken', input: providerId, output: providerViewSchema },
-  'tokens:copy-header': {
-    method: 'copyBearerHeader',
-    input: providerId,
-    output: z.object({ copied: z.literal(true), headerName: z.string() }),
+  /** Copies the credential in `format` (the header line by default) in main: the token never reaches a page. */
+  'tokens:copy': {
+    method: 'copyCredential',
+    input: providerId.extend({ format: z.enum(CREDENTIAL_FORMATS).default('header') }),
+    output: z.object({ copied: z.literal(true), headerName: z.string(), label: z.string() }),
   },
   'vault:status': { method: 'vaultStatus', input: none, output: vaultStatusSchema },
   'vault:setup': { method: 'setUpVault', input: vaultSetupInputSchema, output: vaultStatusSchema },

@@ -7,7 +7,7 @@
  */
 export type CredentialFormat = 'header' | 'raw' | 'curl' | 'export';
 
-export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = ['header', 'raw', 'curl', 'export'];
+export const CREDENTIAL_FORMATS = ['header', 'raw', 'curl', 'export'] as const satisfies readonly CredentialFormat[];
 
 export interface CredentialHeader {
   /** e.g. "Authorization" or "X-Shop-Access-Token". */
@@ -56,5 +56,19 @@ export function formatCredential(source: CredentialSource, format: CredentialFor
       return `-H ${shellQuote(headerLine(source))}`;
     case 'export':
       return `export ${tokenVariableName(source.providerName)}=${shellQuote(source.token)}`;
+  }
+}
+
+/** What a copy in `format` holds, in words for its button and its confirmation: "X-Shop-Access-Token", "curl -H option". */
+export function credentialLabel(header: CredentialHeader, format: CredentialFormat): string {
+  switch (format) {
+    case 'header':
+      return header.name;
+    case 'raw':
+      return 'raw token';
+    case 'curl':
+      return 'curl -H option';
+    case 'export':
+      return 'shell export';
   }
 }

@@ -1,8 +1,8 @@
 import type { CredentialFormat } from '../../../shared/tokens/credential-format';
 import type { SessionHolder } from '../session-holder';
-import type { Credential, TokenOutcome } from '../tokens/token-service';
+import type { CopiedCredential, Credential, TokenOutcome } from '../tokens/token-service';
 
-export type { Credential, TokenOutcome };
+export type { CopiedCredential, Credential, TokenOutcome };
 
 export interface TokensFacade {
   /**
@@ -16,14 +16,14 @@ export interface TokensFacade {
    * CLI, a clipboard), from the held token while it stays valid for `minValidSeconds`, else a new one.
    */
   credential(id: string, format: CredentialFormat, options?: { minValidSeconds?: number }): Promise<Credential>;
-  /** Writes the credential to the system clipboard (cleared again after a while); returns the header's name. */
-  copy(id: string, format?: CredentialFormat): Promise<{ headerName: string }>;
+  /** Writes the credential to the system clipboard (cleared again after a while); says what was copied. */
+  copy(id: string, format?: CredentialFormat): Promise<CopiedCredential>;
 }
 
 export function tokensFacade(holder: SessionHolder): TokensFacade {
   return {
     obtain: async (id) => (await holder.ready()).tokens.generate(id),
     credential: async (id, format, options) => (await holder.ready()).tokens.credential(id, format, (options?.minValidSeconds ?? 0) * 1000),
-    copy: async (id, format) => ({ headerName: await (await holder.ready()).tokens.copy(id, format) }),
+    copy: async (id, format) => (await holder.ready()).tokens.copy(id, format),
   };
 }

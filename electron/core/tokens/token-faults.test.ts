@@ -203,7 +203,7 @@ describe.concurrent.each(presets)('$id under faults', (preset) => {
     expect(elapsed).toBeLessThan((fault.timeoutSeconds === undefined ? DEFAULT_TIMEOUT_MS : fault.timeoutSeconds * 1000) + SLACK_MS);
 
     expect(after).toMatchObject({ state: 'valid', expiresAt: before.expiresAt, obtainedAt: before.obtainedAt });
-    await expect(tokens.copy(id)).resolves.toBe('Authorization');
+    await expect(tokens.copy(id)).resolves.toEqual({ headerName: 'Authorization', label: 'Authorization' });
     expect(clipboard.written).toEqual([`Authorization: Bearer ${previous}`]);
     expect(await protectedStatus(emulator.url, previous)).toBe(200);
     // Copying used the token held: no request was made for it.

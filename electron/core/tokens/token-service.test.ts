@@ -64,7 +64,7 @@ describe('TokenService.generate and status', () => {
     expect(after.obtainedAt).toBe(before.obtainedAt);
     expect(after.lastError).toMatchObject({ code: 'http', message: expect.stringContaining('Scheduled maintenance') });
 
-    await expect(tokens.copy(id)).resolves.toBe('Authorization');
+    await expect(tokens.copy(id)).resolves.toEqual({ headerName: 'Authorization', label: 'Authorization' });
     expect(clipboard.written).toEqual([`Authorization: Bearer ${token}`]);
     expect(emulator.tokenRequests).toBe(2);
 
@@ -123,7 +123,7 @@ describe('TokenService.copy', () => {
     const { providers, tokens, clipboard } = tokenServices();
     const { id } = providers.create({ presetId: 'botlhale', name: 'Botlhale', baseUrl: emulator.url, values: { apiKey: 'bh-key-123' } });
 
-    await expect(tokens.copy(id)).resolves.toBe('Authorization');
+    await expect(tokens.copy(id)).resolves.toEqual({ headerName: 'Authorization', label: 'Authorization' });
     const idToken = emulator.issued.at(-1)?.token;
     expect(clipboard.written).toEqual([`Authorization: Bearer ${idToken}`]);
     const [name, value] = (clipboard.written[0] ?? '').split(': ');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expirySuspicion } from '../../../shared/tokens/expiry';
-import { formatCredential, type CredentialFormat } from '../../../shared/tokens/credential-format';
+import { credentialLabel, formatCredential, type CredentialFormat } from '../../../shared/tokens/credential-format';
 import { isB64Token } from '../../../shared/http/header-syntax';
 import { NO_TOKEN, type RenewalStatus, type TokenStatus } from '../../../shared/tokens/token-status';
 import { ownValue } from '../../../shared/records/own-value';
@@ -72,12 +72,16 @@ interface LastError {
 export interface Credential {
   text: string;
   headerName: string;
+  /** What `text` is, in words: "Authorization", "raw token", "curl -H option", "shell export". */
+  label: string;
   obtainedAt: string;
   expiresAt: string | null;
   expirySource: string;
   /** True when the held token was used and no request was made. */
   cached: boolean;
 }
+
+export type CopiedCredential = Pick<Credential, 'headerName' | 'label'>;
 
 /** What one token request came to. A discarded reply (the provider changed) is neither. */
 export type TokenOutcome =
@@ -243,6 +247,7 @@ export class TokenService {
     return {
       text: formatCredential({ token: sealed.token, header, providerName: provider.name }, format),
       headerName: header.name,
+      label: credentialLabel(header, format),
       obtainedAt: iso(times.obtainedAt),
       expiresAt: times.expiresAt === null ? null : iso(times.expiresAt),
       expirySource: stored?.expirySource ?? 'unknown',
@@ -250,8 +255,8 @@ export class TokenService {
     };
   }
 
-  /** Writes the credential (by default `Authorization: Bearer <token>`) to the clipboard; returns the header's name. */
-  async copy(providerId: string, format: CredentialFormat = 'header'): Promise<string> {
+  /** Writes the credential (by default `Authorization: Bearer <token>`) to the clipboard; says what was copied. */
+  async copy(providerId: string, format: CredentialFormat = 'header'): Promise<CopiedCredential> {
     let credential: Credential;
     try {
       credential = await this.credential(providerId, format);
@@ -267,7 +272,7 @@ export class TokenService {
       if (error instanceof AppError) throw new AppError(error.code, `Nothing copied: ${error.message}`);
       throw new AppError('internal', 'Nothing copied: the system clipboard refused the write. Try Copy again.');
     }
-    return credential.headerName;
+    return { headerName: credential.headerName, label: credential.label };
   }
 
   private whyUnusable(providerId: string): string {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { isPresetId } from '../../../shared/recipes/presets';
 import { ProviderFormDialog } from '../form/provider-form-dialog';
-import { useCopyBearerHeader, useGenerateToken } from '../queries/use-token-mutations';
+import { useCopyCredential, useGenerateToken } from '../queries/use-token-mutations';
 import { useVaultLocked } from '../queries/use-vault-status';
 import { useAnnounce } from '../ui/announcer';
 import { Refusal } from '../ui/refusal';
@@ -17,7 +17,7 @@ interface ProviderActionsProps {
 
 export function ProviderActions({ provider, hasUsableToken }: ProviderActionsProps) {
   const generate = useGenerateToken();
-  const copy = useCopyBearerHeader();
+  const copy = useCopyCredential();
   const announce = useAnnounce();
   // Main refuses these while locked; disabled here so nobody has to find that out by trying.
   const needsKey = lockedControlProps(useVaultLocked());
@@ -34,7 +34,7 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
 
   function copyHeader() {
     generate.reset();
-    copy.mutate(provider.id, { onSuccess: ({ headerName }) => announce(`Copied ${headerName} header`) });
+    copy.mutate({ id: provider.id }, { onSuccess: ({ label }) => announce(`Copied ${label} header`) });
   }
 
   // A failed generate usually lands in the status too; say it here only when it did not.

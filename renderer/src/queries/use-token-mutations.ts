@@ -1,3 +1,4 @@
+import type { CredentialFormat } from '../../../shared/tokens/credential-format';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useKeymintClient } from '../keymint-client-context';
 import { refetchProviders, upsertProvider } from './providers-cache';
@@ -15,10 +16,10 @@ export function useGenerateToken() {
 }
 
 /** The header is copied in the main process: the token never reaches the renderer. */
-export function useCopyBearerHeader() {
+export function useCopyCredential() {
   const keymint = useKeymintClient();
   return useMutation({
-    mutationKey: ['tokens:copy-header'],
-    mutationFn: (id: string) => keymint.copyBearerHeader({ id }),
+    mutationKey: ['tokens:copy'],
+    mutationFn: ({ id, format }: { id: string; format?: CredentialFormat }) => keymint.copyCredential({ id, format }),
   });
 }
