@@ -5,7 +5,7 @@ import { LockButton } from './vault/lock-button';
 export function AppHeader() {
   return (
     <header className="app-header">
-      <div>
+      <div className="app-title">
         <h1 className="app-name">Keymint</h1>
         <p className="app-tagline">Short-lived API tokens, minted from credentials kept encrypted.</p>
       </div>

@@ -45,33 +45,3 @@ export const NO_TOKEN: TokenStatus = {
   renewal: NO_RENEWAL,
   lastError: null,
 };
-
-export type DisplayState = 'none' | 'valid' | 'expired' | 'error';
-
-/** Main reports "valid"; whether it has expired since is a matter of the clock, decided here. */
-export function displayState(status: TokenStatus, now: number): DisplayState {
-  if (status.state !== 'valid') return status.state;
-  if (status.expiresAt !== null && Date.parse(status.expiresAt) <= now) return 'expired';
-  return 'valid';
-}
-
-export const STATE_WORDS: Record<DisplayState, string> = {
-  none: 'No token',
-  valid: 'Valid',
-  expired: 'Expired',
-  error: 'Error',
-};
-
-/** "23:59:58", "4m 05s", "expired 12s ago" style countdown text. */
-export function formatCountdown(msLeft: number): string {
-  const past = msLeft < 0;
-  const total = Math.floor(Math.abs(msLeft) / 1000);
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const text =
-    days > 0 ? `${days}d ${hours}h ${pad(minutes)}m` : hours > 0 ? `${hours}h ${pad(minutes)}m ${pad(seconds)}s` : `${minutes}m ${pad(seconds)}s`;
-  return past ? `expired ${text} ago` : `${text} left`;
-}

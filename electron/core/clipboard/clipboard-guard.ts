@@ -1,7 +1,7 @@
+import { CLIPBOARD_CLEAR_MS } from '../../../shared/clipboard/clipboard-clear';
 import type { ClipboardPort, Schedule } from '../ports';
 
-/** Long enough to paste into a terminal or an API client; short enough not to linger in history. */
-export const CLIPBOARD_CLEAR_MS = 2 * 60_000;
+export { CLIPBOARD_CLEAR_MS };
 
 export interface GuardedClipboard extends ClipboardPort {
   /**

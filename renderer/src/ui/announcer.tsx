@@ -2,19 +2,28 @@ import { createContext, use, useCallback, useEffect, useState, type ReactNode } 
 
 const SHOWN_MS = 5000;
 
-type Announce = (message: string) => void;
+/**
+ * `shown: false` speaks to screen readers only: for a confirmation already shown where the user
+ * clicked, so no toast covers other controls.
+ */
+type Announce = (message: string, options?: { shown?: boolean }) => void;
+
+interface Message {
+  text: string;
+  shown: boolean;
+}
 
 const AnnounceContext = createContext<Announce>(() => undefined);
-const MessageContext = createContext('');
+const MessageContext = createContext<Message>({ text: '', shown: false });
 
 /** One polite message at a time for short confirmations ("Copied Authorization header"). */
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
-  const [message, setMessage] = useState('');
-  const announce = useCallback<Announce>((text) => setMessage(text), []);
+  const [message, setMessage] = useState<Message>({ text: '', shown: false });
+  const announce = useCallback<Announce>((text, options) => setMessage({ text, shown: options?.shown ?? true }), []);
 
   useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setMessage(''), SHOWN_MS);
+    if (!message.text) return;
+    const timer = setTimeout(() => setMessage({ text: '', shown: false }), SHOWN_MS);
     return () => clearTimeout(timer);
   }, [message]);
 
@@ -34,10 +43,10 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
  * Always rendered: screen readers only announce changes to a region that already exists.
  */
 export function AnnouncerRegion() {
-  const message = use(MessageContext);
+  const { text, shown } = use(MessageContext);
   return (
-    <p role="status" aria-live="polite" className={message ? 'announcer announcer-shown' : 'announcer'}>
-      {message}
+    <p role="status" aria-live="polite" className={text && shown ? 'announcer announcer-shown' : 'announcer'}>
+      {text}
     </p>
   );
 }
