@@ -9,6 +9,8 @@ export interface BenchResult {
   baseline?: { name: string; ms: number };
   /** A ratio to the baseline, or an absolute time when there is no baseline. */
   target: { ratio: number } | { ms: number };
+  /** What `measured` and an absolute target count, when not milliseconds: "MB", "rows", "ms per s". */
+  unit?: string;
 }
 
 export function met(result: BenchResult): boolean {
@@ -20,7 +22,8 @@ function describe(result: BenchResult): { value: string; target: string } {
   if ('ratio' in result.target && result.baseline) {
     return { value: `${(result.measured / result.baseline.ms).toFixed(2)}×`, target: `≤ ${result.target.ratio.toFixed(2)}×` };
   }
-  return { value: `${result.measured.toFixed(2)} ms`, target: `< ${'ms' in result.target ? result.target.ms : '?'} ms` };
+  const unit = result.unit ?? 'ms';
+  return { value: `${result.measured.toFixed(2)} ${unit}`, target: `< ${'ms' in result.target ? result.target.ms : '?'} ${unit}` };
 }
 
 export function printResult(result: BenchResult): void {
@@ -33,7 +36,9 @@ export function printResult(result: BenchResult): void {
 export function writeResults(results: readonly BenchResult[], notes: readonly string[]): string {
   const rows = results.map((result) => {
     const { value, target } = describe(result);
-    const detail = result.baseline ? `${result.measured.toFixed(2)} ms vs ${result.baseline.ms.toFixed(2)} ms (${result.baseline.name})` : `${result.measured.toFixed(2)} ms`;
+    const detail = result.baseline
+      ? `${result.measured.toFixed(2)} ms vs ${result.baseline.ms.toFixed(2)} ms (${result.baseline.name})`
+      : `${result.measured.toFixed(2)} ${result.unit ?? 'ms'}`;
     return `| ${result.name} | ${value} | ${target} | ${met(result) ? 'met' : '**missed**'} | ${detail} |`;
   });
   const text = [

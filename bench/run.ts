@@ -1,3 +1,4 @@
+import { boardBench } from './board-bench';
 import { printResult, writeResults } from './results';
 import { servedBench } from './served-bench';
 import { tokenBench } from './token-bench';
@@ -12,5 +13,8 @@ vault.notes.forEach((note) => console.log(`\n${note}`));
 const served = await servedBench();
 served.results.forEach(printResult);
 served.notes.forEach((note) => console.log(`\n${note}`));
-const path = writeResults([...tokens, ...vault.results, ...served.results], [...vault.notes, ...served.notes]);
+const board = await boardBench();
+board.results.forEach(printResult);
+board.notes.forEach((note) => console.log(`\n${note}`));
+const path = writeResults([...tokens, ...vault.results, ...served.results, ...board.results], [...vault.notes, ...served.notes, ...board.notes]);
 console.log(`\nWritten to ${path}`);

@@ -12,7 +12,7 @@ import {
   type Emulator,
 } from '../emulators';
 import { launchApp, type LaunchedApp } from '../fixtures/app';
-import { addProvider, callWithHeader, shownExpiry } from '../fixtures/board';
+import { addProvider, callWithHeader, chooseFromMenu, copyButton, shownExpiry } from '../fixtures/board';
 import { expectNoneCrossedIpc } from '../fixtures/ipc-traffic';
 import { scanUserData, valuesFoundIn } from '../fixtures/user-data-scan';
 
@@ -108,13 +108,13 @@ test('every preset generates a token whose copied header its API accepts, with t
     emulators.push(emulator);
     const item = await addProvider(app.page, { preset: c.preset, name: c.name, baseUrl: c.baseUrl(emulator), baseUrlLabel: c.baseUrlLabel, fields: c.fields });
 
-    await item.getByRole('button', { name: 'Generate token' }).click();
+    await chooseFromMenu(item, 'Generate');
     await expect(item, c.name).toContainText('Valid');
     await expect(item, c.name).toContainText(c.expirySource);
     const issued = emulator.issued.at(-1);
     expect(Math.abs((await shownExpiry(item)) - (issued?.expiresAt ?? 0)), `${c.name} expiry`).toBeLessThan(2000);
 
-    await item.getByRole('button', { name: 'Copy bearer header' }).click();
+    await copyButton(item).click();
     const header = await app.readClipboard();
     expect(header, c.name).toBe(`Authorization: Bearer ${issued?.token}`);
     expect(await callWithHeader(`${emulator.url}/protected`, header), `${c.name} protected endpoint`).toBe(200);
@@ -146,9 +146,9 @@ test('a custom recipe runs like a preset', async () => {
     baseUrl: highline.url,
     fields: { 'API key': 'custom-key-1234', Secret: 'custom-secret-5678' },
   });
-  await item.getByRole('button', { name: 'Generate token' }).click();
+  await chooseFromMenu(item, 'Generate');
   await expect(item).toContainText('Valid');
-  await item.getByRole('button', { name: 'Copy bearer header' }).click();
+  await copyButton(item).click();
   expect(await callWithHeader(`${highline.url}/protected`, await app.readClipboard())).toBe(200);
 });
 

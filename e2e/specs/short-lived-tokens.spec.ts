@@ -1,5 +1,5 @@
 import { startTogaiEmulator } from '../emulators';
-import { callWithHeader } from '../fixtures/board';
+import { callWithHeader, copyButton } from '../fixtures/board';
 import { addTogaiWithToken, expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
 
 const WATCH_MS = 60_000;
@@ -16,7 +16,7 @@ test('a provider issuing 20-second tokens, watched for a minute: a handful of re
     let copies = 0;
     while (Date.now() < until) {
       await expect(item).toContainText('Valid', { timeout: 1000 });
-      await item.getByRole('button', { name: 'Copy bearer header' }).click();
+      await copyButton(item).click();
       await expect.poll(() => app.readClipboard(), { timeout: 2000 }).toMatch(/^Authorization: Bearer /);
       expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
       copies += 1;

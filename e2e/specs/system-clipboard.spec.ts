@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserHost } from '../fixtures/browser-host';
-import { callWithHeader } from '../fixtures/board';
+import { callWithHeader, copiedAnnouncement, copyButton } from '../fixtures/board';
 import { expectNoneCrossedIpc } from '../fixtures/ipc-traffic';
 import type { LaunchOptions, LaunchedApp } from '../fixtures/launched-app';
 import { addTogaiWithToken, expect, test } from '../fixtures/togai-test';
@@ -37,8 +37,8 @@ test('Copy writes the real X clipboard (never the middle-click selection); locki
   const { clipboard } = x;
   let app = await served({ clipboard: 'system' });
   let item = await addTogaiWithToken(app.page, togai);
-  await item.getByRole('button', { name: 'Copy bearer header' }).click();
-  await expect(app.page.getByRole('status')).toHaveText('Copied Authorization header');
+  await copyButton(item).click();
+  await expect(app.page.getByRole('status')).toHaveText(copiedAnnouncement('Togai'));
   const header = await clipboard.read();
   expect(header).toBe(`Authorization: Bearer ${togai.issued.at(-1)?.token}`);
   expect(await callWithHeader(`${togai.url}/protected`, header)).toBe(200);
@@ -50,8 +50,8 @@ test('Copy writes the real X clipboard (never the middle-click selection); locki
 
   app = await served({ clipboard: 'system' });
   item = await addTogaiWithToken(app.page, togai);
-  await item.getByRole('button', { name: 'Copy bearer header' }).click();
-  await expect(app.page.getByRole('status')).toHaveText('Copied Authorization header');
+  await copyButton(item).click();
+  await expect(app.page.getByRole('status')).toHaveText(copiedAnnouncement('Togai'));
   await clipboard.write('my own notes');
   await app.close();
   expect(await clipboard.read()).toBe('my own notes');
@@ -60,7 +60,7 @@ test('Copy writes the real X clipboard (never the middle-click selection); locki
 test('where the machine has no clipboard, Copy says so and the token never reaches the page', async ({ togai }) => {
   const app = await served({ clipboard: 'system', env: { DISPLAY: '', WAYLAND_DISPLAY: '' } });
   const item = await addTogaiWithToken(app.page, togai);
-  await item.getByRole('button', { name: 'Copy bearer header' }).click();
+  await copyButton(item).click();
   await expect(app.page.getByText(/Nothing copied: this machine has no clipboard Keymint can write \(no X display or Wayland session\)/)).toBeVisible();
   await expect(item).toContainText('Valid');
   await expectNoneCrossedIpc(app, togai.issued.map((issued) => issued.token));

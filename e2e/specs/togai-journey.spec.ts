@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addTogai, addTogaiWithToken, expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
-import { callWithHeader, providerItem, shownExpiry } from '../fixtures/board';
+import { callWithHeader, chooseFromMenu, copyButton, providerItem, shownExpiry } from '../fixtures/board';
 import { expectNoneCrossedIpc } from '../fixtures/ipc-traffic';
 
 const API_KEY = TOGAI_API_KEY;
@@ -13,7 +13,7 @@ test('a Togai token is generated, shown with its 24 h expiry, and its copied hea
   const item = await addTogai(app.page, togai);
   await expect(item).toContainText('No token');
 
-  await item.getByRole('button', { name: 'Generate token' }).click();
+  await chooseFromMenu(item, 'Generate');
   await expect(item).toContainText('Valid');
   const issued = togai.issued.at(-1);
   expect(issued).toBeDefined();
@@ -22,7 +22,7 @@ test('a Togai token is generated, shown with its 24 h expiry, and its copied hea
   expect(Math.abs(expiry - (Date.now() + DAY_MS))).toBeLessThan(60_000);
   await expect(item).toContainText('JWT exp');
 
-  await item.getByRole('button', { name: 'Copy bearer header' }).click();
+  await copyButton(item).click();
   const header = await app.readClipboard();
   expect(header).toBe(`Authorization: Bearer ${issued?.token}`);
   expect(await callWithHeader(`${togai.url}/protected`, header)).toBe(200);
@@ -34,7 +34,7 @@ test('a Togai token is generated, shown with its 24 h expiry, and its copied hea
 test('a wrong API key shows the provider’s own message', async ({ togai, launch }) => {
   const app = await launch();
   const item = await addTogai(app.page, togai, 'wrong-key-000');
-  await item.getByRole('button', { name: 'Generate token' }).click();
+  await chooseFromMenu(item, 'Generate');
   await expect(item).toContainText('Error');
   await expect(item).toContainText('Invalid API key or token');
   await expect(item).not.toContainText('wrong-key-000');
@@ -50,7 +50,7 @@ test('a restart keeps the provider and its valid token without a new token reque
   app = await launch({ userDataDir });
   const again = providerItem(app.page, 'Togai');
   await expect(again).toContainText('Valid');
-  await again.getByRole('button', { name: 'Copy bearer header' }).click();
+  await copyButton(again).click();
   expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
   expect(togai.tokenRequests).toBe(requestsBefore);
 });
@@ -59,13 +59,13 @@ test('removing a provider asks first, and Cancel keeps it', async ({ togai, laun
   const app = await launch();
   const item = await addTogai(app.page, togai);
 
-  await item.getByRole('button', { name: 'Remove' }).click();
+  await chooseFromMenu(item, 'Remove');
   const confirm = app.page.getByRole('dialog', { name: 'Remove Togai?' });
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
   await expect(item).toBeVisible();
 
-  await item.getByRole('button', { name: 'Remove' }).click();
+  await chooseFromMenu(item, 'Remove');
   await confirm.getByRole('button', { name: 'Remove' }).click();
   await expect(item).toBeHidden();
   await expect(app.page.getByRole('heading', { name: 'No providers yet' })).toBeVisible();

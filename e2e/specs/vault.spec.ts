@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { addTogai, addTogaiWithToken, expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
-import { callWithHeader, providerItem } from '../fixtures/board';
+import { callWithHeader, chooseFromMenu, copiedAnnouncement, copyButton, menuButton, providerItem } from '../fixtures/board';
 import { scanUserData, valuesFoundIn } from '../fixtures/user-data-scan';
 import { lockedBanner, openSettings, setUpVaultWithPassphrase, submitUnlock } from '../fixtures/vault-ui';
 
@@ -19,9 +19,15 @@ test('a passphrase vault: locked, the board stays listed but nothing can be copi
   const banner = lockedBanner(page);
   await expect(banner).toBeVisible();
   await expect(item).toContainText('Valid');
-  const copy = item.getByRole('button', { name: 'Copy bearer header' });
+  const copy = copyButton(item);
   await expect(copy).toBeDisabled();
-  for (const name of ['Generate token', 'Edit']) await expect(item.getByRole('button', { name })).toBeDisabled();
+  await expect(page.getByText('Locked: automatic renewal waits until you unlock.')).toBeVisible();
+  await menuButton(item).click();
+  const menu = page.getByRole('menu');
+  for (const name of ['Generate', 'Edit']) await expect(menu.getByRole('menuitem', { name })).toBeDisabled();
+  await expect(menu.getByRole('menuitem', { name: 'Remove' })).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(menuButton(item)).toBeFocused();
   await expect(page.getByRole('button', { name: 'Add provider' })).toBeDisabled();
   await expect(copy).toHaveAccessibleDescription(/wait until you unlock/);
 
@@ -34,7 +40,7 @@ test('a passphrase vault: locked, the board stays listed but nothing can be copi
   await submitUnlock(page, PASSPHRASE);
   await expect(banner).toBeHidden();
   await copy.click();
-  await expect(page.getByRole('status')).toHaveText('Copied Authorization header');
+  await expect(page.getByRole('status')).toHaveText(copiedAnnouncement('Togai'));
   expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
 });
 
@@ -50,12 +56,12 @@ test('after a restart the vault is locked with the token kept; unlocking copies 
   const again = providerItem(app.page, 'Togai');
   await expect(lockedBanner(app.page)).toBeVisible();
   await expect(again).toContainText('Valid');
-  await expect(again.getByRole('button', { name: 'Copy bearer header' })).toBeDisabled();
+  await expect(copyButton(again)).toBeDisabled();
 
   await submitUnlock(app.page, PASSPHRASE);
   await expect(lockedBanner(app.page)).toBeHidden();
-  await again.getByRole('button', { name: 'Copy bearer header' }).click();
-  await expect(app.page.getByRole('status')).toHaveText('Copied Authorization header');
+  await copyButton(again).click();
+  await expect(app.page.getByRole('status')).toHaveText(copiedAnnouncement('Togai'));
   expect(await callWithHeader(`${togai.url}/protected`, await app.readClipboard())).toBe(200);
   expect(togai.tokenRequests).toBe(requestsBefore);
 });
@@ -82,12 +88,14 @@ test('exported recipes hold no key, and importing them elsewhere adds the provid
 
   const imported = providerItem(app.page, 'Togai');
   await expect(imported).toContainText('Needs its API key');
-  await imported.getByRole('button', { name: 'Edit' }).click();
+  // Imported without its key: the row's action is to add it, not Generate or Copy.
+  await expect(copyButton(imported)).toHaveCount(0);
+  await imported.getByRole('button', { name: 'Add its key' }).click();
   const edit = app.page.getByRole('dialog', { name: 'Edit provider' });
   await edit.getByLabel('API key', { exact: true }).fill(API_KEY);
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(imported).not.toContainText('Needs its API key');
-  await imported.getByRole('button', { name: 'Generate token' }).click();
+  await chooseFromMenu(imported, 'Generate');
   await expect(imported).toContainText('Valid');
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from '@playwright/test';
 import { startBotlhaleEmulator, startHighlineEmulator, startTogaiEmulator, startXeniooEmulator } from '../emulators';
-import { addProvider, type NewProvider } from '../fixtures/board';
+import { addProvider, chooseFromMenu, copiedAnnouncement, copyButton, type NewProvider } from '../fixtures/board';
 import { launchBrowserHost } from '../fixtures/browser-host';
 
 /**
@@ -31,11 +31,11 @@ try {
   for (const { generate, ...provider } of providers) {
     const item = await addProvider(app.page, provider);
     if (!generate) continue;
-    await item.getByRole('button', { name: 'Generate token' }).click();
+    await chooseFromMenu(item, 'Generate');
     await expect(item).toContainText('Valid');
   }
-  await app.page.getByRole('button', { name: 'Copy bearer header' }).first().click();
-  await expect(app.page.getByRole('status')).toHaveText('Copied Authorization header');
+  await copyButton(app.page.getByRole('listitem').first()).click();
+  await expect(app.page.getByRole('status')).toHaveText(copiedAnnouncement('Billing (Togai)'));
   await app.page.screenshot({ path: output });
   console.log(`Written to ${output}`);
 } finally {

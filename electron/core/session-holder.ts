@@ -72,15 +72,15 @@ export class SessionHolder {
     };
   }
 
-  /** Moves an unreadable data file aside and opens a new, empty one. */
-  startFresh(): VaultStatus {
+  /** Moves an unreadable data file aside and opens a new, empty one; says where the old one went. */
+  startFresh(): VaultStatus & { movedTo: string } {
     if (this.current) throw new AppError('vault', 'The data file is readable; there is nothing to set aside.');
     const movedTo = this.ports.store.moveAside();
     this.ports.log.warn(`unreadable data file moved to ${movedTo}`);
     this.open();
     this.events.vaultChanged();
     this.events.providers.all();
-    return this.status();
+    return { ...this.status(), movedTo };
   }
 
   /** The vault's idle check, run before every facade call. */

@@ -33,10 +33,12 @@ describe('an unreadable data file', () => {
     writeFileSync(join(dir, 'keymint.json'), '{broken');
     const app = openHarness({ dir });
 
-    const fresh = await app.value<{ state: string }>('vault:start-fresh');
+    const fresh = await app.value<{ state: string; movedTo: string }>('vault:start-fresh');
     expect(fresh.state).toBe('uninitialized');
     const aside = readdirSync(dir).filter((name) => /^keymint\.corrupt-\d{8}-\d{6}(-\d+)?\.json$/.test(name));
     expect(aside).toHaveLength(1);
+    // The user is told where the old file went.
+    expect(fresh.movedTo).toBe(join(dir, aside[0] ?? ''));
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe('{broken');
 
     await app.value('providers:create', togai);

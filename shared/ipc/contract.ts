@@ -49,7 +49,7 @@ export const channels = {
   'vault:choose-setup': { method: 'chooseVaultSetup', input: chooseSetupInputSchema, output: vaultStatusSchema },
   /** The user is at the window (throttled by the renderer): postpones auto-lock, never revives a locked vault. */
   'vault:activity': { method: 'reportActivity', input: none, output: z.null() },
-  'vault:start-fresh': { method: 'startFreshVault', input: none, output: vaultStatusSchema },
+  'vault:start-fresh': { method: 'startFreshVault', input: none, output: vaultStatusSchema.extend({ movedTo: z.string() }) },
   'backup:export': { method: 'exportBackup', input: backupExportInputSchema, output: savedFileSchema },
   'backup:import': { method: 'importBackup', input: backupImportInputSchema, output: importResultSchema },
   'recipes:export': { method: 'exportRecipes', input: none, output: savedFileSchema },

@@ -29,7 +29,7 @@ export interface VaultFacade {
   /** The user is at work: postpones auto-lock, never revives a locked vault. */
   activity(): void;
   /** Moves an unreadable data file aside and opens a new, empty one. */
-  startFresh(): VaultStatus;
+  startFresh(): VaultStatus & { movedTo: string };
 }
 
 export function vaultFacade(holder: SessionHolder, askOwner: AskOwner): VaultFacade {

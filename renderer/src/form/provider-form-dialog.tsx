@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { useVaultLocked } from '../queries/use-vault-status';
 import { lockedControlProps } from '../vault/locked-hint';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Dialog } from '../ui/dialog';
 import { dialogOpen, isShortcut, SHORTCUT_KEY } from '../ui/shortcut-key';
 import { ProviderForm } from './provider-form';
@@ -13,9 +14,31 @@ interface ProviderFormDialogProps {
 }
 
 export function ProviderFormDialog({ stored, onClose }: ProviderFormDialogProps) {
+  const dirty = useRef(false);
+  const [confirming, setConfirming] = useState(false);
+  const onDirtyChange = useCallback((changed: boolean) => void (dirty.current = changed), []);
+  // Escape on a form with changes asks first; an untouched form just closes.
+  const onEscape = () => {
+    if (dirty.current) setConfirming(true);
+    return !dirty.current;
+  };
   return (
-    <Dialog title={stored ? 'Edit provider' : 'Add provider'} className="form-dialog" onClose={onClose}>
-      <ProviderForm stored={stored} onDone={onClose} />
+    <Dialog title={stored ? 'Edit provider' : 'Add provider'} className="form-dialog" onClose={onClose} onEscape={onEscape}>
+      <ProviderForm stored={stored} onDone={onClose} onDirtyChange={onDirtyChange} />
+      {confirming && (
+        <ConfirmDialog
+          title="Discard your changes?"
+          confirmLabel="Discard changes"
+          cancelLabel="Keep editing"
+          tone="danger"
+          pending={false}
+          error={null}
+          onConfirm={onClose}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{stored ? `Your changes to ${stored.name} are not saved.` : 'This provider is not saved yet.'}</p>
+        </ConfirmDialog>
+      )}
     </Dialog>
   );
 }

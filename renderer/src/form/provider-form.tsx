@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { IpcError } from '../keymint-client';
 import { useVaultStatus } from '../queries/use-vault-status';
 import { SaveUnlockNotice } from './save-unlock-notice';
@@ -38,10 +38,15 @@ interface ProviderFormProps {
   /** The provider being edited; absent when adding one. */
   stored?: ProviderView;
   onDone: () => void;
+  /** Told whether the form differs from how it opened, so Escape can ask before discarding. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-export function ProviderForm({ stored, onDone }: ProviderFormProps) {
+export function ProviderForm({ stored, onDone, onDirtyChange }: ProviderFormProps) {
   const [state, setState] = useState<ProviderFormState>(() => (stored ? editFormState(stored) : addFormState()));
+  const [opened] = useState(() => JSON.stringify(state));
+  const dirty = JSON.stringify(state) !== opened;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const [errors, setErrors] = useState<FormErrors>({});
   const [advancedOpen, setAdvancedOpen] = useState(() => SETTING_KEYS.some((key) => stored?.settings[key] !== undefined));
   const parsed = useMemo(() => resolveRecipe(state.presetId, state.recipeText), [state.presetId, state.recipeText]);

@@ -53,7 +53,7 @@ export function useStartFreshVault() {
   return useMutation({
     mutationKey: ['vault:start-fresh'],
     mutationFn: () => keymint.startFreshVault(),
-    onSuccess: (status) => {
+    onSuccess: ({ movedTo: _movedTo, ...status }) => {
       setVaultStatus(client, status);
       refetchProviders(client);
     },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useVaultStatus } from '../queries/use-vault-status';
 import { Dialog } from '../ui/dialog';
 import { AutoLockField } from './auto-lock-field';
@@ -21,9 +21,18 @@ export function SettingsButton() {
 
 function SettingsDialog({ onClose }: { onClose: () => void }) {
   const status = useVaultStatus().data;
+  const body = useRef<HTMLDivElement>(null);
+  const focused = useRef(false);
+  // A modal dialog focuses itself unless told otherwise: Settings opens on its first control,
+  // once the controls that depend on the vault's status are there.
+  useEffect(() => {
+    if (focused.current || !status) return;
+    focused.current = true;
+    body.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, [status]);
   return (
     <Dialog title="Settings" className="settings-dialog" onClose={onClose}>
-      <div className="settings-body">
+      <div ref={body} className="settings-body">
         {status && <AutoLockField minutes={status.autoLockMinutes} />}
         {status && <LockOnSleepField enabled={status.lockOnSleep} />}
         {status && <UnlockMethodsSection status={status} />}

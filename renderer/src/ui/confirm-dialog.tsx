@@ -6,6 +6,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** What the button that backs out says; "Cancel" unless that would be unclear. */
+  cancelLabel?: string;
   tone: 'danger' | 'primary';
   pending: boolean;
   /** The server's refusal, shown as an alert; the dialog stays open. */
@@ -15,14 +17,14 @@ interface ConfirmDialogProps {
 }
 
 /** An in-app "are you sure?" with Cancel first, so a stray Enter never confirms. */
-export function ConfirmDialog({ title, children, confirmLabel, tone, pending, error, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', tone, pending, error, onConfirm, onClose }: ConfirmDialogProps) {
   return (
     <Dialog title={title} className="confirm-dialog" onClose={onClose}>
       {children}
       {error && <Refusal>{error.message}</Refusal>}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="button" className={`button ${tone}`} disabled={pending} onClick={onConfirm}>
           {confirmLabel}

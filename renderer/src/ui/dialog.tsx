@@ -7,6 +7,8 @@ interface DialogProps {
   title: string;
   /** Called when the user dismisses the dialog (Escape); the parent then unmounts it. */
   onClose: () => void;
+  /** Asked on Escape: false keeps the dialog open (the caller asks before discarding changes). */
+  onEscape?: () => boolean;
   className?: string;
   children: ReactNode;
 }
@@ -17,10 +19,11 @@ interface DialogProps {
  * showModal() already hides the page from users and assistive tech, and this keeps tools
  * that compute the accessibility tree themselves (Playwright's getByRole) in agreement.
  */
-export function Dialog({ title, onClose, className, children }: DialogProps) {
+export function Dialog({ title, onClose, onEscape, className, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const handleClose = useEffectEvent(() => onClose());
+  const allowEscape = useEffectEvent(() => onEscape?.() ?? true);
 
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -31,11 +34,16 @@ export function Dialog({ title, onClose, className, children }: DialogProps) {
     const onNativeClose = () => {
       if (!dialog.open) handleClose();
     };
+    const onCancel = (event: Event) => {
+      if (!allowEscape()) event.preventDefault();
+    };
     dialog.addEventListener('close', onNativeClose);
+    dialog.addEventListener('cancel', onCancel);
     app?.setAttribute('aria-hidden', 'true');
     if (!dialog.open) dialog.showModal();
     return () => {
       dialog.removeEventListener('close', onNativeClose);
+      dialog.removeEventListener('cancel', onCancel);
       app?.removeAttribute('aria-hidden');
       dialog.close();
     };

@@ -1,8 +1,10 @@
 import { useStartFreshVault } from '../queries/use-vault-mutations';
+import { useAnnounce } from '../ui/announcer';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 
 export function StartFreshDialog({ onClose }: { onClose: () => void }) {
   const startFresh = useStartFreshVault();
+  const announce = useAnnounce();
   return (
     <ConfirmDialog
       title="Start a new vault?"
@@ -10,7 +12,14 @@ export function StartFreshDialog({ onClose }: { onClose: () => void }) {
       tone="primary"
       pending={startFresh.isPending}
       error={startFresh.error}
-      onConfirm={() => startFresh.mutate(undefined, { onSuccess: onClose })}
+      onConfirm={() =>
+        startFresh.mutate(undefined, {
+          onSuccess: ({ movedTo }) => {
+            announce(`New vault started. The unreadable file was kept as ${movedTo}`);
+            onClose();
+          },
+        })
+      }
       onClose={onClose}
     >
       <p>
