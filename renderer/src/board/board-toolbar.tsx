@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { useId, type RefObject } from 'react';
 import type { BoardChoices, BoardSort, StatusFilter } from './board-arrangement';
 import { SHORTCUT_KEY } from '../ui/shortcut-key';
 
@@ -23,39 +23,44 @@ const SORTS: { value: BoardSort; label: string }[] = [
   { value: 'status', label: 'Status, errors first' },
 ];
 
+/** Labels beside their controls, not around them: a wrapped select's label would read its options too. */
 export function BoardToolbar({ choices, onChange, searchRef }: BoardToolbarProps) {
+  const id = useId();
   return (
     <div className="board-toolbar" role="search">
-      <label className="toolbar-field toolbar-search">
-        <span className="visually-hidden">Search providers</span>
+      <div className="toolbar-field toolbar-search">
+        <label htmlFor={`${id}-search`} className="visually-hidden">
+          Search providers
+        </label>
         <input
+          id={`${id}-search`}
           ref={searchRef}
           type="search"
           placeholder={`Search (${SHORTCUT_KEY}F)`}
           value={choices.query}
           onChange={(event) => onChange({ ...choices, query: event.target.value })}
         />
-      </label>
-      <label className="toolbar-field">
-        <span>Status</span>
-        <select value={choices.filter} onChange={(event) => onChange({ ...choices, filter: event.target.value as StatusFilter })}>
+      </div>
+      <div className="toolbar-field">
+        <label htmlFor={`${id}-filter`}>Status</label>
+        <select id={`${id}-filter`} value={choices.filter} onChange={(event) => onChange({ ...choices, filter: event.target.value as StatusFilter })}>
           {FILTERS.map(({ value, label }) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </select>
-      </label>
-      <label className="toolbar-field">
-        <span>Sort by</span>
-        <select value={choices.sort} onChange={(event) => onChange({ ...choices, sort: event.target.value as BoardSort })}>
+      </div>
+      <div className="toolbar-field">
+        <label htmlFor={`${id}-sort`}>Sort by</label>
+        <select id={`${id}-sort`} value={choices.sort} onChange={(event) => onChange({ ...choices, sort: event.target.value as BoardSort })}>
           {SORTS.map(({ value, label }) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }

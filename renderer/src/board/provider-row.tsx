@@ -117,6 +117,8 @@ export const ProviderRow = memo(function ProviderRow({ provider, index, count, t
           className={addKey ? 'button primary row-copy' : 'button row-copy'}
           // aria-disabled, not disabled, while copying: a disabled button drops focus to the page.
           aria-disabled={rowCopy.pending || undefined}
+          // Only the active row's controls are in the Tab order: the list is one Tab stop.
+          tabIndex={active ? 0 : -1}
           disabled={primaryDisabled}
           onClick={primary}
           {...needsKey}
@@ -125,7 +127,7 @@ export const ProviderRow = memo(function ProviderRow({ provider, index, count, t
         </button>
         <span className="row-feedback">{rowCopy.feedback}</span>
       </div>
-      <MenuButton label={`Actions for ${provider.name}`} entries={entries} busy={generate.isPending} />
+      <MenuButton label={`Actions for ${provider.name}`} entries={entries} busy={generate.isPending} tabIndex={active ? 0 : -1} />
       <div id={notesId} className="row-notes-slot">
         <RowNotes provider={provider} failure={rowCopy.failure ?? generateFailure} />
       </div>

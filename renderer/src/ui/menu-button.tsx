@@ -16,6 +16,8 @@ interface MenuButtonProps {
   label: string;
   entries: readonly MenuEntry[];
   busy?: boolean;
+  /** -1 keeps the button out of the Tab order (a list row that is not the active one). */
+  tabIndex?: number;
 }
 
 interface Place {
@@ -34,7 +36,7 @@ const MENU_HEIGHT_GUESS = 320;
  * page). The menu sits in the top layer's stead: portalled to the body, fixed beside the button,
  * so a scrolling list never clips it.
  */
-export function MenuButton({ label, entries, busy = false }: MenuButtonProps) {
+export function MenuButton({ label, entries, busy = false, tabIndex }: MenuButtonProps) {
   const buttonId = useId();
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -112,6 +114,7 @@ export function MenuButton({ label, entries, busy = false }: MenuButtonProps) {
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-busy={busy || undefined}
+        tabIndex={tabIndex}
         onClick={() => (open ? close(true) : openMenu())}
         onKeyDown={(event) => {
           if (event.key !== 'ArrowDown' || open) return;
