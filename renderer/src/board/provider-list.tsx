@@ -5,7 +5,7 @@ import type { BoardDialogKind } from './board-dialogs';
 import { ProviderRow } from './provider-row';
 
 /** A row's height before it is measured: two lines of text and a button. */
-export const ROW_ESTIMATE_PX = 44;
+const ROW_ESTIMATE_PX = 44;
 /** Two columns of rows once there is room for them, so thirty providers fit on a 1280×800 screen. */
 const TWO_LANES_FROM_PX = 1000;
 const OVERSCAN = 4;
