@@ -90,7 +90,7 @@ export function QuickCopyPalette({ onClose }: { onClose: () => void }) {
   const empty = providers && options.length === 0 ? (items.length === 0 ? 'No providers yet.' : 'No provider matches.') : null;
 
   return (
-    <Dialog title={choosing ? `Copy ${choosing.name} as…` : 'Quick copy'} className="palette-dialog" onClose={onClose}>
+    <Dialog title="Quick copy" className="palette-dialog" onClose={onClose}>
       <div className="palette">
         <input
           autoFocus
