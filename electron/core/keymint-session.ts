@@ -114,6 +114,8 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     (change) => {
       if (change.file === 'document') {
         vault.reloaded();
+        // Renewal turned back on there is planned here too (turned off, it is refused when due).
+        if (unlocked()) renewal.resume();
         events.providers.all();
         events.settingsChanged();
       } else {
