@@ -232,8 +232,8 @@ export class ProviderService {
   setAutoRenew(id: string, enabled: boolean): void {
     const current = this.get(id);
     // Absent means on: turning it back on leaves the provider as it was stored before.
-    const { autoRenew: _previous, ...rest } = current;
-    const updated: StoredProvider = enabled ? rest : { ...rest, autoRenew: false };
+    const updated: StoredProvider = { ...current, autoRenew: false };
+    if (enabled) delete updated.autoRenew;
     this.deps.repository.update((doc) => ({ ...doc, providers: doc.providers.map((p) => (p.id === id ? updated : p)) }));
     this.deps.changed([id]);
   }
