@@ -27,6 +27,8 @@ export function startDesktopIntegration(options: DesktopOptions): () => void {
     if (window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
     window.show();
+    // macOS brings a window forward only with its app: from the global shortcut, the app is in the background.
+    if (process.platform === 'darwin') app.focus({ steal: true });
     window.focus();
   };
   const openPalette = () => {
