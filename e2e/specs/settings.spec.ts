@@ -13,19 +13,19 @@ async function openSettings(page: Page) {
   return page.getByRole('dialog', { name: 'Settings' });
 }
 
-const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+const html = (page: Page) => page.locator('html');
 
 test('Settings opens on the theme; Dark paints the dark palette whatever the system prefers, after a restart too', async ({ launch }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'keymint-e2e-settings-'));
   let app = await launch({ userDataDir });
   await app.page.emulateMedia({ colorScheme: 'light' });
-  await expect.poll(() => background(app.page)).toBe(LIGHT_BG);
+  await expect(html(app.page)).toHaveCSS('background-color', LIGHT_BG);
 
   const dialog = await openSettings(app.page);
   await expect(dialog.getByRole('radio', { name: 'System' })).toBeFocused();
   await dialog.getByRole('radio', { name: 'Dark' }).check();
   await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect.poll(() => background(app.page)).toBe(DARK_BG);
+  await expect(html(app.page)).toHaveCSS('background-color', DARK_BG);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await app.close();
 
