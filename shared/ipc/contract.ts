@@ -36,7 +36,7 @@ export const channels = {
   'tokens:generate': { method: 'generateToken', input: providerId, output: providerViewSchema },
   /** Copies the credential in `format` (the header line by default) in main: the token never reaches a page. */
   'tokens:copy': {
-    method: 'copyCredential',
+    method: 'copyToClipboard',
     input: providerId.extend({ format: z.enum(CREDENTIAL_FORMATS).default('header') }),
     /** `clearsInSeconds`: when Keymint empties the clipboard again (if it still holds this copy); null = never. */
     output: z.object({ copied: z.literal(true), headerName: z.string(), label: z.string(), clearsInSeconds: z.number().int().nullable() }),
