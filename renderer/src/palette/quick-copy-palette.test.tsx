@@ -18,7 +18,7 @@ function setup(copy?: (input: ChannelInput<'tokens:copy'>) => Promise<{ copied: 
   const fake = fakeKeymintClient({
     listProviders: async () => [billing, shop, chat],
     vaultStatus: async () => vaultStatus(),
-    copyCredential:
+    copyToClipboard:
       copy ??
       (async (input) => {
         copies.push(input);

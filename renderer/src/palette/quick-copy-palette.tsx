@@ -3,7 +3,7 @@ import type { ProviderView } from '../../../shared/ipc/provider-view';
 import type { CredentialFormat } from '../../../shared/tokens/credential-format';
 import { displayState, STATE_WORDS } from '../../../shared/tokens/token-status';
 import { useProviders } from '../queries/use-providers';
-import { useCopyCredential } from '../queries/use-token-mutations';
+import { useCopyToClipboard } from '../queries/use-token-mutations';
 import { useAnnounce } from '../ui/announcer';
 import { Dialog } from '../ui/dialog';
 import { copiedWords, formatChoices } from './copy-formats';
@@ -38,7 +38,7 @@ export function QuickCopyPalette({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [choosing, setChoosing] = useState<ProviderView | null>(null);
-  const copy = useCopyCredential();
+  const copy = useCopyToClipboard();
   const announce = useAnnounce();
   const listId = useId();
   const hintId = useId();
