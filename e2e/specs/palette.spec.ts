@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures/axe';
 import { addProvider, callWithHeader } from '../fixtures/board';
 import { expectNoneCrossedIpc } from '../fixtures/ipc-traffic';
 import { addTogaiWithToken, expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
@@ -22,6 +23,7 @@ test('Ctrl+K, a few letters, Enter: the header of the provider found is copied a
   await addProvider(app.page, { preset: 'Togai', name: 'Ledger sandbox', baseUrl: togai.url, fields: { 'API key': TOGAI_API_KEY } });
 
   const { palette, box } = await openPalette(app.page);
+  await expectNoAxeViolations(app.page, 'the quick-copy palette');
   await box.pressSequentially('ledg');
   await expect(palette.getByRole('option')).toHaveCount(1);
   await expect(palette.getByRole('option', { selected: true })).toContainText('Ledger sandbox');
@@ -44,6 +46,7 @@ test('Alt+Enter chooses the format: the curl option copied runs with curl agains
   await box.press('Alt+Enter');
   const formats = palette.getByRole('listbox', { name: 'Formats' });
   await expect(formats.getByRole('option')).toHaveText(['Authorization header', 'Raw token', "curl option: -H 'Authorization: …'", 'Shell: export TOGAI_TOKEN=…']);
+  await expectNoAxeViolations(app.page, "the palette's formats");
   const formatBox = palette.getByRole('combobox', { name: 'Format' });
   await formatBox.press('ArrowDown');
   await formatBox.press('ArrowDown');

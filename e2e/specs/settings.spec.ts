@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures/axe';
 import { addTogaiWithToken, expect, test } from '../fixtures/togai-test';
 
 /** The dark palette's page background (styles.css, --bg). */
@@ -26,7 +27,9 @@ test('Settings opens on the theme; Dark paints the dark palette whatever the sys
   await dialog.getByRole('radio', { name: 'Dark' }).check();
   await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(html(app.page)).toHaveCSS('background-color', DARK_BG);
+  await expectNoAxeViolations(app.page, 'Settings, in the dark theme');
   await dialog.getByRole('button', { name: 'Close' }).click();
+  await expectNoAxeViolations(app.page, 'the board, in the dark theme');
   await app.close();
 
   app = await launch({ userDataDir });
@@ -47,6 +50,7 @@ test('the clipboard delay set in Settings: 15 seconds clears the copy; Never kee
   const item = await addTogaiWithToken(app.page, togai);
 
   let dialog = await openSettings(app.page);
+  await expectNoAxeViolations(app.page, 'Settings with a provider (automatic renewal listed)');
   await dialog.getByLabel('Clear the clipboard').selectOption({ label: '15 seconds' });
   await expect(dialog.getByLabel('Clear the clipboard')).toHaveValue('15');
   await dialog.getByRole('button', { name: 'Close' }).click();
