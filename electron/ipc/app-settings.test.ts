@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CoreChange, TokenAlert } from '../core';
 import { DEFAULT_APP_SETTINGS } from '../../shared/ipc/app-settings';
@@ -58,13 +59,24 @@ describe('app settings', () => {
     expect(await restarted.call('settings:update', { theme: 'light' })).toMatchObject({ ok: false, code: 'locked' });
   });
 
+  it('changed by another Keymint process on the vault, reach this one and its page', async () => {
+    const first = harness();
+    const second = harness({ dir: first.dir });
+    const pushed: unknown[] = [];
+    second.keymint.setEventSink((event, payload) => {
+      if (event === 'settings:changed') pushed.push(payload);
+    });
+    await first.value('settings:update', { theme: 'dark', clipboardClearSeconds: 15 });
+    await expect.poll(() => second.value('settings:get')).toMatchObject({ theme: 'dark', clipboardClearSeconds: 15 });
+    await expect.poll(() => pushed).toContainEqual(expect.objectContaining({ theme: 'dark' }));
+  });
+
   it('refuse values out of bounds, and a stored value this version does not accept reads as its default', async () => {
     const app = harness();
     expect(await app.call('settings:update', { clipboardClearSeconds: 3601 })).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(await app.call('settings:update', { theme: 'sepia' })).toMatchObject({ ok: false, code: 'invalid-input' });
     await app.value('settings:update', { theme: 'light' });
-    app.keymint.core.settings.get(); // the file now holds settings
-    const { readFileSync, writeFileSync } = await import('node:fs');
+    // A hand edit (or a later version) stores a delay this version refuses.
     const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { settings: Record<string, unknown> };
     document.settings.clipboardClearSeconds = -5;
     writeFileSync(app.dataFile, JSON.stringify(document));
