@@ -17,11 +17,12 @@ export function statusWords(exchange: Pick<ExchangeView, 'status' | 'failure'>):
 
 /** The exchanges, newest first; each row opens to its request and reply as main recorded them (redacted). */
 export function ExchangeTable({ exchanges, now, label }: ExchangeTableProps) {
-  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const toggle = (index: number) =>
+  // By the exchange, not its position: a newer exchange arriving moves the rows down.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
     setOpen((current) => {
       const next = new Set(current);
-      if (!next.delete(index)) next.add(index);
+      if (!next.delete(key)) next.add(key);
       return next;
     });
   return (
@@ -40,10 +41,11 @@ export function ExchangeTable({ exchanges, now, label }: ExchangeTableProps) {
       <tbody>
         {exchanges.map((exchange, index) => {
           const at = Date.parse(exchange.at);
-          const expanded = open.has(index);
+          const key = exchangeKey(exchange);
+          const expanded = open.has(key);
           const panelId = `${label.replace(/\W+/g, '-')}-exchange-${index}`;
           return (
-            <Fragment key={`${exchange.at}-${index}`}>
+            <Fragment key={key}>
               <tr className={exchange.failure === null ? undefined : 'exchange-failed'}>
                 <td>
                   <time dateTime={exchange.at} title={instantWords(at)}>
@@ -54,7 +56,7 @@ export function ExchangeTable({ exchanges, now, label }: ExchangeTableProps) {
                 <td>{statusWords(exchange)}</td>
                 <td>{exchange.durationMs} ms</td>
                 <td>
-                  <button type="button" className="button quiet" aria-expanded={expanded} aria-controls={panelId} onClick={() => toggle(index)}>
+                  <button type="button" className="button quiet" aria-expanded={expanded} aria-controls={panelId} onClick={() => toggle(key)}>
                     {expanded ? 'Hide' : 'Show'}
                   </button>
                 </td>
@@ -73,6 +75,9 @@ export function ExchangeTable({ exchanges, now, label }: ExchangeTableProps) {
     </table>
   );
 }
+
+/** Exchanges start at distinct instants, and a refresh and its fallback differ in kind. */
+const exchangeKey = (exchange: ExchangeView) => `${exchange.at}|${exchange.kind}|${exchange.durationMs}`;
 
 function ExchangeDetail({ exchange }: { exchange: ExchangeView }) {
   const { request, response } = exchange;
