@@ -6,6 +6,9 @@
  */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Printable ASCII, tab and line feed: most replies are only this, and need no cleaning. */
+const PLAIN = /^[\x20-\x7e\t\n]*$/;
+
 /** Shown in place of each unsafe character, so the user sees that something was there. */
 export const REPLACEMENT = '\ufffd';
 
@@ -21,6 +24,7 @@ export interface SafeText {
 /** Text from outside (a provider's reply, a user's value) made safe to show: unsafe characters replaced, cut at `maxChars`. */
 export function safeText(text: string, maxChars: number): SafeText {
   const cut = text.length > maxChars ? text.slice(0, maxChars) : text;
+  if (PLAIN.test(cut)) return { text: cut, omittedChars: text.length - cut.length };
   return { text: cut.replace(/\r\n/g, '\n').replace(UNSAFE, REPLACEMENT), omittedChars: text.length - cut.length };
 }
 
@@ -31,6 +35,7 @@ export function safeText(text: string, maxChars: number): SafeText {
 export function looksBinary(text: string): boolean {
   if (!text) return false;
   const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  if (PLAIN.test(sample)) return false;
   let unreadable = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);

@@ -62,7 +62,10 @@ export class SecretRegistry {
       .map((value) => ({ value, forms: literalForms(value) }));
     let scrubbed = text;
     for (const { forms } of this.literal) {
-      for (const form of forms) if (scrubbed.includes(form)) scrubbed = scrubbed.replaceAll(form, '[redacted]');
+      for (const form of forms) {
+        // Most texts (a header value, "Bearer", an expiry) are shorter than a token's forms.
+        if (form.length <= scrubbed.length && scrubbed.includes(form)) scrubbed = scrubbed.replaceAll(form, '[redacted]');
+      }
     }
     return scrubbed;
   }
