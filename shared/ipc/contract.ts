@@ -34,7 +34,7 @@ export const channels = {
   'tokens:generate': { method: 'generateToken', input: providerId, output: providerViewSchema },
   /** Copies the credential in `format` (the header line by default) in main: the token never reaches a page. */
   'tokens:copy': {
-    method: 'copyCredential',
+    method: 'copyToClipboard',
     input: providerId.extend({ format: z.enum(CREDENTIAL_FORMATS).default('header') }),
     output: z.object({ copied: z.literal(true), headerName: z.string(), label: z.string() }),
   },

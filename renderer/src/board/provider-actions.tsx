@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { isPresetId } from '../../../shared/recipes/presets';
 import { ProviderFormDialog } from '../form/provider-form-dialog';
-import { useCopyCredential, useGenerateToken } from '../queries/use-token-mutations';
+import { useCopyToClipboard, useGenerateToken } from '../queries/use-token-mutations';
 import { useVaultLocked } from '../queries/use-vault-status';
 import { useAnnounce } from '../ui/announcer';
 import { Refusal } from '../ui/refusal';
@@ -18,7 +18,7 @@ interface ProviderActionsProps {
 
 export function ProviderActions({ provider, hasUsableToken }: ProviderActionsProps) {
   const generate = useGenerateToken();
-  const copy = useCopyCredential();
+  const copy = useCopyToClipboard();
   const announce = useAnnounce();
   // Main refuses these while locked; disabled here so nobody has to find that out by trying.
   const needsKey = lockedControlProps(useVaultLocked());
