@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CredentialTest, ExchangeView, ProviderDetails } from '../../../shared/ipc/details-view';
 import { fakeKeymintClient } from '../testing/fake-keymint-client';
 import { renderWithKeymint } from '../testing/render-with-keymint';
+import { providerView } from '../testing/views';
 import { clockSkewWarning, relativeWords } from './claim-times';
 import { ProviderDetailsDialog } from './provider-details-dialog';
 
@@ -125,6 +126,22 @@ describe('the details dialog', () => {
     open({ tokenDetails: async () => details(), testProvider: async () => result });
     fireEvent.click(await screen.findByRole('button', { name: 'Test credentials' }));
     await vi.waitFor(() => expect(screen.getByRole('status', { name: 'Test credentials' }).textContent).toBe('✓ Test passed (HTTP 200 · 40 ms): the new token is stored.'));
+  });
+});
+
+describe('the details dialog, left open', () => {
+  it('reads the details again when the board hears of a new token for the provider (a renewal)', async () => {
+    const tokenDetails = vi.fn(async () => details());
+    const provider = providerView({ id: 'p1' });
+    const fake = fakeKeymintClient({ listProviders: async () => [provider], tokenDetails });
+    renderWithKeymint(<ProviderDetailsDialog providerId="p1" onClose={() => undefined} />, fake.client);
+    await screen.findByRole('dialog', { name: 'Orders: details' });
+    const calls = tokenDetails.mock.calls.length;
+
+    const renewed = { ...provider, status: { ...provider.status, state: 'valid' as const, obtainedAt: new Date(now).toISOString() } };
+    act(() => fake.emit('providers:changed', { kind: 'some', changed: [renewed], removed: [] }));
+    await vi.waitFor(() => expect(tokenDetails.mock.calls.length).toBe(calls + 1));
+    expect(screen.getByRole('dialog', { name: 'Orders: details' })).toBeTruthy();
   });
 });
 

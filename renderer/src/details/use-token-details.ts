@@ -1,14 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecipeTrialInput } from '../../../shared/ipc/details-view';
 import { useKeymintClient } from '../keymint-client-context';
 import { refetchProviders } from '../queries/providers-cache';
+import { useProviders } from '../queries/use-providers';
 
 const detailsKey = (id: string) => ['tokens:details', { id }] as const;
 
-/** The held token described, renewals and the last exchanges: asked for while the panel is open, never cached after. */
+/**
+ * The held token described, renewals and the last exchanges: asked for while the panel is open,
+ * never cached after, and asked again whenever the board hears of a new outcome for this
+ * provider (a renewal while the panel is open), shown without flicker meanwhile.
+ */
 export function useTokenDetails(id: string) {
   const keymint = useKeymintClient();
-  return useQuery({ queryKey: detailsKey(id), queryFn: () => keymint.tokenDetails({ id }), gcTime: 0 });
+  const status = useProviders().data?.find((provider) => provider.id === id)?.status;
+  const outcome = status ? `${status.obtainedAt}|${status.lastError?.at ?? ''}|${status.renewal.state}` : '';
+  return useQuery({
+    queryKey: [...detailsKey(id), outcome],
+    queryFn: () => keymint.tokenDetails({ id }),
+    gcTime: 0,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Test credentials: the report, then the panel and the board read again (a success stored a new token). */
