@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from '../fixtures/axe';
 import { addProvider, callWithHeader } from '../fixtures/board';
 import { expectNoneCrossedIpc } from '../fixtures/ipc-traffic';
 import { addTogaiWithToken, expect, test, TOGAI_API_KEY } from '../fixtures/togai-test';
@@ -26,6 +27,7 @@ test('the details panel shows the JWT with human times, the exchange, and Test c
   await expect(exchanges).toContainText('Authorization: Bearer [redacted]');
   await expect(exchanges).toContainText('"token": "[redacted]"');
   await expect(dialog).toContainText('Manual: renewed');
+  await expectNoAxeViolations(app.page, 'the details panel');
 
   // The provider breaks: the test says so, and the token held before is kept.
   togai.failNext(503, { message: 'Service Unavailable' });
@@ -72,6 +74,7 @@ test('Try it runs an unsaved custom recipe and shows what the mapping found', as
   await expect(found).toContainText('JWT exp');
   await found.getByRole('button', { name: 'Show' }).click();
   await expect(found).toContainText('"token": "[redacted]"');
+  await expectNoAxeViolations(app.page, 'the custom recipe editor after Try it');
   expect(await dialog.textContent()).not.toContain(togai.issued.at(-1)?.token ?? 'none issued');
 
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -34,7 +34,10 @@ export function RecipeTrialPanel({ input }: RecipeTrialPanelProps) {
 function TrialResult({ result }: { result: RecipeTrial }) {
   const now = Date.now();
   return (
-    <section aria-label="What the recipe found" className="recipe-trial">
+    <section aria-labelledby="recipe-trial-found" className="recipe-trial">
+      <h3 id="recipe-trial-found" className="recipe-trial-title">
+        What the recipe found
+      </h3>
       <dl className="details-fields">
         <div>
           <dt>Token found</dt>
