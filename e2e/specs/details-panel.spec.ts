@@ -28,6 +28,9 @@ test('the details panel shows the JWT with human times, the exchange, and Test c
   await expect(exchanges).toContainText('"token": "[redacted]"');
   await expect(dialog).toContainText('Manual: renewed');
   await expectNoAxeViolations(app.page, 'the details panel');
+  // The README's picture of the panel, drawn from this very state.
+  await app.page.setViewportSize({ width: 1280, height: 900 });
+  await app.page.screenshot({ path: 'docs/screenshots/details-panel.png' });
 
   // The provider breaks: the test says so, and the token held before is kept.
   togai.failNext(503, { message: 'Service Unavailable' });
