@@ -79,6 +79,12 @@ describe('redaction of the request', () => {
     expect(recorded.request.url).toBe('https://auth.example/tenants/[redacted]/token?key=[redacted]&region=eu');
   });
 
+  it('hides a refresh token or access token sent in the query string', () => {
+    const url = new URL(`https://auth.example/token?grant_type=refresh_token&refresh_token=${REFRESH}&access_token=${encodeURIComponent(JWT)}`);
+    const recorded = recordExchange(exchange({ url }), ALL());
+    expect(recorded.request.url).toBe('https://auth.example/token?grant_type=refresh_token&refresh_token=[redacted]&access_token=[redacted]');
+  });
+
   it('hides client secrets and refresh tokens in a form body, keeping the other fields readable', () => {
     const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: REFRESH, client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
     const recorded = recordExchange(exchange({ body }), ALL());
@@ -124,6 +130,11 @@ describe('redaction of the reply', () => {
     const text = JSON.stringify({ data: [{ jwt: JWT }, { value: ACCESS }], message: `your token is ${ACCESS}` });
     const recorded = recordExchange(exchange({}, { text }), ALL());
     expectNoSecret(JSON.stringify(recorded));
+  });
+
+  it('hides a token inside a URL in the reply', () => {
+    const text = JSON.stringify({ next: `https://api.example/start?access_token=${ACCESS}&refresh=${REFRESH}` });
+    expect(JSON.parse(recordExchange(exchange({}, { text }), ALL()).response?.body ?? '')).toEqual({ next: 'https://api.example/start?access_token=[redacted]&refresh=[redacted]' });
   });
 
   it('hides a JWT it was never told of', () => {
