@@ -1,4 +1,5 @@
 import type { Clock, Schedule } from '../core/ports';
+import { ProviderJournal } from '../core/exchange-log/provider-journal';
 import { ProviderService } from '../core/providers/provider-service';
 import { SecretRegistry } from '../core/redaction/secret-registry';
 import { DocumentRepository } from '../core/store/document-repository';
@@ -40,6 +41,7 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }, options:
     renew: (id) => tokens.generate(id, 'renewal'),
     changed,
   });
-  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher: () => cipher, clipboard, clock, secrets, log, lifecycle: renewal, changed });
-  return { store, repository, providers, tokens, renewal, clipboard, log, waits, events, secrets };
+  const journal = new ProviderJournal();
+  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher: () => cipher, clipboard, clock, secrets, log, lifecycle: renewal, journal, changed });
+  return { store, repository, providers, tokens, renewal, clipboard, log, waits, events, secrets, journal };
 }

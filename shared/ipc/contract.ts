@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../tokens/credential-format';
 import { appSettingsInputSchema, appSettingsViewSchema } from './app-settings';
+import { credentialTestSchema, providerDetailsSchema, recipeTrialInputSchema, recipeTrialSchema } from './details-view';
 import { createProviderRequestSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
 import {
   addKeychainInputSchema,
@@ -43,6 +44,12 @@ export const channels = {
   },
   'settings:get': { method: 'appSettings', input: none, output: appSettingsViewSchema },
   'settings:update': { method: 'updateAppSettings', input: appSettingsInputSchema, output: appSettingsViewSchema },
+  /** The held token described (masked preview, JWT header and claims; never the token), renewals and the last 20 exchanges, redacted. */
+  'tokens:details': { method: 'tokenDetails', input: providerId, output: providerDetailsSchema },
+  /** One full authentication, reported; a failure never replaces a valid held token, a success stores the new one. */
+  'tokens:test': { method: 'testProvider', input: providerId, output: credentialTestSchema },
+  /** Runs the form's unsaved recipe once; its values (maybe secrets) go to main, only what the mapping found comes back. */
+  'recipes:try': { method: 'tryRecipe', input: recipeTrialInputSchema, output: recipeTrialSchema },
   'vault:status': { method: 'vaultStatus', input: none, output: vaultStatusSchema },
   'vault:setup': { method: 'setUpVault', input: vaultSetupInputSchema, output: vaultStatusSchema },
   'vault:unlock': { method: 'unlockVault', input: vaultUnlockInputSchema, output: vaultStatusSchema },

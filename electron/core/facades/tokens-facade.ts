@@ -1,3 +1,4 @@
+import type { CredentialTest, ProviderDetails, RecipeTrial, RecipeTrialInput } from '../../../shared/ipc/details-view';
 import type { CredentialFormat } from '../../../shared/tokens/credential-format';
 import type { SessionHolder } from '../session-holder';
 import { readAppSettings } from '../settings/stored-app-settings';
@@ -19,6 +20,12 @@ export interface TokensFacade {
   credential(id: string, format: CredentialFormat, options?: { minValidSeconds?: number }): Promise<Credential>;
   /** Writes the credential to the system clipboard (cleared again after a while); says what was copied. */
   copy(id: string, format?: CredentialFormat): Promise<CopiedCredential & { clearsInSeconds: number | null }>;
+  /** The held token described (masked preview, JWT header and claims), renewal outcomes and the last exchanges, redacted. */
+  details(id: string): Promise<ProviderDetails>;
+  /** One full authentication, reported; a failure keeps a valid held token, a success stores the new one. */
+  test(id: string): Promise<CredentialTest>;
+  /** Runs an unsaved recipe once with the form's values; stores nothing. */
+  tryRecipe(input: RecipeTrialInput): Promise<RecipeTrial>;
 }
 
 export function tokensFacade(holder: SessionHolder): TokensFacade {
@@ -32,5 +39,8 @@ export function tokensFacade(holder: SessionHolder): TokensFacade {
       const seconds = readAppSettings(session.repository.current.settings).clipboardClearSeconds;
       return { ...copied, clearsInSeconds: seconds === 0 ? null : seconds };
     },
+    details: async (id) => (await holder.ready()).tokens.details(id),
+    test: async (id) => (await holder.ready()).tokens.test(id),
+    tryRecipe: async (input) => (await holder.ready()).tokens.tryRecipe(input),
   };
 }
