@@ -85,7 +85,7 @@ test('keyboard only: Tab reaches the rows, arrows move between them, Enter copie
   await expect(beta).toBeFocused();
 
   await page.keyboard.press('Enter');
-  await expect(beta).toContainText('Copied ✓ — clears in 2 min');
+  await expect(beta).toContainText('Copied ✓ — clears in 60 s');
   await expect(page.getByRole('status')).toHaveText(copiedAnnouncement('Beta'));
   await expect(beta).toBeFocused();
   const betaToken = togai.issued.at(-1)?.token;
@@ -119,7 +119,7 @@ test('Copy and Copy as…: the header, the raw token, a curl -H option and a she
   const copy = copyButton(item);
   await copy.click();
   await expect(copy).toBeFocused();
-  await expect(item).toContainText('Copied ✓ — clears in 2 min');
+  await expect(item).toContainText('Copied ✓ — clears in 60 s');
   await expect(app.page.getByRole('status')).toHaveText(copiedAnnouncement('Togai'));
   const header = await app.readClipboard();
   expect(header).toBe(`Authorization: Bearer ${token}`);

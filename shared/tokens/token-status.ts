@@ -4,7 +4,8 @@ const instant = z.string().datetime();
 
 /** Automatic renewal, as the board shows it. */
 export const renewalStatusSchema = z.object({
-  state: z.enum(['idle', 'scheduled', 'renewing', 'retrying', 'stopped', 'paused']),
+  /** `off`: the user turned automatic renewal off for this provider. */
+  state: z.enum(['idle', 'scheduled', 'renewing', 'retrying', 'stopped', 'paused', 'off']),
   /** When the next automatic attempt is due (scheduled or retrying). */
   nextAt: instant.nullable(),
   /** Failed attempts in a row, while retrying. */
@@ -44,4 +45,24 @@ export const NO_TOKEN: TokenStatus = {
   scopeNote: null,
   renewal: NO_RENEWAL,
   lastError: null,
+};
+
+export type DisplayState = 'none' | 'valid' | 'expired' | 'error';
+
+/**
+ * Main reports "valid"; whether it has expired since is a matter of the clock, decided here.
+ * The coarse four states the palette and the tray menu show; the board's finer ones are
+ * lifeState's (token-life.ts).
+ */
+export function displayState(status: TokenStatus, now: number): DisplayState {
+  if (status.state !== 'valid') return status.state;
+  if (status.expiresAt !== null && Date.parse(status.expiresAt) <= now) return 'expired';
+  return 'valid';
+}
+
+export const STATE_WORDS: Record<DisplayState, string> = {
+  none: 'No token',
+  valid: 'Valid',
+  expired: 'Expired',
+  error: 'Error',
 };

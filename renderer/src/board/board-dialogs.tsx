@@ -1,4 +1,5 @@
 import type { ProviderView } from '../../../shared/ipc/provider-view';
+import { ProviderDetailsDialog } from '../details/provider-details-dialog';
 import { ProviderFormDialog } from '../form/provider-form-dialog';
 import { RemoveProviderDialog } from './remove-provider-dialog';
 
@@ -28,8 +29,6 @@ export function BoardDialogs({ open, providers, onClose }: BoardDialogsProps) {
     case 'remove':
       return <RemoveProviderDialog provider={provider} onClose={onClose} />;
     case 'details':
-      // The details panel (renderer/src/details/ProviderDetailsDialog) is built on another branch;
-      // it is wired here when that branch is merged: <ProviderDetailsDialog providerId={provider.id} onClose={onClose} />.
-      return null;
+      return <ProviderDetailsDialog providerId={provider.id} onClose={onClose} />;
   }
 }

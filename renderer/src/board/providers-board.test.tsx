@@ -65,21 +65,21 @@ describe('the providers board', () => {
   });
 
   it('labels Copy by what it copies, and says where the user clicked that it did, for screen readers too', async () => {
-    const copyCredential = vi.fn(async () => ({ copied: true as const, headerName: 'X-Shop-Access-Token', label: 'X-Shop-Access-Token' }));
-    board([shop], { copyCredential });
+    const copyToClipboard = vi.fn(async () => ({ copied: true as const, headerName: 'X-Shop-Access-Token', label: 'X-Shop-Access-Token', clearsInSeconds: 60 }));
+    board([shop], { copyToClipboard });
     const item = await screen.findByRole('listitem', { name: 'Shop' });
     const copy = within(item).getByRole('button', { name: 'Copy X-Shop-Access-Token' });
     copy.focus();
     fireEvent.click(copy);
-    await vi.waitFor(() => expect(item.textContent).toContain('Copied ✓ — clears in 2 min'));
-    expect(copyCredential).toHaveBeenCalledWith({ id: 'p3', format: 'header' });
-    expect(screen.getByRole('status').textContent).toBe('Copied X-Shop-Access-Token of Shop; the clipboard clears in 2 min');
+    await vi.waitFor(() => expect(item.textContent).toContain('Copied ✓ — clears in 60 s'));
+    expect(copyToClipboard).toHaveBeenCalledWith({ id: 'p3', format: 'header' });
+    expect(screen.getByRole('status').textContent).toBe('Copied X-Shop-Access-Token of Shop; the clipboard clears in 60 s');
     expect(document.activeElement).toBe(copy);
   });
 
   it('copies in another format from the row’s menu, and Enter on a row copies its header', async () => {
-    const copyCredential = vi.fn(async () => ({ copied: true as const, headerName: 'Authorization', label: 'shell export' }));
-    board([shop], { copyCredential });
+    const copyToClipboard = vi.fn(async () => ({ copied: true as const, headerName: 'Authorization', label: 'shell export', clearsInSeconds: 60 }));
+    board([shop], { copyToClipboard });
     const item = await screen.findByRole('listitem', { name: 'Shop' });
     const menuButton = within(item).getByRole('button', { name: 'Actions for Shop' });
     fireEvent.click(menuButton);
@@ -98,11 +98,11 @@ describe('the providers board', () => {
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Shell export' }));
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(menuButton);
-    await vi.waitFor(() => expect(copyCredential).toHaveBeenCalledWith({ id: 'p3', format: 'export' }));
+    await vi.waitFor(() => expect(copyToClipboard).toHaveBeenCalledWith({ id: 'p3', format: 'export' }));
 
     item.focus();
     fireEvent.keyDown(item, { key: 'Enter' });
-    await vi.waitFor(() => expect(copyCredential).toHaveBeenLastCalledWith({ id: 'p3', format: 'header' }));
+    await vi.waitFor(() => expect(copyToClipboard).toHaveBeenLastCalledWith({ id: 'p3', format: 'header' }));
   });
 
   it('moves between rows with the arrow keys, one row in the Tab order at a time', async () => {

@@ -37,6 +37,7 @@ export function TokenLifeCell({ provider, busy }: { provider: ProviderView; busy
         )}
         {hasCountdown && status.expiresAt === null && <span className="countdown">expiry unknown</span>}
         {hasCountdown && status.expirySource && <span className="visually-hidden"> expiry from {status.expirySource}</span>}
+        {status.renewal.state === 'off' && <span className="renewed"> · renewal off</span>}
         {status.renewal.renewedAt !== null && (
           <>
             {' '}

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
-import { CLIPBOARD_CLEAR_MS, clearsInWords } from '../../../shared/clipboard/clipboard-clear';
 import type { CredentialFormat } from '../../../shared/tokens/credential-format';
-import { useCopyCredential } from '../queries/use-token-mutations';
+import { useCopyToClipboard } from '../queries/use-token-mutations';
 import { useAnnounce } from '../ui/announcer';
 
 /** How long "Copied ✓" stays beside the button. */
@@ -11,7 +10,7 @@ const FEEDBACK_MS = 4000;
 export interface RowCopy {
   copy: (format?: CredentialFormat) => void;
   pending: boolean;
-  /** "Copied ✓ — clears in 2 min", shown where the user clicked for a few seconds. */
+  /** "Copied ✓ — clears in 60 s", shown where the user clicked for a few seconds. */
   feedback: string | null;
   failure: string | null;
 }
@@ -21,7 +20,7 @@ export interface RowCopy {
  * its button and screen readers hear it, naming the provider and what was copied.
  */
 export function useRowCopy(provider: ProviderView): RowCopy {
-  const copyCredential = useCopyCredential();
+  const copyMutation = useCopyToClipboard();
   const announce = useAnnounce();
   const [feedback, setFeedback] = useState<string | null>(null);
 
@@ -33,17 +32,18 @@ export function useRowCopy(provider: ProviderView): RowCopy {
 
   function copy(format: CredentialFormat = 'header') {
     setFeedback(null);
-    copyCredential.mutate(
+    copyMutation.mutate(
       { id: provider.id, format },
       {
-        onSuccess: ({ label }) => {
-          const clears = clearsInWords(CLIPBOARD_CLEAR_MS);
-          setFeedback(clears ? `Copied ✓ — ${clears}` : 'Copied ✓');
-          announce(`Copied ${label} of ${provider.name}${clears ? `; the clipboard ${clears}` : ''}`, { shown: false });
+        // Main says how long the copy stays (the user's setting), so the words never guess.
+        onSuccess: ({ label, clearsInSeconds }) => {
+          const clears = clearsInSeconds === null ? 'kept until you copy something else' : `clears in ${clearsInSeconds} s`;
+          setFeedback(`Copied ✓ — ${clears}`);
+          announce(`Copied ${label} of ${provider.name}; the clipboard ${clearsInSeconds === null ? 'keeps it until you copy something else' : clears}`, { shown: false });
         },
       },
     );
   }
 
-  return { copy, pending: copyCredential.isPending, feedback, failure: copyCredential.error?.message ?? null };
+  return { copy, pending: copyMutation.isPending, feedback, failure: copyMutation.error?.message ?? null };
 }
