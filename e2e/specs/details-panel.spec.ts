@@ -46,8 +46,11 @@ test('the details panel shows the JWT with human times, the exchange, and Test c
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 
-  await expect(item).toContainText('Valid');
+  // The row tells the truth: the token still works, and the failure set renewal retrying.
+  await expect(item).toContainText(/Retrying in \d+ s/);
+  await expect(item).toContainText('Last renewal failed');
   await copyButton(item).click();
+  await expect.poll(() => app.readClipboard()).toMatch(/^Authorization: Bearer /);
   const header = await app.readClipboard();
   expect(header).toBe(`Authorization: Bearer ${held}`);
   expect(await callWithHeader(`${togai.url}/protected`, header)).toBe(200);
