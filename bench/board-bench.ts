@@ -116,7 +116,8 @@ export async function boardBench(): Promise<{ results: BenchResult[]; notes: str
     const page = await browser.newPage({ viewport: VIEWPORT });
     await page.addInitScript(FIRST_ROW_PROBE);
     const load = async () => {
-      await page.waitForFunction('window.__firstRowAt !== undefined', null, { timeout: 30_000 });
+      // A function, not a string: the page's CSP forbids eval.
+      await page.waitForFunction(() => (globalThis as { __firstRowAt?: number }).__firstRowAt !== undefined, null, { timeout: 30_000 });
       return (await page.evaluate(RENDER_TIMES)) as { painted: number; listRequested: number; listArrived: number };
     };
     await page.goto(served.signInUrl);
