@@ -1,3 +1,4 @@
+import { cliBench } from './cli-bench';
 import { printResult, writeResults } from './results';
 import { servedBench } from './served-bench';
 import { tokenBench } from './token-bench';
@@ -12,5 +13,8 @@ vault.notes.forEach((note) => console.log(`\n${note}`));
 const served = await servedBench();
 served.results.forEach(printResult);
 served.notes.forEach((note) => console.log(`\n${note}`));
-const path = writeResults([...tokens, ...vault.results, ...served.results], [...vault.notes, ...served.notes]);
+const cli = await cliBench();
+cli.results.forEach(printResult);
+cli.notes.forEach((note) => console.log(`\n${note}`));
+const path = writeResults([...tokens, ...vault.results, ...served.results, ...cli.results], [...vault.notes, ...served.notes, ...cli.notes]);
 console.log(`\nWritten to ${path}`);
