@@ -1,12 +1,12 @@
 // Builds the `keymint` command line (package.json bin) to one file, dist/cli/keymint.mjs.
 //
-// Two steps, for start-up time (bench/cli-bench.ts measures it):
+// Three steps, for start-up time (bench/cli-bench.ts measures it):
 // 1. Rollup (Vite) bundles and tree-shakes, one chunk per lazily loaded part (each command, the core).
 // 2. esbuild joins those chunks into one file. Unlike Rollup's single-file mode, which runs every
 //    module at start, esbuild keeps a part reached only by `import()` in a lazy wrapper that runs on
 //    first use: `keymint presets` never builds the core's schemas, and `keymint header` loads
 //    neither child_process nor the prompts.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -58,9 +58,16 @@ try {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
-    banner: { js: "#!/usr/bin/env node\n'use strict';\nconst __keymintFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "'use strict';\nconst __keymintFileUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
   });
+  // 3. The file Node runs: a small loader that compiles the bundle with V8's code cache
+  //    (scripts/cli-loader.cjs), then the bundle itself in a comment that Node only skips over.
+  //    A `*/` in it (in a string or a pattern) is written `*\u2060/` there, and read back.
+  const bundle = readFileSync(outfile, 'utf8');
+  if (bundle.includes('*\u2060/')) throw new Error('the bundle holds the sequence its comment uses for */');
+  const loader = readFileSync(resolve(root, 'scripts/cli-loader.cjs'), 'utf8');
+  writeFileSync(outfile, `#!/usr/bin/env node\n${loader}/*keymint-bundle\n${bundle.replaceAll('*/', '*\u2060/')}*/\n`);
   chmodSync(outfile, 0o755);
 } finally {
   rmSync(chunks, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startHighlineEmulator, startTogaiEmulator, type TogaiEmulator } from '../../e2e/emulators';
@@ -134,6 +134,20 @@ describe('exit codes and messages', () => {
     expect(listed).toEqual([expect.objectContaining({ name: 'Billing', preset: 'togai', state: 'none' })]);
     const presets = JSON.parse((await keymint(['presets', '--json'])).stdout);
     expect(presets).toContainEqual(expect.objectContaining({ id: 'togai', label: 'Togai', fields: [{ key: 'apiKey', label: 'API key', secret: true, required: true }] }));
+  });
+
+  it('starts from a V8 code cache once one run made it; a damaged cache is made again, not trusted', async () => {
+    const { keymint } = await togaiVault();
+    const cacheDir = join(dirname(cli), '..', 'cache', 'keymint');
+    await keymint(['list', '--names']);
+    // One per command, made by its first run (this vault's `add`, among others).
+    expect(readdirSync(cacheDir)).toContainEqual(expect.stringMatching(/^cli-[0-9a-f]{16}-add\.v8cache$/));
+    const cache = readdirSync(cacheDir).find((name) => name.endsWith('-list.v8cache'));
+    expect(cache).toBeDefined();
+    expect(statSync(join(cacheDir, cache as string)).mode & 0o777).toBe(0o600);
+    writeFileSync(join(cacheDir, cache as string), 'not a code cache');
+    expect(await keymint(['list', '--names'])).toMatchObject({ code: 0, stdout: 'Billing' });
+    expect(readFileSync(join(cacheDir, cache as string)).length).toBeGreaterThan(1000);
   });
 
   it('completion scripts are valid shell', async () => {

@@ -1,13 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Builds the `keymint` bundle as `npm run build` does, into a folder of this test run's own. */
 export function buildCli(): string {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'keymint-cli-build-')), 'keymint.cjs');
+  const outfile = join(mkdtempSync(join(tmpdir(), 'keymint-cli-build-')), 'bin', 'keymint.cjs');
   const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), outfile], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
   return outfile;
@@ -34,7 +34,8 @@ export interface CliOptions {
  * session or keyring leaks in.
  */
 export function runCli(cli: string, args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+  // Its V8 code cache beside the build, not in the developer's ~/.cache (later runs use it, as installed).
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: join(dirname(cli), '..', 'cache'), ...options.env };
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
