@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { createKeymint, type Keymint } from '../electron/ipc/create-keymint';
 import type { IpcRouter } from '../electron/ipc/router';
 import { createFileKeychain } from '../electron/platform/file-keychain';
+import { createNodeHttpFetch } from '../electron/platform/node-http-fetch';
 import { openVaultFolderStore } from '../electron/platform/vault-folder-store';
 
 const SENDER = { url: 'bench://keymint', isMainFrame: true };
 
 /**
- * Keymint as the app composes it, on a real disk in `dir`, with Node's fetch and a page that
+ * Keymint as the app composes it, on a real disk in `dir`, with the Node hosts' fetch (node:http) and a page that
  * receives every pushed event (and discards it).
  */
 export function composeBench(dir: string): Keymint {
@@ -15,7 +16,7 @@ export function composeBench(dir: string): Keymint {
     store: openVaultFolderStore(dir),
     saveFile: async () => null,
     keychain: createFileKeychain(join(dir, 'keychain.key')),
-    fetch: (url, init) => fetch(url, init),
+    fetch: createNodeHttpFetch(),
     clipboard: { writeText: async () => undefined, readText: async () => '' },
     clock: { now: () => Date.now() },
     sleep: async () => undefined,

@@ -2,6 +2,7 @@ import type { ProviderView } from '../../shared/ipc/provider-view';
 import type { KeymintPorts } from './ports';
 import type { ProviderChanges } from './provider-changes';
 import { guardedClipboard } from './clipboard/clipboard-guard';
+import { ProviderJournal } from './exchange-log/provider-journal';
 import { ProviderService } from './providers/provider-service';
 import { containedView } from './providers/view-of-provider';
 import type { SecretRegistry } from './redaction/secret-registry';
@@ -41,6 +42,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     } else {
       // Nothing in flight may land or be listed once the key is gone, and no token stays on the clipboard.
       tokens.cancelAll();
+      journal.clear();
       providers.forgetDecrypted();
       secrets.clear();
       void clipboard.clearOwn();
@@ -53,13 +55,18 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
   const vault = new VaultService({ repository, keychain: ports.keychain, clock: ports.clock, sleep: ports.sleep, changed: vaultChanged, kdf: ports.kdf });
   const cipher = () => vault.vault.cipher();
   const changed = (ids: readonly string[]) => events.providers.touch(...ids);
+  // Exchanges and renewal outcomes, redacted, in memory only (see provider-journal.ts).
+  const journal = new ProviderJournal();
   const providers = new ProviderService({
     repository,
     cipher,
     clock: ports.clock,
     secrets,
     changed,
-    removed: (id) => events.providers.remove(id),
+    removed: (id) => {
+      journal.forget(id);
+      events.providers.remove(id);
+    },
     invalidated: (id) => tokens.forget(id),
   });
   const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep, sensitive: (v) => secrets.add(v) });
@@ -75,7 +82,7 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     renew: (id) => tokens.generate(id, 'renewal'),
     changed,
   });
-  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, changed: (id) => changed([id]) });
+  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, journal, changed: (id) => changed([id]) });
   const viewOf = (provider: StoredProvider) => containedView(provider, () => tokens.status(provider.id));
   // Another Keymint process (a second window's host, the CLI) wrote the vault: show it, and use its key slots, settings and tokens.
   const stopFollowing = repository.follow(

@@ -22,6 +22,9 @@ export function channelHandlers(core: KeymintCore): Handlers {
       return providers.get(id);
     },
     'tokens:copy': async ({ id, format }) => ({ copied: true as const, ...(await tokens.copy(id, format)) }),
+    'tokens:details': ({ id }) => tokens.details(id),
+    'tokens:test': ({ id }) => tokens.test(id),
+    'recipes:try': (input) => tokens.tryRecipe(input),
     'vault:status': () => vault.status(),
     'vault:setup': (input) => vault.setup(input),
     'vault:unlock': (input) => vault.unlock(input),

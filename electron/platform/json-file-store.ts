@@ -72,6 +72,8 @@ export interface JsonFileStore {
 export interface JsonFileStoreOptions {
   /** File mode for the document; default 0o600 (owner only). */
   readonly mode?: number;
+  /** One line without indentation: for a machine-written cache nobody edits, half the bytes and time. */
+  readonly compact?: boolean;
 }
 
 export class StoreCorruptError extends Error {
@@ -211,9 +213,9 @@ export function decode(filePath: string, bytes: Buffer): unknown {
   }
 }
 
-/** A document as stored: indented JSON and a final newline. */
-export function encode(doc: unknown): Buffer {
-  const text = JSON.stringify(doc, null, 2);
+/** A document as stored: indented JSON (one line when `compact`) and a final newline. */
+export function encode(doc: unknown, compact = false): Buffer {
+  const text = compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2);
   if (text === undefined) throw new TypeError('The document is not representable as JSON');
   return Buffer.from(`${text}\n`, 'utf8');
 }
@@ -323,10 +325,10 @@ export function openJsonFileStore(filePath: string, options: JsonFileStoreOption
       }
     },
     write(doc) {
-      return writeFileDurably(filePath, encode(doc), { mode });
+      return writeFileDurably(filePath, encode(doc, options.compact), { mode });
     },
     async prepare(doc) {
-      const bytes = encode(doc);
+      const bytes = encode(doc, options.compact);
       const tempPath = newTempPath();
       liveTempFiles.add(tempPath);
       const discard = async () => {

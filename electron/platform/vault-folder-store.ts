@@ -54,7 +54,7 @@ const COMMIT_ATTEMPTS = 20;
 export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptions = {}): VaultFolderStore {
   const problem = options.onProblem ?? (() => undefined);
   const document = openShardedDocument(join(dir, options.documentName ?? 'keymint.json'), { onProblem: problem, ...options.shards });
-  const tokens = openJsonFileStore(join(dir, options.tokensName ?? 'tokens.json'));
+  const tokens = openJsonFileStore(join(dir, options.tokensName ?? 'tokens.json'), { compact: true });
   tightenFolder(dir);
   const lock = folderLock(dir, options.lock);
   /** A change someone is waiting for: a busy vault is told in words the app shows. */
@@ -105,9 +105,19 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
     return { value: undefined, version: error.version };
   };
 
+  /**
+   * The cache as this process last wrote it: while the file is still that version, the next
+   * commit starts from it instead of reading and parsing the whole file again, so a token's
+   * write costs the same however many tokens the cache holds beside it.
+   */
+  let written: { value: unknown; version: FileVersion } | undefined;
+
   const commitTokens = async (changes: readonly TokenChange[]): Promise<void> => {
     for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
-      const base = await tokens.readVersionedAsync().then((found) => ({ value: found?.value, version: found?.version }), unreadableCache);
+      const own = written !== undefined && tokens.version() === written.version ? written : undefined;
+      // The changes below edit the value in place: it is ours again only once it is on disk.
+      written = undefined;
+      const base = own ?? (await tokens.readVersionedAsync().then((found) => ({ value: found?.value, version: found?.version }), unreadableCache));
       let value = base.value;
       for (const change of changes) value = change(value);
       const prepared = await tokens.prepare(value);
@@ -120,6 +130,7 @@ export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptio
           committed = true;
           othersWrote = known.tokens !== 'unknown' && known.tokens !== base.version;
           known.tokens = prepared.version;
+          written = { value, version: prepared.version };
         });
       } finally {
         if (!committed) await prepared.discard();

@@ -1,6 +1,7 @@
 import type { KeymintPorts, Logger } from '../core';
 import { createFileClipboard } from '../platform/file-clipboard';
 import { createFileKeychain } from '../platform/file-keychain';
+import { createNodeHttpFetch } from '../platform/node-http-fetch';
 import { saveIntoFolder } from '../platform/folder-save-file';
 import { createOsKeyringKeychain } from '../platform/os-keyring-keychain';
 import { createSystemClipboard } from '../platform/system-clipboard';
@@ -25,7 +26,7 @@ export function composeNodePorts(options: ServeOptions, context: NodePortsContex
     store: openVaultFolderStore(options.dataDir, { onProblem: context.log.warn }),
     // The OS credential store, as in the app; where there is none the vault asks for a passphrase.
     keychain: test.keychainFile ? createFileKeychain(test.keychainFile) : createOsKeyringKeychain(),
-    fetch: (url, init) => fetch(url, init),
+    fetch: createNodeHttpFetch(),
     clipboard: test.clipboardFile ? createFileClipboard(test.clipboardFile) : createSystemClipboard(),
     saveFile: saveIntoFolder(options.saveDir),
     clock: { now: () => Date.now() },

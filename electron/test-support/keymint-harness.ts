@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileKeychain } from '../platform/file-keychain';
 import { saveIntoFolder } from '../platform/folder-save-file';
+import { createNodeHttpFetch } from '../platform/node-http-fetch';
 import { openVaultFolderStore } from '../platform/vault-folder-store';
 import type { Clock, OnSystemLock, OwnerQuestion, Schedule } from '../core/ports';
 import type { Keychain } from '../core/vault';
@@ -45,7 +46,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
     store: openVaultFolderStore(dir),
     saveFile: saveIntoFolder(join(dir, 'saved')),
     keychain: options.keychain ?? createFileKeychain(join(dir, 'keychain.key')),
-    fetch: (url, init) => fetch(url, init),
+    fetch: createNodeHttpFetch(),
     clipboard: { writeText: async (text) => void (clipboard.text = text), readText: async () => clipboard.text },
     clock: options.clock ?? { now: () => Date.now() },
     sleep: async (ms) => void waits.push(ms),

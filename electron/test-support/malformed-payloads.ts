@@ -171,6 +171,12 @@ function channelFuzz(ids: { providerId: string; baseUrl: string }): Record<Chann
     'providers:remove': providerId,
     'tokens:generate': providerId,
     'tokens:copy': providerId,
+    'tokens:details': providerId,
+    'tokens:test': providerId,
+    'recipes:try': {
+      valid: () => ({ presetId: 'togai', baseUrl: ids.baseUrl, values: { apiKey: 'fuzzed-key' } }),
+      wrong: { presetId: fc.oneof(wrongChoice(PRESET_IDS), missing), baseUrl: provider.baseUrl, values: fc.oneof(wrongValues, missing), recipe: provider.recipe, settings: wrongSettings, id: wrongString(100, { min: 1 }) },
+    },
     'vault:status': NO_INPUT,
     'vault:setup': {
       valid: () => ({ method: 'passphrase', passphrase: 'a new passphrase' }),

@@ -7,6 +7,7 @@ import type { ClipboardPort, FetchPort, Sleep, VaultStore } from '../core/ports'
 import { TokenEngine, type TokenJob } from '../core/tokens/token-engine';
 import { TokenError, type TokenErrorKind } from '../core/exchange-errors/token-error';
 import type { EnvelopeCipher } from '../core/vault/envelope-cipher';
+import { createNodeHttpFetch } from '../platform/node-http-fetch';
 
 /** Servers started in a test are closed after it, whatever happened. */
 export function closeAfterEach(): <T extends { close(): Promise<void> }>(starting: Promise<T>) => Promise<T> {
@@ -21,9 +22,10 @@ export function closeAfterEach(): <T extends { close(): Promise<void> }>(startin
   };
 }
 
-/** Node's own fetch, recording the URL of every request handed to it. */
+/** The Node hosts' fetch, recording the URL of every request handed to it. */
 function recordingFetch(): { fetch: FetchPort; urls: string[] } {
   const urls: string[] = [];
+  const fetch = createNodeHttpFetch();
   return {
     urls,
     fetch: (url, init) => {

@@ -1,10 +1,12 @@
 import type { Clock, Schedule } from '../core/ports';
+import { ProviderJournal } from '../core/exchange-log/provider-journal';
 import { ProviderService } from '../core/providers/provider-service';
 import { SecretRegistry } from '../core/redaction/secret-registry';
 import { DocumentRepository } from '../core/store/document-repository';
 import { RenewalScheduler } from '../core/tokens/renewal-scheduler';
 import { TokenEngine } from '../core/tokens/token-engine';
 import { TokenService } from '../core/tokens/token-service';
+import { createNodeHttpFetch } from '../platform/node-http-fetch';
 import { CollectingLog, FakeClipboard, MemoryStore, recordingSleep, testCipher } from './node-ports';
 
 /** Timers that never fire: TokenService tests drive renewal by hand when they need it. */
@@ -27,7 +29,7 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }, options:
   };
   const removed = (id: string) => void events.removed.push(id);
   const providers = new ProviderService({ repository, cipher: () => cipher, clock, secrets, changed, removed, invalidated: (id) => tokens.forget(id) });
-  const engine = new TokenEngine({ fetch: (url, init) => fetch(url, init), clock, sleep, sensitive: (v) => secrets.add(v) });
+  const engine = new TokenEngine({ fetch: createNodeHttpFetch(), clock, sleep, sensitive: (v) => secrets.add(v) });
   const renewal: RenewalScheduler = new RenewalScheduler({
     clock,
     schedule: options.schedule ?? neverFires(),
@@ -38,6 +40,7 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }, options:
     renew: (id) => tokens.generate(id, 'renewal'),
     changed,
   });
-  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher: () => cipher, clipboard, clock, secrets, log, lifecycle: renewal, changed });
-  return { store, repository, providers, tokens, renewal, clipboard, log, waits, events, secrets };
+  const journal = new ProviderJournal();
+  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher: () => cipher, clipboard, clock, secrets, log, lifecycle: renewal, journal, changed });
+  return { store, repository, providers, tokens, renewal, clipboard, log, waits, events, secrets, journal };
 }

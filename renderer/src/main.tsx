@@ -9,6 +9,7 @@ import './board.css';
 import './form.css';
 import './vault.css';
 import './settings.css';
+import './details.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

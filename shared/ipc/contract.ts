@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../tokens/credential-format';
+import { credentialTestSchema, providerDetailsSchema, recipeTrialInputSchema, recipeTrialSchema } from './details-view';
 import { createProviderRequestSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
 import {
   addKeychainInputSchema,
@@ -33,10 +34,16 @@ export const channels = {
   'tokens:generate': { method: 'generateToken', input: providerId, output: providerViewSchema },
   /** Copies the credential in `format` (the header line by default) in main: the token never reaches a page. */
   'tokens:copy': {
-    method: 'copyCredential',
+    method: 'copyToClipboard',
     input: providerId.extend({ format: z.enum(CREDENTIAL_FORMATS).default('header') }),
     output: z.object({ copied: z.literal(true), headerName: z.string(), label: z.string() }),
   },
+  /** The held token described (masked preview, JWT header and claims; never the token), renewals and the last 20 exchanges, redacted. */
+  'tokens:details': { method: 'tokenDetails', input: providerId, output: providerDetailsSchema },
+  /** One full authentication, reported; a failure never replaces a valid held token, a success stores the new one. */
+  'tokens:test': { method: 'testProvider', input: providerId, output: credentialTestSchema },
+  /** Runs the form's unsaved recipe once; its values (maybe secrets) go to main, only what the mapping found comes back. */
+  'recipes:try': { method: 'tryRecipe', input: recipeTrialInputSchema, output: recipeTrialSchema },
   'vault:status': { method: 'vaultStatus', input: none, output: vaultStatusSchema },
   'vault:setup': { method: 'setUpVault', input: vaultSetupInputSchema, output: vaultStatusSchema },
   'vault:unlock': { method: 'unlockVault', input: vaultUnlockInputSchema, output: vaultStatusSchema },

@@ -1,9 +1,18 @@
 /** Decodes a JWT's claims without verifying it: Keymint only reads `exp` and shows claims. */
 export function decodeJwtClaims(token: string): Record<string, unknown> | undefined {
+  return decodeJwtPart(token, 1);
+}
+
+/** Decodes a JWT's header (alg, typ, kid…) without verifying it; the signature is never read. */
+export function decodeJwtHeader(token: string): Record<string, unknown> | undefined {
+  return decodeJwtPart(token, 0);
+}
+
+function decodeJwtPart(token: string, index: 0 | 1): Record<string, unknown> | undefined {
   const parts = token.split('.');
-  if (parts.length !== 3 || !parts[1]) return undefined;
+  if (parts.length !== 3 || !parts[index]) return undefined;
   try {
-    const json = new TextDecoder().decode(base64UrlToBytes(parts[1]));
+    const json = new TextDecoder().decode(base64UrlToBytes(parts[index]));
     const claims: unknown = JSON.parse(json);
     return claims !== null && typeof claims === 'object' && !Array.isArray(claims)
       ? (claims as Record<string, unknown>)

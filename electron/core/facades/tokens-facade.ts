@@ -1,3 +1,4 @@
+import type { CredentialTest, ProviderDetails, RecipeTrial, RecipeTrialInput } from '../../../shared/ipc/details-view';
 import type { CredentialFormat } from '../../../shared/tokens/credential-format';
 import type { SessionHolder } from '../session-holder';
 import type { CopiedCredential, Credential, TokenOutcome } from '../tokens/token-service';
@@ -18,6 +19,12 @@ export interface TokensFacade {
   credential(id: string, format: CredentialFormat, options?: { minValidSeconds?: number }): Promise<Credential>;
   /** Writes the credential to the system clipboard (cleared again after a while); says what was copied. */
   copy(id: string, format?: CredentialFormat): Promise<CopiedCredential>;
+  /** The held token described (masked preview, JWT header and claims), renewal outcomes and the last exchanges, redacted. */
+  details(id: string): Promise<ProviderDetails>;
+  /** One full authentication, reported; a failure keeps a valid held token, a success stores the new one. */
+  test(id: string): Promise<CredentialTest>;
+  /** Runs an unsaved recipe once with the form's values; stores nothing. */
+  tryRecipe(input: RecipeTrialInput): Promise<RecipeTrial>;
 }
 
 export function tokensFacade(holder: SessionHolder): TokensFacade {
@@ -25,5 +32,8 @@ export function tokensFacade(holder: SessionHolder): TokensFacade {
     obtain: async (id) => (await holder.ready()).tokens.generate(id),
     credential: async (id, format, options) => (await holder.ready()).tokens.credential(id, format, (options?.minValidSeconds ?? 0) * 1000),
     copy: async (id, format) => (await holder.ready()).tokens.copy(id, format),
+    details: async (id) => (await holder.ready()).tokens.details(id),
+    test: async (id) => (await holder.ready()).tokens.test(id),
+    tryRecipe: async (input) => (await holder.ready()).tokens.tryRecipe(input),
   };
 }

@@ -1,4 +1,5 @@
 import { encodedFormsPattern } from './encoded-forms';
+import { literalForms } from './literal-forms';
 
 /** Below this many characters a secret also spells ordinary words and numbers ("key", "401"). */
 const SHORT_SECRET = 4;
@@ -25,12 +26,15 @@ export class SecretRegistry {
    */
   private readonly secrets = new Map<string, RegExp | undefined>();
   private ordered: RegExp[] | undefined;
+  /** Each secret's literal spellings, longest secret first; built on the first literal scrub after an add. */
+  private literal: { value: string; forms: string[] }[] | undefined;
 
   add(...values: (string | undefined)[]): void {
     for (const value of values) {
       if (!value || this.secrets.has(value)) continue;
       this.secrets.set(value, undefined);
       this.ordered = undefined;
+      this.literal = undefined;
     }
   }
 
@@ -38,6 +42,32 @@ export class SecretRegistry {
   clear(): void {
     this.secrets.clear();
     this.ordered = undefined;
+    this.literal = undefined;
+  }
+
+  /** True when `text` is, exactly, one of the secrets (of any length). */
+  isSecret(text: string): boolean {
+    return this.secrets.has(text);
+  }
+
+  /**
+   * The cheap scrub, for text recorded on every token request (the exchange log): every
+   * secret's literal spellings (see literal-forms.ts) are replaced. Secrets shorter than four
+   * characters are left to `isSecret` on whole values, since as substrings they spell words.
+   */
+  redactLiterally(text: string): string {
+    this.literal ??= [...this.secrets.keys()]
+      .filter((value) => value.length >= SHORT_SECRET)
+      .sort((a, b) => b.length - a.length)
+      .map((value) => ({ value, forms: literalForms(value) }));
+    let scrubbed = text;
+    for (const { forms } of this.literal) {
+      for (const form of forms) {
+        // Most texts (a header value, "Bearer", an expiry) are shorter than a token's forms.
+        if (form.length <= scrubbed.length && scrubbed.includes(form)) scrubbed = scrubbed.replaceAll(form, '[redacted]');
+      }
+    }
+    return scrubbed;
   }
 
   redact(text: string): string {

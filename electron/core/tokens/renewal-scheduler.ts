@@ -12,8 +12,8 @@ export interface RenewalView {
   renewedAt: number | null;
 }
 
-/** Who asked for a token: the user (a click, a copy) or this scheduler. */
-export type Trigger = 'user' | 'renewal';
+/** Who asked for a token: the user (a click, a copy), this scheduler, or the user's Test credentials. */
+export type Trigger = 'user' | 'renewal' | 'test';
 
 export interface RenewalSchedulerDeps {
   clock: Clock;

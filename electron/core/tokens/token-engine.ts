@@ -1,9 +1,10 @@
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { startBudget, type RequestBudget } from '../http/request-budget';
-import { DEFAULT_TIMEOUT_MS, sendTokenRequest } from '../http/token-http-client';
+import { DEFAULT_TIMEOUT_MS, sendTokenRequest, type TokenHttpReply } from '../http/token-http-client';
 import type { Clock, FetchPort, Sleep } from '../ports';
 import { buildTokenRequest, type RequestContext } from '../recipes/build-token-request';
 import { mapTokenReply, type TokenGrant } from '../recipes/map-token-reply';
+import type { RawExchange } from '../exchange-log/record-exchange';
 import type { Redact } from '../exchange-errors/provider-message';
 import { TokenError } from '../exchange-errors/token-error';
 
@@ -25,6 +26,14 @@ export interface TokenJob {
   lifetimeSeconds?: number;
   /** What the last grant left behind: a refresh token and saved values. */
   held?: { refreshToken?: string; saved: Record<string, string> };
+  /** Authenticate in full even when a refresh token is held (Test credentials tests the credentials). */
+  skipRefresh?: boolean;
+  /**
+   * Told every request that went out, with its reply or failure and, when a token came back,
+   * the grant (so its tokens can be redacted). Raw: the observer must redact before keeping.
+   * A reply discarded because the job was cancelled is not reported.
+   */
+  observe?: (exchange: RawExchange, grant?: TokenGrant) => void;
 }
 
 export interface TokenEngineDeps {
@@ -83,7 +92,7 @@ export class TokenEngine {
 
   private async withinBudget(job: TokenJob, budget: RequestBudget): Promise<TokenGrant> {
     const held = job.held;
-    if (job.recipe.refresh && held?.refreshToken) {
+    if (job.recipe.refresh && held?.refreshToken && !job.skipRefresh) {
       try {
         const grant = await this.exchange(job, budget, job.recipe.refresh, { ...held.saved, refreshToken: held.refreshToken });
         // Keep the newest refresh token; a provider that does not rotate leaves the old one valid.
@@ -105,16 +114,34 @@ export class TokenEngine {
       this.deps.sensitive?.(derived);
       job.sensitive?.(derived);
     }
-    const reply = await sendTokenRequest(this.deps.fetch, httpRequest, { budget, sleep: this.deps.sleep });
+    const startedAt = this.deps.clock.now();
+    const seen = (endedAt: number, outcome: Pick<RawExchange, 'reply' | 'error'>, grant?: TokenGrant) =>
+      job.observe?.({ kind: request === job.recipe.refresh ? 'refresh' : 'authenticate', startedAt, endedAt, request: httpRequest, authHeader, ...outcome }, grant);
+    let reply: TokenHttpReply;
+    try {
+      reply = await sendTokenRequest(this.deps.fetch, httpRequest, { budget, sleep: this.deps.sleep });
+    } catch (error) {
+      if (!job.signal?.aborted) seen(this.deps.clock.now(), { error });
+      throw error;
+    }
+    const endedAt = this.deps.clock.now();
     // A reply that lands after the cancel was minted for a provider that has changed since.
     const cancelled = job.signal?.aborted && budget.stopped(httpRequest.url.host);
     if (cancelled) throw cancelled;
-    return mapTokenReply(job.recipe, reply, {
-      now: this.deps.clock.now(),
-      lifetimeSeconds: job.lifetimeSeconds,
-      providerName: job.providerName ?? job.recipe.name,
-      requestedScope: job.values.scope,
-      redact: job.redact,
-    });
+    let grant: TokenGrant;
+    try {
+      grant = mapTokenReply(job.recipe, reply, {
+        now: endedAt,
+        lifetimeSeconds: job.lifetimeSeconds,
+        providerName: job.providerName ?? job.recipe.name,
+        requestedScope: job.values.scope,
+        redact: job.redact,
+      });
+    } catch (error) {
+      seen(endedAt, { reply, error });
+      throw error;
+    }
+    seen(endedAt, { reply }, grant);
+    return grant;
   }
 }

@@ -22,6 +22,12 @@ import type { TokenEngine } from './token-engine';
 import { TokenError } from '../exchange-errors/token-error';
 import { readTokenTimes } from './token-record';
 import type { EnvelopeCipher } from '../vault/envelope-cipher';
+import type { CredentialTest, ExchangeView, ProviderDetails, RecipeTrial, RecipeTrialInput, RenewalEvent } from '../../../shared/ipc/details-view';
+import { tryRecipe } from './recipe-trial';
+import type { ProviderJournal } from '../exchange-log/provider-journal';
+import { recordExchange, type RawExchange } from '../exchange-log/record-exchange';
+import { describeJwt } from './describe-jwt';
+import { maskToken } from './mask-token';
 
 const sealedSchema = z.object({
   token: z.string(),
@@ -51,6 +57,8 @@ export interface TokenServiceDeps {
   secrets: SecretRegistry;
   log: Logger;
   lifecycle: TokenLifecycle;
+  /** Each provider's last exchanges and renewal outcomes, redacted, in memory. */
+  journal: ProviderJournal;
   /** This provider's token status changed. */
   changed: (providerId: string) => void;
 }
@@ -87,6 +95,15 @@ export type CopiedCredential = Pick<Credential, 'headerName' | 'label'>;
 export type TokenOutcome =
   | { ok: true; status: TokenStatus }
   | { ok: false; error: { code: string; message: string } };
+
+/** How a run differs from Generate's: Test credentials authenticates in full and wants the exchanges it made. */
+interface RunOptions {
+  skipRefresh?: boolean;
+  /** Told each exchange as it is recorded (redacted). */
+  recorded?: (exchange: ExchangeView) => void;
+}
+
+const TRIGGER_WORDS: Record<Trigger, RenewalEvent['trigger']> = { user: 'manual', renewal: 'automatic', test: 'test' };
 
 const DISCARDED: TokenOutcome = {
   ok: false,
@@ -142,15 +159,73 @@ export class TokenService {
     const state = requestState(provider);
     const running = this.flights.get(providerId);
     if (running && running.state === state && !running.controller.signal.aborted) return running.outcome;
+    return this.fly(provider, state, trigger);
+  }
+
+  /**
+   * Test credentials: one full authentication (a held refresh token is not used: the test is of
+   * the stored credentials), reported with its exchange. A failure leaves a valid held token in
+   * place, as Generate's does; a success stores the new token, as Generate's does, since the
+   * provider may have retired the old one on issuing it.
+   */
+  async test(providerId: string): Promise<CredentialTest> {
+    // A request under way finishes first, so the test's exchange is its own.
+    await this.flights.get(providerId)?.outcome;
+    const provider = this.deps.providers.get(providerId);
+    let last: ExchangeView | null = null;
+    const outcome = await this.fly(provider, requestState(provider), 'test', { skipRefresh: true, recorded: (exchange) => (last = exchange) });
+    const exchange = last as ExchangeView | null;
+    return {
+      ok: outcome.ok,
+      status: exchange?.status ?? null,
+      durationMs: exchange?.durationMs ?? null,
+      error: outcome.ok ? null : outcome.error,
+      stored: outcome.ok,
+      exchange,
+    };
+  }
+
+  /** What the details panel shows: the held token described (never the token), its renewals and the last exchanges. */
+  details(providerId: string): ProviderDetails {
+    const provider = this.deps.providers.get(providerId);
+    const stored = this.record(providerId);
+    const read = stored && readTokenTimes(stored);
+    // The facade asks for an unlocked vault first; a record that does not open shows as none (Generate says why).
+    let sealed: SealedToken | undefined;
+    try {
+      sealed = this.unseal(providerId);
+    } catch {
+      sealed = undefined;
+    }
+    const token =
+      stored && read?.ok && sealed
+        ? {
+            preview: maskToken(sealed.token),
+            obtainedAt: iso(read.times.obtainedAt),
+            expiresAt: read.times.expiresAt === null ? null : iso(read.times.expiresAt),
+            expirySource: stored.expirySource,
+            jwt: describeJwt(sealed.token, sealed.claims),
+          }
+        : null;
+    return { id: provider.id, name: provider.name, token, renewals: this.deps.journal.renewals(providerId), exchanges: this.deps.journal.exchanges(providerId) };
+  }
+
+  /** Runs a recipe once with a form's values, saving nothing (see recipe-trial.ts). */
+  tryRecipe(input: RecipeTrialInput): Promise<RecipeTrial> {
+    return tryRecipe({ engine: this.deps.engine, providers: this.deps.providers, secrets: this.deps.secrets }, input);
+  }
+
+  private fly(provider: StoredProvider, state: string, trigger: Trigger, options: RunOptions = {}): Promise<TokenOutcome> {
+    const providerId = provider.id;
     const flight: Flight = { state, controller: new AbortController(), outcome: Promise.resolve(DISCARDED) };
-    flight.outcome = this.run(provider, flight, trigger).finally(() => {
+    flight.outcome = this.run(provider, flight, trigger, options).finally(() => {
       if (this.flights.get(providerId) === flight) this.flights.delete(providerId);
     });
     this.flights.set(providerId, flight);
     return flight.outcome;
   }
 
-  private async run(provider: StoredProvider, flight: Flight, trigger: Trigger): Promise<TokenOutcome> {
+  private async run(provider: StoredProvider, flight: Flight, trigger: Trigger, options: RunOptions): Promise<TokenOutcome> {
     const providerId = provider.id;
     const { signal } = flight.controller;
     // A value that does not decrypt is a vault problem (a tampered file), not the provider's: it throws.
@@ -183,12 +258,15 @@ export class TokenService {
         fingerprint: flight.state,
         sensitive: (value) => secrets.add(value),
         redact,
+        skipRefresh: options.skipRefresh,
+        observe: (raw, grant) => this.recordExchange(providerId, raw, secrets, grant, options.recorded),
       });
       if (!stillBound()) return DISCARDED;
       secrets.add(grant.token, grant.refreshToken);
       // The note quotes the reply's scope: whatever secret or token it echoes is scrubbed first.
       this.store(providerId, flight.state, { ...grant, scopeNote: grant.scopeNote && secrets.redact(grant.scopeNote) });
       this.lastErrors.delete(providerId);
+      this.deps.journal.renewal(providerId, { at: iso(grant.obtainedAt), trigger: TRIGGER_WORDS[trigger], outcome: 'renewed', detail: null });
       this.deps.lifecycle.succeeded(providerId, grant, trigger);
       this.deps.changed(providerId);
       return { ok: true, status: this.status(providerId) };
@@ -196,9 +274,26 @@ export class TokenService {
       if (!stillBound()) return DISCARDED;
       const described = this.describe(error, redact);
       this.lastErrors.set(providerId, described);
+      this.deps.journal.renewal(providerId, { at: iso(described.at), trigger: TRIGGER_WORDS[trigger], outcome: 'failed', detail: described.message });
       this.deps.lifecycle.failed(providerId, error);
       this.deps.changed(providerId);
       return { ok: false, error: { code: described.code, message: described.message } };
+    }
+  }
+
+  /**
+   * Keeps the exchange, redacted now with this request's own secrets and the reply's tokens (a
+   * handful of literal matches: the cost does not grow with the vault), so nothing raw outlives
+   * the request. Recording never fails a token request: a fault here is only logged.
+   */
+  private recordExchange(providerId: string, raw: RawExchange, secrets: SecretRegistry, grant: TokenGrant | undefined, recorded?: (exchange: ExchangeView) => void): void {
+    try {
+      secrets.add(grant?.token, grant?.refreshToken);
+      const exchange = recordExchange(raw, secrets);
+      this.deps.journal.exchange(providerId, exchange);
+      recorded?.(exchange);
+    } catch (error) {
+      this.deps.log.warn(`a token exchange could not be recorded: ${error instanceof Error ? error.name : 'unknown error'}`);
     }
   }
 

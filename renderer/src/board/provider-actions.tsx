@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { isPresetId } from '../../../shared/recipes/presets';
 import { ProviderFormDialog } from '../form/provider-form-dialog';
-import { useCopyCredential, useGenerateToken } from '../queries/use-token-mutations';
+import { useCopyToClipboard, useGenerateToken } from '../queries/use-token-mutations';
 import { useVaultLocked } from '../queries/use-vault-status';
 import { useAnnounce } from '../ui/announcer';
 import { Refusal } from '../ui/refusal';
 import { lockedControlProps } from '../vault/locked-hint';
 import { RemoveProviderDialog } from './remove-provider-dialog';
+import { ProviderDetailsDialog } from '../details/provider-details-dialog';
 
 interface ProviderActionsProps {
   provider: ProviderView;
@@ -17,7 +18,7 @@ interface ProviderActionsProps {
 
 export function ProviderActions({ provider, hasUsableToken }: ProviderActionsProps) {
   const generate = useGenerateToken();
-  const copy = useCopyCredential();
+  const copy = useCopyToClipboard();
   const announce = useAnnounce();
   // Main refuses these while locked; disabled here so nobody has to find that out by trying.
   const needsKey = lockedControlProps(useVaultLocked());
@@ -25,7 +26,7 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
   // one whose preset this version does not know, only removed.
   const runnable = provider.problem === null;
   const editable = isPresetId(provider.presetId);
-  const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
+  const [open, setOpen] = useState<'edit' | 'remove' | 'details' | null>(null);
 
   function generateToken() {
     copy.reset();
@@ -65,6 +66,9 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
           </button>
         </div>
         <div className="action-group">
+          <button type="button" className="button quiet" onClick={() => setOpen('details')} disabled={!runnable} {...needsKey}>
+            Details
+          </button>
           <button type="button" className="button quiet" onClick={() => setOpen('edit')} disabled={!editable} {...needsKey}>
             Edit
           </button>
@@ -76,6 +80,7 @@ export function ProviderActions({ provider, hasUsableToken }: ProviderActionsPro
       {failure && <Refusal>{failure}</Refusal>}
       {open === 'edit' && <ProviderFormDialog stored={provider} onClose={() => setOpen(null)} />}
       {open === 'remove' && <RemoveProviderDialog provider={provider} onClose={() => setOpen(null)} />}
+      {open === 'details' && <ProviderDetailsDialog providerId={provider.id} onClose={() => setOpen(null)} />}
     </>
   );
 }

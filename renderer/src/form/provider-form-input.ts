@@ -1,3 +1,4 @@
+import type { RecipeTrialInput } from '../../../shared/ipc/details-view';
 import type { CreateProviderInput, ProviderView, UpdateProviderInput } from '../../../shared/ipc/provider-view';
 import { ownValue } from '../../../shared/records/own-value';
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
@@ -19,6 +20,16 @@ export function createInput(state: ProviderFormState, recipe: Recipe): CreatePro
     ...(state.presetId === 'custom' ? { recipe: state.recipeText } : {}),
     ...(Object.keys(settings).length > 0 ? { settings } : {}),
   };
+}
+
+/**
+ * The form as Try it sends it, unsaved: every value typed (secrets too: they go to main, which
+ * never sends them back). Editing, secrets left empty are the provider's stored ones — main
+ * uses them only where they were saved for.
+ */
+export function trialInput(state: ProviderFormState, recipe: Recipe, stored: ProviderView | undefined): RecipeTrialInput {
+  const { presetId, baseUrl, values, recipe: recipeText, settings } = createInput(state, recipe);
+  return { presetId, baseUrl, values, recipe: recipeText, settings, ...(stored ? { id: stored.id } : {}) };
 }
 
 /**

@@ -15,11 +15,12 @@ import { Refusal } from '../ui/refusal';
 import { AdvancedSettings } from './advanced-settings';
 import { BaseUrlField } from './base-url-field';
 import { CustomRecipeEditor } from './custom-recipe-editor';
+import { RecipeTrialPanel } from './recipe-trial-panel';
 import { FormField } from './form-field';
 import { PresetSelect } from './preset-select';
 import { RecipeFieldInput } from './recipe-field-input';
 import { checkProviderForm, fieldErrorKey, type FormErrors } from './provider-form-checks';
-import { createInput, updateInput } from './provider-form-input';
+import { createInput, trialInput, updateInput } from './provider-form-input';
 import { SETTING_KEYS } from './provider-form-settings';
 import {
   addFormState,
@@ -144,6 +145,8 @@ export function ProviderForm({ stored, onDone }: ProviderFormProps) {
               onClear={(cleared) => change(withSecretCleared(state, field.key, cleared), fieldErrorKey(field.key))}
             />
           ))}
+          {/* After the fields it sends: the recipe is tried with the values as typed, unsaved. */}
+          {state.presetId === 'custom' && <RecipeTrialPanel input={recipe ? trialInput(state, recipe, stored) : null} />}
           <AdvancedSettings
             values={state}
             errors={errors}

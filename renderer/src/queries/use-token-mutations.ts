@@ -16,10 +16,10 @@ export function useGenerateToken() {
 }
 
 /** The header is copied in the main process: the token never reaches the renderer. */
-export function useCopyCredential() {
+export function useCopyToClipboard() {
   const keymint = useKeymintClient();
   return useMutation({
     mutationKey: ['tokens:copy'],
-    mutationFn: ({ id, format }: { id: string; format?: CredentialFormat }) => keymint.copyCredential({ id, format }),
+    mutationFn: ({ id, format }: { id: string; format?: CredentialFormat }) => keymint.copyToClipboard({ id, format }),
   });
 }
