@@ -32,9 +32,14 @@ function renewalWords(provider: ReturnType<typeof listed>): string {
 export const list: Command = async ({ parsed, io, core, print }) => {
   const now = io.now();
   const providers = core().providers.list().map((p) => listed(p, now));
-  if (parsed.options.names) return print(providers.map((p) => p.name).join('\n')), 0;
-  if (parsed.options.json) return print(JSON.stringify(providers, null, 2)), 0;
-  if (providers.length === 0) return io.stderr.write('No providers yet: keymint add PRESET --name NAME (keymint presets lists them).\n'), 0;
+  if (parsed.options.names) print(providers.map((p) => p.name).join('\n'));
+  else if (parsed.options.json) print(JSON.stringify(providers, null, 2));
+  else if (providers.length === 0) io.stderr.write('No providers yet: keymint add PRESET --name NAME (keymint presets lists them).\n');
+  else print(listTable(providers));
+  return 0;
+};
+
+function listTable(providers: ReturnType<typeof listed>[]): string {
   const rows = providers.map((p) => [
     p.name,
     p.preset,
@@ -42,9 +47,8 @@ export const list: Command = async ({ parsed, io, core, print }) => {
     p.expiresAt ? `${p.expiresAt} (${p.expirySource ?? 'unknown'})` : '-',
     renewalWords(p),
   ]);
-  print(table([['NAME', 'PRESET', 'STATUS', 'EXPIRES (SOURCE)', 'RENEWAL'], ...rows]));
-  return 0;
-};
+  return table([['NAME', 'PRESET', 'STATUS', 'EXPIRES (SOURCE)', 'RENEWAL'], ...rows]);
+}
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

@@ -17,7 +17,10 @@ export function presetList() {
 
 export const presets: Command = async ({ parsed, print }) => {
   const list = presetList();
-  if (parsed.options.json) return print(JSON.stringify(list, null, 2)), 0;
+  if (parsed.options.json) {
+    print(JSON.stringify(list, null, 2));
+    return 0;
+  }
   print(
     list
       .map((preset) => {

@@ -31,10 +31,14 @@ function tokenCommand(fixed?: CredentialFormat): Command {
     if (asked === 'curl') {
       // Made from the header line: what curl $(keymint curl NAME) needs differs from what is pasted (curl-arguments.ts).
       const { credential } = await credentialFor(context, 'header');
-      return context.print(curlArguments(credential.text)), 0;
+      context.print(curlArguments(credential.text));
+      return 0;
     }
     const { credential } = await credentialFor(context, asked === 'json' ? 'raw' : asked);
-    if (asked !== 'json') return context.print(credential.text), 0;
+    if (asked !== 'json') {
+      context.print(credential.text);
+      return 0;
+    }
     const { text, expiresAt, expirySource, obtainedAt, cached } = credential;
     context.print(JSON.stringify({ token: text, expiresAt, expirySource, obtainedAt, cached }));
     return 0;
