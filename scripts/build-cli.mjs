@@ -58,16 +58,19 @@ try {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
+    charset: 'ascii',
     banner: { js: "'use strict';\nconst __keymintFileUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
   });
   // 3. The file Node runs: a small loader that compiles the bundle with V8's code cache
   //    (scripts/cli-loader.cjs), then the bundle itself in a comment that Node only skips over.
-  //    A `*/` in it (in a string or a pattern) is written `*\u2060/` there, and read back.
+  //    A `*/` in it (in a string or a pattern) is written `*\x01/` there, and read back.
   const bundle = readFileSync(outfile, 'utf8');
-  if (bundle.includes('*\u2060/')) throw new Error('the bundle holds the sequence its comment uses for */');
+  // The loader reads the file as one-byte text: esbuild's output is ASCII (charset: 'ascii').
+  if (!/^[\x00-\x7f]*$/.test(bundle)) throw new Error('the bundle is not ASCII');
+  if (bundle.includes('*\x01/')) throw new Error('the bundle holds the sequence its comment uses for */');
   const loader = readFileSync(resolve(root, 'scripts/cli-loader.cjs'), 'utf8');
-  writeFileSync(outfile, `#!/usr/bin/env node\n${loader}/*keymint-bundle\n${bundle.replaceAll('*/', '*\u2060/')}*/\n`);
+  writeFileSync(outfile, `#!/usr/bin/env node\n${loader}/*keymint-bundle\n${bundle.replaceAll('*/', '*\x01/')}*/\n`);
   chmodSync(outfile, 0o755);
 } finally {
   rmSync(chunks, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { AppError, createKeymintCore, type KeymintCore, type KeymintPorts, type Logger, type VaultStore } from '../core';
+import { AppError, createKeymintCore, type KeymintCore, type KeymintPorts, type FetchPort, type Logger, type VaultStore } from '../core';
 import { createFileKeychain } from '../platform/file-keychain';
 import { createOsKeyringKeychain } from '../platform/os-keyring-keychain';
 import { openVaultFolderStore } from '../platform/vault-folder-store';
@@ -20,13 +20,16 @@ export interface CliPortsContext {
 export function composeCliPorts(context: CliPortsContext): KeymintPorts {
   const keychainFile = context.env.KEYMINT_KEYCHAIN_FILE;
   const store = openVaultFolderStore(context.vaultDir, { onProblem: context.log.warn });
+  let nodeFetch: FetchPort | undefined;
   return {
     // Not watched: a command is over before another process's change could matter to it (every
     // write still reads the latest files under the shared lock, so none is lost either way).
     store: { ...bound(store), watch: () => () => undefined },
     // KEYMINT_KEYCHAIN_FILE: the same test hook as the served host's, a 0600 key file instead of the OS keyring.
     keychain: keychainFile ? createFileKeychain(keychainFile) : createOsKeyringKeychain(),
-    fetch: (url, init) => fetch(url, init),
+    // node:http rather than Node's fetch, which costs a call ~20 ms to load (platform/node-http-fetch.ts);
+    // itself loaded on the first request, so a command answered from the held token never loads it.
+    fetch: async (url, init) => (nodeFetch ??= (await import('../platform/node-http-fetch')).createNodeHttpFetch())(url, init),
     // Tokens go to stdout, never to the clipboard: a script has none to clear afterwards.
     clipboard: {
       writeText: () => Promise.reject(new AppError('internal', 'The command line prints credentials; it does not copy them.')),

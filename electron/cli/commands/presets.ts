@@ -10,7 +10,7 @@ export function presetList() {
       id: preset.id,
       label: preset.label,
       fields: (recipe?.fields ?? []).map((field) => ({ key: field.key, label: field.label, secret: field.secret, required: field.required })),
-      hosts: namedOrigins(recipe).map((origin) => new URL(origin).host),
+      hosts: [...new Set(namedOrigins(recipe).map((origin) => new URL(origin).host))],
     };
   });
 }
