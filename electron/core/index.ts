@@ -9,6 +9,7 @@ export type { VaultFacade } from './facades/vault-facade';
 export type { SettingsFacade } from './facades/settings-facade';
 export type { TransferFacade } from './facades/transfer-facade';
 export type { ProvidersChange } from './provider-changes';
+export type { TokenAlert } from './tokens/token-alerts';
 export type * from './ports';
 export { AppError } from './app-error';
 export { describeKeychain, isVaultError, KEYCHAIN_UNAVAILABLE, VaultError } from './vault';

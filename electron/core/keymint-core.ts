@@ -8,9 +8,17 @@ import type { KeymintPorts } from './ports';
 import { ProviderChanges, type ProvidersChange } from './provider-changes';
 import { SecretRegistry } from './redaction/secret-registry';
 import { SessionHolder } from './session-holder';
+import type { TokenAlert } from './tokens/token-alerts';
 
-/** What changed, for a host to pass on: the providers to show again, or the vault's status. */
-export type CoreChange = { kind: 'providers'; change: ProvidersChange } | { kind: 'vault' };
+/**
+ * What changed, for a host to pass on: the providers to show again, the vault's status, the app
+ * settings; or an alert (a renewal gave up, a token ran out) for a host that can notify.
+ */
+export type CoreChange =
+  | { kind: 'providers'; change: ProvidersChange }
+  | { kind: 'vault' }
+  | { kind: 'settings' }
+  | { kind: 'alert'; alert: TokenAlert };
 export type CoreListener = (change: CoreChange) => void;
 
 /** Keymint without a host: every host (the Electron app, the served host, the CLI) calls these facades directly. */
@@ -39,13 +47,15 @@ export function createKeymintCore(ports: KeymintPorts): KeymintCore {
   const holder = new SessionHolder(ports, secrets, {
     providers: new ProviderChanges((change) => emit({ kind: 'providers', change })),
     vaultChanged: () => emit({ kind: 'vault' }),
+    settingsChanged: () => emit({ kind: 'settings' }),
+    alert: (alert) => emit({ kind: 'alert', alert }),
   });
   const checked = <T extends object>(facade: T) => deadlineFirst(facade, () => holder.checkIdle());
   const stopSystemLock = ports.onSystemLock?.(() => holder.maybe?.vault.systemLocking());
 
   return {
     vault: checked(vaultFacade(holder, ports.askOwner)),
-    settings: checked(settingsFacade(holder)),
+    settings: checked(settingsFacade(holder, () => emit({ kind: 'settings' }))),
     providers: checked(providersFacade(holder)),
     tokens: checked(tokensFacade(holder)),
     transfer: checked(transferFacade(holder, ports)),

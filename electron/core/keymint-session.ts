@@ -13,6 +13,10 @@ import { RenewalScheduler } from './tokens/renewal-scheduler';
 import { TokenEngine } from './tokens/token-engine';
 import { TokenService } from './tokens/token-service';
 import { VaultService } from './vault/vault-service';
+import { clipboardClearMs } from './settings/stored-app-settings';
+import { ExpiryWatch } from './tokens/expiry-watch';
+import { TokenAlerts, type TokenAlert } from './tokens/token-alerts';
+import type { TokenLifecycle } from './tokens/token-service';
 
 /** Everything that lives on one readable document: its vault, providers and tokens. */
 export interface KeymintSession {
@@ -22,6 +26,8 @@ export interface KeymintSession {
   tokens: TokenService;
   views(): ProviderView[];
   view(id: string): ProviderView;
+  /** Turns automatic renewal on or off for one provider, and plans (or drops) its renewal at once. */
+  setAutoRenew(id: string, enabled: boolean): void;
   /** Stops timers and locks; resolves once Keymint's copy (if still there) is off the clipboard and the last tokens are on disk. */
   dispose(): Promise<void>;
 }
@@ -29,6 +35,9 @@ export interface KeymintSession {
 export interface SessionEvents {
   providers: ProviderChanges;
   vaultChanged(): void;
+  /** The app settings may differ (this host changed them, or another process wrote the document). */
+  settingsChanged(): void;
+  alert(alert: TokenAlert): void;
 }
 
 /** Throws when the document cannot be read; the caller reports that and leaves the file alone. */
@@ -71,33 +80,61 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
   });
   const engine = new TokenEngine({ fetch: ports.fetch, clock: ports.clock, sleep: ports.sleep, sensitive: (v) => secrets.add(v) });
   const schedule = ports.schedule ?? timeoutSchedule;
-  const clipboard = guardedClipboard(ports.clipboard, schedule);
+  // Read at each copy: a delay changed in Settings (here or in another Keymint process) applies to the next copy.
+  const clipboard = guardedClipboard(ports.clipboard, schedule, () => clipboardClearMs(repository.current.settings));
+  const alerts = new TokenAlerts({
+    name: (id) => repository.provider(id)?.name,
+    expiresAt: (id) => tokens.times(id)?.expiresAt,
+    report: (alert) => events.alert(alert),
+  });
+  const expiry = new ExpiryWatch({ clock: ports.clock, schedule, expired: (id, at) => alerts.expired(id, at) });
   const renewal: RenewalScheduler = new RenewalScheduler({
     clock: ports.clock,
     schedule,
     random: ports.random,
     canRenew: unlocked,
+    autoRenew: (id) => repository.provider(id)?.autoRenew !== false,
+    stopped: (id) => alerts.renewalStopped(id),
     token: (id) => tokens.times(id),
     providersWithTokens: () => repository.tokenHolders(),
     renew: (id) => tokens.generate(id, 'renewal'),
     changed,
   });
-  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle: renewal, journal, changed: (id) => changed([id]) });
+  // Request outcomes go to renewal, and every new token's expiry to the watch that notices it running out.
+  const lifecycle: TokenLifecycle = {
+    attempting: (id) => renewal.attempting(id),
+    succeeded: (id, token, trigger) => {
+      expiry.watch(id, token.expiresAt);
+      renewal.succeeded(id, token, trigger);
+    },
+    failed: (id, error, trigger) => renewal.failed(id, error, trigger),
+    forget: (id) => {
+      renewal.forget(id);
+      expiry.forget(id);
+    },
+    view: (id) => renewal.view(id),
+  };
+  const tokens: TokenService = new TokenService({ repository, providers, engine, cipher, clipboard, clock: ports.clock, secrets, log: ports.log, lifecycle, journal, changed: (id) => changed([id]) });
   const viewOf = (provider: StoredProvider) => containedView(provider, () => tokens.status(provider.id));
   // Another Keymint process (a second window's host, the CLI) wrote the vault: show it, and use its key slots, settings and tokens.
   const stopFollowing = repository.follow(
     (change) => {
       if (change.file === 'document') {
         vault.reloaded();
+        // Renewal turned back on there is planned here too (turned off, it is refused when due).
+        if (unlocked()) renewal.resume();
         events.providers.all();
+        events.settingsChanged();
       } else {
         renewal.tokensReplaced();
+        for (const id of change.providerIds) expiry.watch(id, tokens.times(id)?.expiresAt);
         events.providers.touch(...change.providerIds);
       }
     },
     (error) => ports.log.warn(`another Keymint process changed the data, which could not be read again: ${error instanceof Error ? error.message : String(error)}`),
   );
   renewal.resume();
+  for (const id of repository.tokenHolders()) expiry.watch(id, tokens.times(id)?.expiresAt);
   return {
     repository,
     vault,
@@ -105,11 +142,16 @@ export function openSession(ports: KeymintPorts, secrets: SecretRegistry, events
     tokens,
     view: (id) => viewOf(providers.get(id)),
     views: () => providers.all().map(viewOf),
+    setAutoRenew: (id, enabled) => {
+      providers.setAutoRenew(id, enabled);
+      renewal.reconsider(id);
+    },
     dispose: () => {
       // Quitting: a copied token must not outlive the app on the clipboard (the host waits for this).
       const cleared = clipboard.clearOwn();
       stopFollowing();
       renewal.stop();
+      expiry.stop();
       vault.dispose();
       // Tokens minted in the last moment are written before the host exits (a cache: a failure is only logged).
       const flushed = repository.flush().catch((error: unknown) => ports.log.warn(`tokens were not saved: ${error instanceof Error ? error.message : String(error)}`));

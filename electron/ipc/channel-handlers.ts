@@ -1,14 +1,28 @@
 import type { KeymintCore } from '../core';
+import type { AppSettingsView } from '../../shared/ipc/app-settings';
 import type { Handlers } from './router';
+
+/** What the host is, as far as the page needs to know. */
+export interface HostTraits {
+  /** The Electron app: notifications and the global shortcut apply there only. */
+  desktop?: boolean;
+}
+
+export function settingsView(core: KeymintCore, host: HostTraits): AppSettingsView {
+  return { ...core.settings.get(), desktop: host.desktop === true };
+}
 
 /**
  * Every channel of the contract, mapped onto the core's facades. Nothing here decides anything:
  * the router has parsed the input, the core applies its rules, the router parses the output.
  * `credential` is deliberately absent: no channel hands a token to the page.
  */
-export function channelHandlers(core: KeymintCore): Handlers {
+export function channelHandlers(core: KeymintCore, host: HostTraits = {}): Handlers {
   const { providers, tokens, vault, settings, transfer } = core;
   return {
+    'settings:get': () => settingsView(core, host),
+    'settings:update': (input) => ({ ...settings.update(input), desktop: host.desktop === true }),
+    'providers:set-auto-renew': ({ id, enabled }) => providers.setAutoRenew(id, enabled),
     'providers:list': () => providers.list(),
     'providers:create': (input) => providers.create(input),
     'providers:update': (input) => providers.update(input),

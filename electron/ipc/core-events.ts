@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { ProviderView } from '../../shared/ipc/provider-view';
 import type { CoreChange, KeymintCore } from '../core';
+import { settingsView, type HostTraits } from './channel-handlers';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -10,11 +11,17 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
  * (locked, unlocked, another process changed the file), word that the list is stale, which the
  * page lists again once instead of the core building every view for an event.
  */
-export function sendCoreChange(core: KeymintCore, change: CoreChange, send: EventSink): void {
+export function sendCoreChange(core: KeymintCore, change: CoreChange, send: EventSink, host: HostTraits = {}): void {
   if (change.kind === 'vault') {
     send('vault:changed', core.vault.status());
     return;
   }
+  if (change.kind === 'settings') {
+    send('settings:changed', settingsView(core, host));
+    return;
+  }
+  // Alerts are for a host that can notify (the desktop app subscribes to the core itself).
+  if (change.kind === 'alert') return;
   const providers = change.change;
   try {
     if (providers.kind === 'all') {

@@ -73,6 +73,7 @@ function viewOf(overrides: Partial<ProviderView> = {}): ProviderView {
     secretsSet: { apiKey: true },
     missing: [],
     problem: null,
+    autoRenew: true,
     recipe: null,
     settings: {},
     header: { name: 'Authorization', scheme: 'Bearer' },
@@ -167,7 +168,7 @@ describe('router through the real composition', () => {
     const generated = await app.route(ourPage, 'tokens:generate', { id: created.value.id });
     expect(generated).toMatchObject({ ok: true, value: { status: { state: 'valid', expirySource: 'JWT exp' } } });
     const copied = await app.route(ourPage, 'tokens:copy', { id: created.value.id });
-    expect(copied).toEqual({ ok: true, value: { copied: true, headerName: 'Authorization', label: 'Authorization' } });
+    expect(copied).toEqual({ ok: true, value: { copied: true, headerName: 'Authorization', label: 'Authorization', clearsInSeconds: 60 } });
 
     const token = app.emulator.issued.at(-1)?.token ?? '';
     expect(app.clipboard.written).toEqual([`Authorization: Bearer ${token}`]);
@@ -301,12 +302,12 @@ describe('createRouter', () => {
     };
     const { route } = router({
       'providers:list': () => [leaky as ProviderView],
-      'tokens:copy': () => ({ copied: true as const, headerName: 'Authorization', label: 'Authorization', header: 'Authorization: Bearer raw-token' }),
+      'tokens:copy': () => ({ copied: true as const, headerName: 'Authorization', label: 'Authorization', clearsInSeconds: 60, header: 'Authorization: Bearer raw-token' }),
     });
     const listed = await route(ourPage, 'providers:list', undefined);
     expect(listed).toEqual({ ok: true, value: [viewOf()] });
     expect(JSON.stringify(listed)).not.toContain('raw-token');
-    expect(await route(ourPage, 'tokens:copy', { id: 'p1' })).toEqual({ ok: true, value: { copied: true, headerName: 'Authorization', label: 'Authorization' } });
+    expect(await route(ourPage, 'tokens:copy', { id: 'p1' })).toEqual({ ok: true, value: { copied: true, headerName: 'Authorization', label: 'Authorization', clearsInSeconds: 60 } });
   });
 
   it('output that breaks the contract is "internal", not sent', async () => {

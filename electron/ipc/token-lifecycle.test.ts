@@ -106,7 +106,7 @@ describe('the token lifecycle through IPC', () => {
 
     await again.value('providers:update', { id: shop.id, recipe: recipe('X-Shop-Token'), values: { apiKey: API_KEY } });
     await again.value('tokens:generate', { id: shop.id });
-    expect(await again.value('tokens:copy', { id: shop.id })).toEqual({ copied: true, headerName: 'X-Shop-Token', label: 'X-Shop-Token' });
+    expect(await again.value('tokens:copy', { id: shop.id })).toEqual({ copied: true, headerName: 'X-Shop-Token', label: 'X-Shop-Token', clearsInSeconds: 60 });
     expect(again.clipboard.text).toBe(`X-Shop-Token: ${togai.issued.at(-1)?.token}`);
     expect(await again.value('tokens:copy', { id: shop.id, format: 'curl' })).toMatchObject({ label: 'curl -H option' });
     expect(again.clipboard.text).toBe(`-H 'X-Shop-Token: ${togai.issued.at(-1)?.token}'`);

@@ -4,7 +4,7 @@ import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { createKeymint, type EventSink } from '../ipc/create-keymint';
 import type { IpcRouter } from '../ipc/router';
 import { trustOnly } from '../ipc/sender';
-import type { Logger } from '../core';
+import type { KeymintCore, Logger } from '../core';
 import { electronClipboard } from '../platform/electron-clipboard';
 import { electronFetch } from '../platform/electron-fetch';
 import { askOwnerWithDialog } from '../platform/electron-owner-dialog';
@@ -32,6 +32,10 @@ export interface ElectronKeymintOptions {
 
 export interface ElectronKeymint {
   router: IpcRouter;
+  /** The core itself, for the host's own parts (tray, notifications, global shortcut). */
+  core: KeymintCore;
+  /** Tells the page to open the quick-copy palette (the global shortcut, the menus). */
+  openPalette(): void;
   /** Unlocks the vault from the keychain when it can; call once the app is ready. */
   start(): Promise<void>;
   /** Pushes events to this page from now on (replacing any previous one). */
@@ -55,7 +59,7 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
     log,
     askOwner: options.ownerAnswer === undefined ? askOwnerWithDialog : async () => options.ownerAnswer === true,
     onSystemLock: onElectronSystemLock,
-  });
+  }, { desktop: true });
   const route = keymint.router(trustOnly(pathToFileURL(options.indexHtml).href));
 
   return {
@@ -64,6 +68,8 @@ export function composeElectron(options: ElectronKeymintOptions): ElectronKeymin
       record(JSON.stringify(result));
       return result;
     },
+    core: keymint.core,
+    openPalette: () => keymint.send('ui:open-palette', null),
     start: () => keymint.start(),
     sendEventsTo(contents) {
       keymint.setEventSink(eventSender(contents, record));

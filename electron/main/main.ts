@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'elect
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeElectron, type ElectronKeymint } from './compose-electron';
+import { startDesktopIntegration } from './desktop-integration';
 import { refuseDebuggingWhenPackaged } from './debugging-switches';
 import { developmentOverrides } from './development-overrides';
 import { registerIpc } from './ipc-registration';
@@ -44,6 +45,14 @@ async function start(): Promise<void> {
   quitAfterCleanup(app, () => keymint.dispose());
   await keymint.start();
   const window = await openWindow(keymint);
+  const stopDesktop = startDesktopIntegration({
+    core: keymint.core,
+    window,
+    openPalette: () => keymint.openPalette(),
+    development: !app.isPackaged,
+    warn: (message) => console.warn(`[keymint] ${message}`),
+  });
+  app.once('will-quit', stopDesktop);
   app.on('second-instance', () => {
     if (window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();

@@ -169,6 +169,19 @@ function channelFuzz(ids: { providerId: string; baseUrl: string }): Record<Chann
       wrong: { ...provider, id: fc.oneof(notString, fc.constant(''), missing) },
     },
     'providers:remove': providerId,
+    'providers:set-auto-renew': {
+      valid: () => ({ id: ids.providerId, enabled: false }),
+      wrong: { id: fc.oneof(wrongString(100, { min: 1 }), missing), enabled: fc.oneof(junk.filter((value) => typeof value !== 'boolean'), missing) },
+    },
+    'settings:get': NO_INPUT,
+    'settings:update': {
+      valid: () => ({ theme: 'dark' }),
+      wrong: {
+        theme: wrongChoice(['system', 'light', 'dark']),
+        clipboardClearSeconds: wrongInteger(0, 3600),
+        notifications: junk.filter((value) => typeof value !== 'boolean' && value !== undefined),
+      },
+    },
     'tokens:generate': providerId,
     'tokens:copy': providerId,
     'tokens:details': providerId,

@@ -35,6 +35,7 @@ export function tokenServices(clock: Clock = { now: () => Date.now() }, options:
     schedule: options.schedule ?? neverFires(),
     random: () => 0.5,
     canRenew: options.unlocked ?? (() => true),
+    autoRenew: (id) => repository.provider(id)?.autoRenew !== false,
     token: (id) => tokens.times(id),
     providersWithTokens: () => repository.tokenHolders(),
     renew: (id) => tokens.generate(id, 'renewal'),

@@ -1,5 +1,7 @@
 import { AppHeader } from './app-header';
 import { ProvidersBoard } from './board/providers-board';
+import { PaletteLauncher } from './palette/palette-launcher';
+import { useTheme } from './settings/use-theme';
 import { AnnouncerProvider } from './ui/announcer';
 import { VaultGate } from './vault-gate';
 import { useActivitySignal } from './vault/use-activity-signal';
@@ -7,6 +9,7 @@ import { VaultNotice } from './vault/vault-notice';
 
 export function App() {
   useActivitySignal();
+  useTheme();
   return (
     <AnnouncerProvider>
       <VaultGate>
@@ -15,6 +18,7 @@ export function App() {
           <VaultNotice />
           <ProvidersBoard />
         </main>
+        <PaletteLauncher />
       </VaultGate>
     </AnnouncerProvider>
   );

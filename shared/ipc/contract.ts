@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../tokens/credential-format';
+import { appSettingsInputSchema, appSettingsViewSchema } from './app-settings';
 import { credentialTestSchema, providerDetailsSchema, recipeTrialInputSchema, recipeTrialSchema } from './details-view';
 import { createProviderRequestSchema, providerViewSchema, updateProviderInputSchema } from './provider-view';
 import {
@@ -31,13 +32,18 @@ export const channels = {
   'providers:create': { method: 'createProvider', input: createProviderRequestSchema, output: providerViewSchema },
   'providers:update': { method: 'updateProvider', input: updateProviderInputSchema, output: providerViewSchema },
   'providers:remove': { method: 'removeProvider', input: providerId, output: z.null() },
+  /** Automatic renewal on or off for one provider (on unless turned off). */
+  'providers:set-auto-renew': { method: 'setAutoRenew', input: providerId.extend({ enabled: z.boolean() }), output: providerViewSchema },
   'tokens:generate': { method: 'generateToken', input: providerId, output: providerViewSchema },
   /** Copies the credential in `format` (the header line by default) in main: the token never reaches a page. */
   'tokens:copy': {
     method: 'copyToClipboard',
     input: providerId.extend({ format: z.enum(CREDENTIAL_FORMATS).default('header') }),
-    output: z.object({ copied: z.literal(true), headerName: z.string(), label: z.string() }),
+    /** `clearsInSeconds`: when Keymint empties the clipboard again (if it still holds this copy); null = never. */
+    output: z.object({ copied: z.literal(true), headerName: z.string(), label: z.string(), clearsInSeconds: z.number().int().nullable() }),
   },
+  'settings:get': { method: 'appSettings', input: none, output: appSettingsViewSchema },
+  'settings:update': { method: 'updateAppSettings', input: appSettingsInputSchema, output: appSettingsViewSchema },
   /** The held token described (masked preview, JWT header and claims; never the token), renewals and the last 20 exchanges, redacted. */
   'tokens:details': { method: 'tokenDetails', input: providerId, output: providerDetailsSchema },
   /** One full authentication, reported; a failure never replaces a valid held token, a success stores the new one. */
@@ -78,6 +84,9 @@ export type ProvidersChange = z.infer<typeof providersChangeSchema>;
 export const events = {
   'providers:changed': { method: 'onProvidersChanged', payload: providersChangeSchema },
   'vault:changed': { method: 'onVaultChanged', payload: vaultStatusSchema },
+  'settings:changed': { method: 'onSettingsChanged', payload: appSettingsViewSchema },
+  /** The desktop app's global shortcut or menu asked for the quick-copy palette. */
+  'ui:open-palette': { method: 'onOpenPalette', payload: z.null() },
 } as const;
 
 export type Channels = typeof channels;

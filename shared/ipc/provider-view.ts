@@ -27,6 +27,8 @@ export const providerViewSchema = z.object({
   /** A custom provider's recipe JSON (recipes hold no secrets). */
   recipe: z.string().nullable(),
   settings: providerSettingsSchema,
+  /** Renewed automatically before expiry (on unless the user turned it off for this provider). */
+  autoRenew: z.boolean(),
   /** The header line's name and scheme, e.g. "Authorization" / "Bearer". */
   header: z.object({ name: z.string(), scheme: z.string() }),
   /** Labels of required fields with nothing stored (e.g. keys not yet added after an import). */

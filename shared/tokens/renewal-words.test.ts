@@ -25,6 +25,7 @@ describe('renewal in words', () => {
       'Renewal stopped: the provider refused the credentials (HTTP 401).',
     );
     expect(words({ state: 'paused' })).toMatch(/paused while the vault is locked/);
+    expect(words({ state: 'off' })).toBe('Renewal off');
     expect(words({})).toBeNull();
   });
 });

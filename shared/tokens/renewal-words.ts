@@ -29,6 +29,8 @@ export function renewalWords(renewal: RenewalStatus, now: number): string | null
       return `Renewal stopped: ${renewal.reason ?? 'see the last error'}.`;
     case 'paused':
       return 'Renewal paused while the vault is locked; it resumes when you unlock.';
+    case 'off':
+      return 'Renewal off';
     case 'idle':
       return renewal.renewedAt === null ? null : `Renewed ${formatSpan(now - Date.parse(renewal.renewedAt))} ago`;
   }

@@ -4,7 +4,8 @@ const instant = z.string().datetime();
 
 /** Automatic renewal, as the board shows it. */
 export const renewalStatusSchema = z.object({
-  state: z.enum(['idle', 'scheduled', 'renewing', 'retrying', 'stopped', 'paused']),
+  /** `off`: the user turned automatic renewal off for this provider. */
+  state: z.enum(['idle', 'scheduled', 'renewing', 'retrying', 'stopped', 'paused', 'off']),
   /** When the next automatic attempt is due (scheduled or retrying). */
   nextAt: instant.nullable(),
   /** Failed attempts in a row, while retrying. */

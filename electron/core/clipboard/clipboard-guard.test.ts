@@ -3,7 +3,7 @@ import type { ClipboardPort } from '../ports';
 import { CLIPBOARD_CLEAR_MS, guardedClipboard } from './clipboard-guard';
 
 /** An asynchronous system clipboard, like Electron's since 44: each call settles on a later turn. */
-function setup() {
+function setup(delay: () => number | null = () => CLIPBOARD_CLEAR_MS) {
   let system = '';
   let failNextWrite = false;
   const later = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -26,7 +26,7 @@ function setup() {
     const timer = { ms, run, cancelled: false };
     timers.push(timer);
     return () => void (timer.cancelled = true);
-  });
+  }, delay);
   /** Runs a timer's clear and waits for it (the timer itself cannot await). */
   const fire = async (index: number) => {
     timers[index]?.run();
@@ -43,7 +43,7 @@ function setup() {
 }
 
 describe('copied headers clear themselves', () => {
-  it('empties the clipboard after two minutes if it still holds the header', async () => {
+  it('empties the clipboard after a minute (the default) if it still holds the header', async () => {
     const { clipboard, timers, fire, system } = setup();
     await clipboard.writeText('Authorization: Bearer t1');
     expect(system()).toBe('Authorization: Bearer t1');
@@ -115,6 +115,26 @@ describe('clearing on request (the vault locks, the app quits)', () => {
     userCopies('Authorization: Bearer t1');
     await clipboard.clearOwn();
     expect(system()).toBe('Authorization: Bearer t1');
+  });
+
+  it('waits the delay set at the time of each copy', async () => {
+    let seconds = 5;
+    const { clipboard, timers, fire, system } = setup(() => seconds * 1000);
+    await clipboard.writeText('Authorization: Bearer t1');
+    seconds = 90;
+    await clipboard.writeText('Authorization: Bearer t2');
+    expect(timers.map((t) => t.ms)).toEqual([5000, 90_000]);
+    await fire(1);
+    expect(system()).toBe('');
+  });
+
+  it('never clears on a timer when the delay is never, yet still clears on lock or quit', async () => {
+    const { clipboard, timers, system } = setup(() => null);
+    await clipboard.writeText('Authorization: Bearer t1');
+    expect(timers).toEqual([]);
+    expect(system()).toBe('Authorization: Bearer t1');
+    await clipboard.clearOwn();
+    expect(system()).toBe('');
   });
 
   it('never rejects, even when the clipboard cannot be read', async () => {

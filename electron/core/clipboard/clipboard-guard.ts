@@ -1,7 +1,11 @@
+import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from '../../../shared/ipc/app-settings';
 import type { ClipboardPort, Schedule } from '../ports';
 
-/** Long enough to paste into a terminal or an API client; short enough not to linger in history. */
-export const CLIPBOARD_CLEAR_MS = 2 * 60_000;
+/** The delay when none is given: the setting's default (see shared/ipc/app-settings). */
+export const CLIPBOARD_CLEAR_MS = DEFAULT_CLIPBOARD_CLEAR_SECONDS * 1000;
+
+/** The delay before a copy is cleared, read at each copy (the user's setting); null for never. */
+export type ClearDelay = () => number | null;
 
 export interface GuardedClipboard extends ClipboardPort {
   /**
@@ -12,7 +16,7 @@ export interface GuardedClipboard extends ClipboardPort {
 }
 
 /**
- * A clipboard whose copies of secrets clear themselves: after the delay, or sooner when asked
+ * A clipboard whose copies of secrets clear themselves: after the user's delay, or sooner when asked
  * (locking, quitting), if the clipboard still holds what Keymint put there, it is emptied.
  * Anything the user copied since is left alone.
  *
@@ -20,7 +24,7 @@ export interface GuardedClipboard extends ClipboardPort {
  * a copy is being written clears that copy once it has landed, instead of comparing against the
  * clipboard before it and leaving the token there.
  */
-export function guardedClipboard(clipboard: ClipboardPort, schedule: Schedule, clearAfterMs = CLIPBOARD_CLEAR_MS): GuardedClipboard {
+export function guardedClipboard(clipboard: ClipboardPort, schedule: Schedule, clearAfterMs: ClearDelay = () => CLIPBOARD_CLEAR_MS): GuardedClipboard {
   let cancel: (() => void) | undefined;
   let written: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -45,7 +49,9 @@ export function guardedClipboard(clipboard: ClipboardPort, schedule: Schedule, c
         await clipboard.writeText(text);
         cancel?.();
         written = text;
-        cancel = schedule(clearAfterMs, () => void clearOwn());
+        // Never cleared by the timer: still cleared when the vault locks or Keymint quits.
+        const delay = clearAfterMs();
+        cancel = delay === null ? undefined : schedule(delay, () => void clearOwn());
       }),
     clearOwn,
   };

@@ -14,6 +14,8 @@ export interface ProvidersFacade {
   update(input: UpdateProviderInput): Promise<ProviderView>;
   /** Needs the vault not locked, but no key: removing decrypts nothing. */
   remove(id: string): void;
+  /** Automatic renewal on or off for one provider; needs the vault not locked. */
+  setAutoRenew(id: string, enabled: boolean): ProviderView;
 }
 
 export function providersFacade(holder: SessionHolder): ProvidersFacade {
@@ -29,5 +31,10 @@ export function providersFacade(holder: SessionHolder): ProvidersFacade {
       return session.view(session.providers.update(input).id);
     },
     remove: (id) => holder.notLocked().providers.remove(id),
+    setAutoRenew: (id, enabled) => {
+      const session = holder.notLocked();
+      session.setAutoRenew(id, enabled);
+      return session.view(id);
+    },
   };
 }

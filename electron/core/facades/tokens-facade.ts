@@ -1,6 +1,7 @@
 import type { CredentialTest, ProviderDetails, RecipeTrial, RecipeTrialInput } from '../../../shared/ipc/details-view';
 import type { CredentialFormat } from '../../../shared/tokens/credential-format';
 import type { SessionHolder } from '../session-holder';
+import { readAppSettings } from '../settings/stored-app-settings';
 import type { CopiedCredential, Credential, TokenOutcome } from '../tokens/token-service';
 
 export type { CopiedCredential, Credential, TokenOutcome };
@@ -18,7 +19,7 @@ export interface TokensFacade {
    */
   credential(id: string, format: CredentialFormat, options?: { minValidSeconds?: number }): Promise<Credential>;
   /** Writes the credential to the system clipboard (cleared again after a while); says what was copied. */
-  copy(id: string, format?: CredentialFormat): Promise<CopiedCredential>;
+  copy(id: string, format?: CredentialFormat): Promise<CopiedCredential & { clearsInSeconds: number | null }>;
   /** The held token described (masked preview, JWT header and claims), renewal outcomes and the last exchanges, redacted. */
   details(id: string): Promise<ProviderDetails>;
   /** One full authentication, reported; a failure keeps a valid held token, a success stores the new one. */
@@ -31,7 +32,13 @@ export function tokensFacade(holder: SessionHolder): TokensFacade {
   return {
     obtain: async (id) => (await holder.ready()).tokens.generate(id),
     credential: async (id, format, options) => (await holder.ready()).tokens.credential(id, format, (options?.minValidSeconds ?? 0) * 1000),
-    copy: async (id, format) => (await holder.ready()).tokens.copy(id, format),
+    copy: async (id, format) => {
+      const session = await holder.ready();
+      const copied = await session.tokens.copy(id, format);
+      // The delay the clipboard guard read for this copy: the same setting, read just after.
+      const seconds = readAppSettings(session.repository.current.settings).clipboardClearSeconds;
+      return { ...copied, clearsInSeconds: seconds === 0 ? null : seconds };
+    },
     details: async (id) => (await holder.ready()).tokens.details(id),
     test: async (id) => (await holder.ready()).tokens.test(id),
     tryRecipe: async (input) => (await holder.ready()).tokens.tryRecipe(input),

@@ -228,6 +228,16 @@ export class ProviderService {
     return { values: { ...plain, ...split.values }, secrets: { ...keptSecrets, ...split.secrets } };
   }
 
+  /** Automatic renewal on or off; the token and its request state stay as they are. */
+  setAutoRenew(id: string, enabled: boolean): void {
+    const current = this.get(id);
+    // Absent means on: turning it back on leaves the provider as it was stored before.
+    const updated: StoredProvider = { ...current, autoRenew: false };
+    if (enabled) delete updated.autoRenew;
+    this.deps.repository.update((doc) => ({ ...doc, providers: doc.providers.map((p) => (p.id === id ? updated : p)) }));
+    this.deps.changed([id]);
+  }
+
   remove(id: string): void {
     this.get(id);
     this.deps.repository.update((doc) => ({ ...doc, providers: doc.providers.filter((p) => p.id !== id) }));

@@ -74,6 +74,7 @@ function viewWith(provider: StoredProvider, derived: Derived): ProviderView {
     values: { ...provider.values },
     recipe: provider.recipe,
     settings: viewSettings(provider.settings),
+    autoRenew: provider.autoRenew !== false,
     secretsSet: derived.secretsSet,
     header: derived.header,
     missing: derived.missing,

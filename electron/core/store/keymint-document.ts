@@ -28,6 +28,8 @@ export const storedProviderSchema = z.object({
   /** Secret field values, each encrypted for `provider:<id>:field:<key>`. */
   secrets: z.record(z.string(), z.string()),
   settings: storedSettingsSchema,
+  /** Automatic renewal; absent means on (providers saved before the setting existed renew as they did). */
+  autoRenew: z.boolean().optional(),
   createdAt: z.number(),
 });
 export type StoredProvider = z.infer<typeof storedProviderSchema>;
@@ -40,7 +42,17 @@ export const keymintDocumentSchema = z.object({
   providers: z.array(storedProviderSchema),
   /** Key slots wrapping the vault's data key (see electron/services/vault). */
   vault: z.record(z.string(), z.unknown()).optional(),
-  settings: z.object({ autoLockMinutes: z.number().int().nullable().optional(), lockOnSleep: z.boolean().optional() }).optional(),
+  settings: z
+    .object({
+      autoLockMinutes: z.number().int().nullable().optional(),
+      lockOnSleep: z.boolean().optional(),
+      // Keymint's own settings (shared/ipc/app-settings): loose here, a value out of today's bounds reads as the default.
+      theme: z.string().optional(),
+      clipboardClearSeconds: z.number().optional(),
+      notifications: z.boolean().optional(),
+      globalShortcut: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type KeymintDocument = z.infer<typeof keymintDocumentSchema>;
 

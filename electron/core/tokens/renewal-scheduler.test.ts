@@ -16,6 +16,7 @@ function scheduler() {
       return () => void (timer.cancelled = true);
     },
     canRenew: () => true,
+    autoRenew: () => true,
     token: (id) => tokens.get(id),
     providersWithTokens: () => tokens.keys(),
     renew: async (id) => void renewed.push(id),

@@ -3,7 +3,7 @@ import { planAfterReissue, planRenewal, planRetry, type RenewalDecision, type To
 
 /** What the board shows about automatic renewal; times are epoch ms. */
 export interface RenewalView {
-  state: 'idle' | 'scheduled' | 'renewing' | 'retrying' | 'stopped' | 'paused';
+  state: 'idle' | 'scheduled' | 'renewing' | 'retrying' | 'stopped' | 'paused' | 'off';
   nextAt: number | null;
   /** Failed attempts in a row while retrying. */
   attempt: number | null;
@@ -21,6 +21,10 @@ export interface RenewalSchedulerDeps {
   random?: () => number;
   /** False while the vault is locked: renewing needs the stored credentials. */
   canRenew(): boolean;
+  /** The provider's own setting: false when the user turned automatic renewal off for it. */
+  autoRenew(providerId: string): boolean;
+  /** Automatic renewal gave up on this provider's token (told once, when it stops). */
+  stopped?(providerId: string, reason: string): void;
   /** The stored token's times, when a usable record exists. */
   token(providerId: string): TokenTimes | undefined;
   /** Every provider holding a token, read when renewal resumes after unlocking. */
@@ -77,22 +81,54 @@ export class RenewalScheduler {
     entry.renewing = false;
     if (trigger === 'renewal') entry.renewedAt = this.deps.clock.now();
     const reissued = token.expiresAt !== null && typeof entry.heldExpiresAt === 'number' && token.expiresAt <= entry.heldExpiresAt;
-    entry.decision = reissued ? planAfterReissue(token, entry.lastAttemptAt) : planRenewal(token, entry.lastAttemptAt);
+    entry.decision = !this.deps.autoRenew(providerId)
+      ? IDLE
+      : reissued
+        ? planAfterReissue(token, entry.lastAttemptAt)
+        : planRenewal(token, entry.lastAttemptAt);
     entry.heldExpiresAt = token.expiresAt;
     this.armFor(entry);
   }
 
-  failed(providerId: string, error: unknown): void {
+  failed(providerId: string, error: unknown, trigger: Trigger = 'user'): void {
     const entry = this.entry(providerId);
     entry.failures += 1;
     entry.renewing = false;
+    if (!this.deps.autoRenew(providerId)) {
+      entry.decision = IDLE;
+      return;
+    }
+    const wasStopped = entry.decision.kind === 'stopped';
     entry.decision = planRetry(this.deps.token(providerId), {
       attempt: entry.failures,
       error,
       now: this.deps.clock.now(),
       random: (this.deps.random ?? Math.random)(),
     });
+    // Only a renewal that gave up: a failed click is answered in the window, where the user is.
+    if (entry.decision.kind === 'stopped' && trigger === 'renewal' && !wasStopped) this.deps.stopped?.(providerId, entry.decision.reason);
     this.armFor(entry);
+  }
+
+  /**
+   * The provider's renewal setting changed: off drops its plan; on plans it from the token it
+   * holds, as after unlocking. One provider's work, whatever the vault's size.
+   */
+  reconsider(providerId: string): void {
+    const entry = this.entries.get(providerId);
+    if (!this.deps.autoRenew(providerId)) {
+      if (entry && !entry.renewing) entry.decision = IDLE;
+    } else {
+      const token = this.deps.token(providerId);
+      if (token && (token.expiresAt === null || token.expiresAt > this.deps.clock.now()) && !entry?.renewing) {
+        const planned = this.entry(providerId);
+        planned.failures = 0;
+        planned.decision = planRenewal(token, planned.lastAttemptAt);
+        planned.heldExpiresAt = token.expiresAt;
+        this.armFor(planned);
+      }
+    }
+    this.deps.changed([providerId]);
   }
 
   /** The provider changed or was removed: what was planned for it no longer applies. */
@@ -106,7 +142,7 @@ export class RenewalScheduler {
     const now = this.deps.clock.now();
     for (const id of this.deps.providersWithTokens()) {
       const entry = this.entries.get(id);
-      if (entry && entry.decision.kind !== 'idle') continue;
+      if ((entry && entry.decision.kind !== 'idle') || !this.deps.autoRenew(id)) continue;
       const token = this.deps.token(id);
       // A token that ran out while nobody could renew it waits for the user.
       if (!token || (token.expiresAt !== null && token.expiresAt <= now)) continue;
@@ -127,7 +163,7 @@ export class RenewalScheduler {
       const token = this.deps.token(id);
       if (entry.renewing || !token || token.expiresAt === entry.heldExpiresAt) continue;
       entry.failures = 0;
-      entry.decision = planRenewal(token, entry.lastAttemptAt);
+      entry.decision = this.deps.autoRenew(id) ? planRenewal(token, entry.lastAttemptAt) : IDLE;
       entry.heldExpiresAt = token.expiresAt;
     }
     this.resume();
@@ -177,6 +213,7 @@ export class RenewalScheduler {
 
   view(providerId: string): RenewalView {
     const entry = this.entries.get(providerId);
+    const off = !this.deps.autoRenew(providerId);
     // Literals built by one function rather than spreads: every view of every provider asks.
     const view = (state: RenewalView['state'], nextAt: number | null = null, attempt: number | null = null, reason: string | null = null): RenewalView => ({
       state,
@@ -185,8 +222,9 @@ export class RenewalScheduler {
       reason,
       renewedAt: entry?.renewedAt ?? null,
     });
+    if (entry?.renewing) return view('renewing');
+    if (off) return view('off', null, null, 'automatic renewal is off for this provider');
     if (!entry) return view('idle');
-    if (entry.renewing) return view('renewing');
     const { decision } = entry;
     if ((decision.kind === 'scheduled' || decision.kind === 'retrying') && !this.deps.canRenew()) {
       return view('paused', null, null, 'renewal waits until the vault is unlocked');
@@ -213,7 +251,7 @@ export class RenewalScheduler {
       const at = dueAt(entry);
       if (at === undefined || at > now) continue;
       changed.push(id);
-      if (!this.stillRenewable(entry, this.deps.token(id), now)) {
+      if (!this.deps.autoRenew(id) || !this.stillRenewable(entry, this.deps.token(id), now)) {
         entry.decision = IDLE;
         continue;
       }

@@ -42,7 +42,7 @@ type SealedToken = z.infer<typeof sealedSchema>;
 export interface TokenLifecycle {
   attempting(providerId: string): void;
   succeeded(providerId: string, token: TokenTimes, trigger: Trigger): void;
-  failed(providerId: string, error: unknown): void;
+  failed(providerId: string, error: unknown, trigger: Trigger): void;
   forget(providerId: string): void;
   view(providerId: string): RenewalView;
 }
@@ -275,7 +275,7 @@ export class TokenService {
       const described = this.describe(error, redact);
       this.lastErrors.set(providerId, described);
       this.deps.journal.renewal(providerId, { at: iso(described.at), trigger: TRIGGER_WORDS[trigger], outcome: 'failed', detail: described.message });
-      this.deps.lifecycle.failed(providerId, error);
+      this.deps.lifecycle.failed(providerId, error, trigger);
       this.deps.changed(providerId);
       return { ok: false, error: { code: described.code, message: described.message } };
     }

@@ -13,6 +13,7 @@ export function providerView(overrides: Partial<ProviderView> = {}): ProviderVie
     secretsSet: { apiKey: true },
     recipe: null,
     settings: {},
+    autoRenew: true,
     header: { name: 'Authorization', scheme: 'Bearer' },
     missing: [],
     customHost: null,

@@ -1,0 +1,28 @@
+import { useId } from 'react';
+import type { Theme } from '../../../shared/ipc/app-settings';
+import { Refusal } from '../ui/refusal';
+import { useUpdateAppSettings } from './use-app-settings';
+
+const CHOICES: { value: Theme; label: string }[] = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+/** Applies as soon as it is picked; System follows the OS's light or dark setting. */
+export function ThemeField({ theme }: { theme: Theme }) {
+  const group = useId();
+  const update = useUpdateAppSettings();
+  const shown = update.isPending && update.variables.theme ? update.variables.theme : theme;
+  return (
+    <fieldset className="choice-setting">
+      <legend>Theme</legend>
+      {CHOICES.map((choice) => (
+        <label key={choice.value}>
+          <input type="radio" name={group} checked={shown === choice.value} onChange={() => update.mutate({ theme: choice.value })} /> {choice.label}
+        </label>
+      ))}
+      {update.error && <Refusal>{update.error.message}</Refusal>}
+    </fieldset>
+  );
+}
