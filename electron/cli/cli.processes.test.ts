@@ -266,6 +266,19 @@ describe('one vault for the app and the command line', () => {
     expect(togai.tokenRequests).toBe(1);
   });
 
+  it('edit changes what it names (a new key from stdin drops the old token), remove takes the provider away', async () => {
+    const togai = await started(startTogaiEmulator({ apiKey: 'second-togai-key' }));
+    const { keymint } = await togaiVault();
+    await keymint(['token', 'Billing']);
+    const edited = await keymint(['edit', 'billing', '--name', 'Billing EU', '--base-url', togai.url, '--field', 'apiKey=@-'], { input: 'second-togai-key\n' });
+    expect(edited).toMatchObject({ code: 0, stdout: '' });
+    expect(JSON.parse((await keymint(['list', '--json'])).stdout)).toEqual([expect.objectContaining({ name: 'Billing EU', baseUrl: togai.url, state: 'none' })]);
+    expect((await keymint(['token', 'Billing EU'])).stdout).toBe(lastToken(togai));
+    expect(await keymint(['remove', 'Billing EU'])).toMatchObject({ code: 0, stdout: '' });
+    expect(await keymint(['remove', 'Billing EU'])).toMatchObject({ code: 5 });
+    expect((await keymint(['list', '--names'])).stdout).toBe('');
+  });
+
   it('recipes export to stdout and import from a file, without secret values', async () => {
     const { keymint, dir } = await togaiVault();
     const exported = await keymint(['export', '--recipes']);
