@@ -7,7 +7,7 @@
 // again). KEYMINT_CLI_CODE_CACHE=0 turns it off.
 'use strict';
 const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const { join } = require('node:path');
@@ -40,8 +40,11 @@ let cachePath;
 let cachedData;
 if (process.env.KEYMINT_CLI_CODE_CACHE !== '0') {
   try {
-    // One cache per installed file and Node; V8 checks the source itself.
-    const key = createHash('sha256').update(`${__filename}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 16);
+    // One cache per installed file, build and Node. V8's own check compares little more than the
+    // source's length, so a rebuilt file of the same length must not meet the old cache: its
+    // modification time is part of the key.
+    const built = statSync(__filename);
+    const key = createHash('sha256').update(`${__filename}\0${built.mtimeMs}\0${built.size}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 16);
     cachePath = join(cacheFolder(), `cli-${key}-${commandWord(process.argv.slice(2))}.v8cache`);
     cachedData = readFileSync(cachePath);
   } catch {
