@@ -58,6 +58,12 @@ export default tseslint.config(
   electronLayer(['electron/serve/**'], {
     patterns: [hosts('main', 'preload', 'cli'), deepCore, { regex: '(^|/)platform/(electron-|safe-storage)', message: 'The served host runs without Electron: use the Node adapters.' }],
   }),
+  // The CLI's loader is CommonJS by necessity (it runs before the bundle, which it compiles itself).
+  { files: ['scripts/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The command line runs in plain Node too; it may start the served host, which never imports it.
+  electronLayer(['electron/cli/**'], {
+    patterns: [hosts('main', 'preload'), deepCore, { regex: '(^|/)platform/(electron-|safe-storage)', message: 'The command line runs without Electron: use the Node adapters.' }],
+  }),
   {
     // The served page's bootstrap runs in the browser, like the preload: shared/ only.
     files: ['electron/serve/page/**'],

@@ -1,4 +1,5 @@
 import { boardBench } from './board-bench';
+import { cliBench } from './cli-bench';
 import { printResult, writeResults } from './results';
 import { servedBench } from './served-bench';
 import { tokenBench } from './token-bench';
@@ -13,8 +14,14 @@ vault.notes.forEach((note) => console.log(`\n${note}`));
 const served = await servedBench();
 served.results.forEach(printResult);
 served.notes.forEach((note) => console.log(`\n${note}`));
+const cli = await cliBench();
+cli.results.forEach(printResult);
+cli.notes.forEach((note) => console.log(`\n${note}`));
 const board = await boardBench();
 board.results.forEach(printResult);
 board.notes.forEach((note) => console.log(`\n${note}`));
-const path = writeResults([...tokens, ...vault.results, ...served.results, ...board.results], [...vault.notes, ...served.notes, ...board.notes]);
+const path = writeResults(
+  [...tokens, ...vault.results, ...served.results, ...cli.results, ...board.results],
+  [...vault.notes, ...served.notes, ...cli.notes, ...board.notes],
+);
 console.log(`\nWritten to ${path}`);

@@ -30,6 +30,14 @@ export interface VaultFacade {
   activity(): void;
   /** Moves an unreadable data file aside and opens a new, empty one. */
   startFresh(): VaultStatus & { movedTo: string };
+  /** CORE ONLY, never on IPC: a copy of the data key (the caller zeroes it) bound to the current unlock methods, for the CLI's session. */
+  shareKey(): Promise<{ dataKey: Buffer; binding: Buffer }>;
+  /**
+   * CORE ONLY: opens with a key from shareKey while the unlock methods are unchanged; throws
+   * VaultError otherwise. Answers no status: that would ask the system keychain, which a
+   * command opening with its session never needs.
+   */
+  unlockWithSharedKey(dataKey: Buffer, binding: Buffer): Promise<void>;
 }
 
 export function vaultFacade(holder: SessionHolder, askOwner: AskOwner): VaultFacade {
@@ -80,5 +88,7 @@ export function vaultFacade(holder: SessionHolder, askOwner: AskOwner): VaultFac
     // Ignored while locked; touch() itself locks rather than revives past the idle deadline.
     activity: () => vault().touch(),
     startFresh: () => holder.startFresh(),
+    shareKey: () => vault().shareKey(),
+    unlockWithSharedKey: (dataKey, binding) => vault().unlockWithSharedKey(dataKey, binding),
   };
 }

@@ -306,3 +306,34 @@ describe('Vault', () => {
     expectVaultError(() => parseVaultSlots({ passphrase: { kind: 'passphrase' } }), 'corrupt');
   });
 });
+
+describe('Vault: a shared key (the CLI session)', () => {
+  it('opens another Vault over the same slots, and decrypts what the first encrypted', async () => {
+    const { vault, restart } = harness();
+    await vault.setup({ method: 'passphrase', passphrase: 'hunter2 hunter2' });
+    const sealed = vault.cipher().encrypt('client secret', place);
+    const { dataKey, binding } = await vault.shareKey();
+    const other = restart();
+    await other.unlockWithSharedKey(dataKey, binding);
+    expect(other.state()).toBe('unlocked');
+    expect(other.cipher().decrypt(sealed, place)).toBe('client secret');
+  });
+
+  it('is refused once the unlock methods changed, and a wrong key never opens', async () => {
+    const { vault, restart } = harness();
+    await vault.setup({ method: 'passphrase', passphrase: 'hunter2 hunter2' });
+    const { dataKey, binding } = await vault.shareKey();
+    await expectVaultRejection(restart().unlockWithSharedKey(Buffer.alloc(32, 7), binding), 'decrypt-failed');
+    await vault.changePassphrase('hunter2 hunter2', 'another passphrase');
+    const other = restart();
+    await expectVaultRejection(other.unlockWithSharedKey(dataKey, binding), 'decrypt-failed');
+    expect(other.state()).toBe('locked');
+  });
+
+  it('is not given while locked', async () => {
+    const { vault } = harness();
+    await vault.setup({ method: 'passphrase', passphrase: 'hunter2 hunter2' });
+    vault.lock();
+    await expectVaultRejection(vault.shareKey(), 'locked');
+  });
+});

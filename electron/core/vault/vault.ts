@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES } from './aead';
 import { createEnvelopeCipher, type EnvelopeCipher } from './envelope-cipher';
 import { GuessDelay } from './guess-delay';
@@ -130,6 +130,40 @@ export class Vault {
       const slot = this.requireSlot('keychain');
       this.acceptKey(await unwrapWithKeychain(slot, this.options.keychain));
     });
+  }
+
+  /**
+   * CORE ONLY, for a host that keeps a short-lived copy of the key of its own (the CLI's
+   * `keymint unlock` session, sealed under a random secret): a copy of the data key and a
+   * binding to the slots as they are now. The caller owns and zeroes the copy.
+   */
+  shareKey(): Promise<{ dataKey: Buffer; binding: Buffer }> {
+    return this.exclusive(async () => {
+      const dataKey = Buffer.from(this.requireUnlocked().dataKey);
+      return { dataKey, binding: this.bindingOf(dataKey) };
+    });
+  }
+
+  /**
+   * Opens with a key from shareKey, only while the slots are still those it was bound to: a
+   * changed passphrase, a removed slot or a vault set up afresh refuses every key shared before.
+   */
+  unlockWithSharedKey(dataKey: Buffer, binding: Buffer): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.state() === 'uninitialized') throw new VaultError('not-initialized', 'The vault has not been set up yet.');
+      const key = Buffer.from(dataKey);
+      const expected = key.length === KEY_BYTES ? this.bindingOf(key) : Buffer.alloc(0);
+      if (expected.length !== binding.length || !timingSafeEqual(expected, binding)) {
+        key.fill(0);
+        throw new VaultError('decrypt-failed', 'That key no longer opens this vault: its unlock methods changed since.');
+      }
+      this.acceptKey(key);
+    });
+  }
+
+  /** HMAC of the persisted slots under the data key: only the right key, over unchanged slots, gives it. */
+  private bindingOf(dataKey: Buffer): Buffer {
+    return createHmac('sha256', dataKey).update('keymint:shared-key:v1\n').update(JSON.stringify(this.slots)).digest();
   }
 
   /** Resolves once every operation queued so far (a set-up, an unlock) has finished, however it ended. */
