@@ -4,6 +4,7 @@ import { useVaultLocked } from '../queries/use-vault-status';
 import { lockedControlProps } from '../vault/locked-hint';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Dialog } from '../ui/dialog';
+import { ADD_PROVIDER_BUTTON_ID, focusLost } from '../ui/focus-lost';
 import { dialogOpen, isShortcut, SHORTCUT_KEY } from '../ui/shortcut-key';
 import { ProviderForm } from './provider-form';
 
@@ -47,6 +48,15 @@ export function AddProviderButton() {
   const [open, setOpen] = useState(false);
   const locked = useVaultLocked();
   const needsKey = lockedControlProps(locked);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+
+  // The dialog gives focus back to what had it: after Ctrl+N from the page that is the page
+  // itself, and the keyboard user would start again from the top. This button is the next best.
+  useEffect(() => {
+    if (!open && wasOpen.current && focusLost()) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
 
   // Ctrl/⌘+N adds a provider from anywhere on the board.
   useEffect(() => {
@@ -61,7 +71,15 @@ export function AddProviderButton() {
 
   return (
     <>
-      <button type="button" className="button primary" aria-keyshortcuts={SHORTCUT_KEY === '⌘' ? 'Meta+N' : 'Control+N'} onClick={() => setOpen(true)} {...needsKey}>
+      <button
+        ref={button}
+        id={ADD_PROVIDER_BUTTON_ID}
+        type="button"
+        className="button primary"
+        aria-keyshortcuts={SHORTCUT_KEY === '⌘' ? 'Meta+N' : 'Control+N'}
+        onClick={() => setOpen(true)}
+        {...needsKey}
+      >
         Add provider
       </button>
       {open && <ProviderFormDialog onClose={() => setOpen(false)} />}
