@@ -1,7 +1,7 @@
 import { runCli } from './run-cli';
 
 /**
- * The `keymint` executable (package.json bin: dist/cli/keymint.mjs, one bundled file so that
+ * The `keymint` executable (package.json bin: dist/cli/keymint.cjs, one bundled file so that
  * it starts fast). A host of the core like the app and the served host; see run-cli.ts.
  */
 // Getters: Node makes each stream on first use, and a command that never reads stdin should not pay for it.
