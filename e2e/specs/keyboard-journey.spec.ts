@@ -24,10 +24,11 @@ async function tabTo(page: Page, target: Locator, presses = 1, key = 'Tab'): Pro
 
 /**
  * A person who never touches the mouse: sets the vault up, adds a Togai provider, mints its token
- * from the row's menu, copies it from the row and from the palette in two formats. Only
+ * from the row's menu, copies it from the row and from the palette in two formats, locks and
+ * unlocks. Only
  * `page.keyboard` from launch to the end; each header copied is sent to the emulator.
  */
-test('keyboard only: set up the vault, add Togai, generate, copy from the row and the palette, choose a format', async ({ togai, launch }) => {
+test('keyboard only: set up the vault, add Togai, generate, copy from the row and the palette, choose a format, lock and unlock', async ({ togai, launch }) => {
   const app = await launch();
   const { page, readClipboard } = app;
   const { keyboard } = page;
@@ -117,6 +118,19 @@ test('keyboard only: set up the vault, add Togai, generate, copy from the row an
   await expect(palette).toBeHidden();
   await expect.poll(readClipboard).toBe(token);
   expect(await callWithHeader(`${togai.url}/protected`, `Authorization: Bearer ${await readClipboard()}`)).toBe(200);
+
+  // Lock from the header and unlock in the banner: focus comes back to the row, ready to copy.
+  await expect(item).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Lock', exact: true }), 6, 'Shift+Tab');
+  await keyboard.press('Enter');
+  const banner = page.getByRole('region', { name: 'Vault locked' });
+  await expect(banner.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await keyboard.type(PASSPHRASE);
+  await keyboard.press('Enter');
+  await expect(banner).toBeHidden();
+  await expect(item, 'focus comes back to the row after unlocking').toBeFocused();
+  await keyboard.press('Enter');
+  await expect.poll(readClipboard).toBe(`Authorization: Bearer ${token}`);
 
   await expectNoneCrossedIpc(app, [TOGAI_API_KEY, PASSPHRASE, token]);
 });

@@ -1,22 +1,13 @@
-import { useId, useLayoutEffect, useRef } from 'react';
-import { ADD_PROVIDER_BUTTON_ID, focusLost } from '../ui/focus-lost';
+import { useId, useRef } from 'react';
+import { addProviderButton, useHandFocusOnWhenRemoved } from '../ui/focus-lost';
 import { VaultSetupForm } from './vault-setup-form';
 
 /** First run with a keychain: the board already works; this lets the user pick a passphrase instead. */
 export function FirstRunPanel() {
   const headingId = useId();
   const panelRef = useRef<HTMLElement>(null);
-  // "Set up vault" removes this panel with the focused control in it, which would drop focus to
-  // the page; hand it on to the next step, adding a provider.
-  useLayoutEffect(() => {
-    const panel = panelRef.current;
-    return () => {
-      if (!panel?.contains(document.activeElement) && !focusLost()) return;
-      requestAnimationFrame(() => {
-        if (focusLost()) document.getElementById(ADD_PROVIDER_BUTTON_ID)?.focus();
-      });
-    };
-  }, []);
+  // "Set up vault" removes this panel with the focused field in it: on to the next step.
+  useHandFocusOnWhenRemoved(panelRef, addProviderButton);
   return (
     <section ref={panelRef} className="vault-panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="vault-panel-title">

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { VaultStatus } from '../../../shared/ipc/vault-view';
+import { activeProviderRow, addProviderButton, useHandFocusOnWhenRemoved } from '../ui/focus-lost';
 import { LOCKED_HINT_ID } from './locked-hint';
 import { UnlockControls } from './unlock-controls';
 
@@ -7,6 +8,9 @@ import { UnlockControls } from './unlock-controls';
 export function UnlockBanner({ slots }: { slots: VaultStatus['slots'] }) {
   const headingId = useId();
   const firstControlRef = useRef<HTMLElement | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  // Unlocked, the banner goes with the focused field in it: on to the board's row, ready to copy.
+  useHandFocusOnWhenRemoved(panelRef, () => activeProviderRow() ?? addProviderButton());
 
   // Unlocking is the one thing to do now; but never pull focus out of a dialog the user is in.
   useEffect(() => {
@@ -15,7 +19,7 @@ export function UnlockBanner({ slots }: { slots: VaultStatus['slots'] }) {
   }, []);
 
   return (
-    <section className="vault-panel vault-locked" aria-labelledby={headingId}>
+    <section ref={panelRef} className="vault-panel vault-locked" aria-labelledby={headingId}>
       <h2 id={headingId} className="vault-panel-title">
         Vault locked
       </h2>
