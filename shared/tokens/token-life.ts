@@ -51,7 +51,8 @@ export const LIFE_MARKS: Record<LifeState, string> = {
   retrying: '↻',
   expired: '!',
   error: '✕',
-  'needs-key': '⚿',
+  // Not ⚿ (a key): few system fonts draw it, and an empty box says nothing.
+  'needs-key': '⚠',
   paused: '‖',
 };
 
