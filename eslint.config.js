@@ -22,10 +22,10 @@ function sharedImportRule(packages, message) {
 }
 
 /** Where each part of electron/ sits: shared <- core <- ipc <- hosts (main, serve, cli); platform adapters beside them. */
-const testSupport = { group: ['**/test-support/**', '**/e2e/**', '**/renderer/**'], message: 'Production code imports no test support, e2e or renderer code.' };
+const testSupport = { group: ['**/test-support/**', '**/shared/testing/**', '**/e2e/**', '**/renderer/**'], message: 'Production code imports no test support, e2e or renderer code.' };
 const deepCore = { regex: '(^|/)core/', message: 'Import the core through its public surface (electron/core/index.ts), not its internals.' };
 const hosts = (...names) => ({ regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message: `Dependencies point one way: shared <- core <- ipc <- hosts; this folder may not import ${names.join(', ')}.` });
-const TESTS = ['**/*.test.{ts,tsx}', 'electron/test-support/**', 'e2e/**', 'bench/**', 'build/**', 'renderer/src/testing/**'];
+const TESTS = ['**/*.test.{ts,tsx}', 'electron/test-support/**', 'shared/testing/**', 'e2e/**', 'bench/**', 'build/**', 'renderer/src/testing/**'];
 
 /** One rule per folder: ESLint keeps only the last `no-restricted-imports` that matches a file. */
 function electronLayer(files, { electron = false, patterns }) {

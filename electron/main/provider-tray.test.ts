@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderView } from '../../shared/ipc/provider-view';
+import { providerView } from '../../shared/testing/provider-view-fixture';
 import { NO_TOKEN } from '../../shared/tokens/token-status';
 import { ProviderTray, type TrayCore } from './provider-tray';
 import { TRAY_PROVIDERS, trayStatus, type TrayItem } from './tray-menu';
@@ -7,25 +8,7 @@ import { TRAY_PROVIDERS, trayStatus, type TrayItem } from './tray-menu';
 const NOW = Date.UTC(2026, 10, 30, 9, 0, 0);
 const at = (offsetMs: number) => new Date(NOW + offsetMs).toISOString();
 
-function view(id: string, overrides: Partial<ProviderView> = {}): ProviderView {
-  return {
-    id,
-    name: `Provider ${id}`,
-    presetId: 'togai',
-    baseUrl: 'https://api.togai.com',
-    values: {},
-    secretsSet: { apiKey: true },
-    recipe: null,
-    settings: {},
-    autoRenew: true,
-    header: { name: 'Authorization', scheme: 'Bearer' },
-    missing: [],
-    customHost: null,
-    problem: null,
-    status: NO_TOKEN,
-    ...overrides,
-  };
-}
+const view = (id: string, overrides: Partial<ProviderView> = {}): ProviderView => providerView({ id, name: `Provider ${id}`, ...overrides });
 
 const valid = (expiresInMs: number, renewal: ProviderView['status']['renewal']['state'] = 'scheduled') => ({
   ...NO_TOKEN,
