@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { AppSettings } from '../../../shared/ipc/app-settings';
 import { Refusal } from '../ui/refusal';
-import { useUpdateAppSettings } from './use-app-settings';
+import { useSettingChoice } from './use-app-settings';
 
 type Toggle = 'notifications' | 'globalShortcut';
 
@@ -12,13 +12,12 @@ const LABELS: Record<Toggle, string> = {
 
 function ToggleField({ setting, enabled }: { setting: Toggle; enabled: boolean }) {
   const id = useId();
-  const update = useUpdateAppSettings();
-  const pending = update.isPending ? update.variables[setting] : undefined;
+  const { shown, choose, error } = useSettingChoice(setting, enabled);
   return (
     <div className="checkbox-setting">
-      <input id={id} type="checkbox" checked={pending ?? enabled} onChange={(event) => update.mutate({ [setting]: event.target.checked })} />
+      <input id={id} type="checkbox" checked={shown} onChange={(event) => choose(event.target.checked)} />
       <label htmlFor={id}>{LABELS[setting]}</label>
-      {update.error && <Refusal>{update.error.message}</Refusal>}
+      {error && <Refusal>{error.message}</Refusal>}
     </div>
   );
 }

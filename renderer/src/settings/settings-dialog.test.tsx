@@ -50,6 +50,30 @@ describe('the Settings dialog', () => {
     expect((system as HTMLInputElement).checked).toBe(true);
   });
 
+  it('keeps the pick shown while main saves it, and falls back to the stored value when main refuses', async () => {
+    let answer: ((outcome: { ok: boolean }) => void) | undefined;
+    const fake = fakeKeymintClient({
+      vaultStatus: async () => vaultStatus(),
+      listProviders: async () => [],
+      appSettings: async () => ({ ...DEFAULT_APP_SETTINGS, desktop: false }),
+      updateAppSettings: () =>
+        new Promise((resolve, reject) => {
+          answer = ({ ok }) => (ok ? resolve({ ...DEFAULT_APP_SETTINGS, theme: 'dark', desktop: false }) : reject(new Error('The vault is locked.')));
+        }),
+    });
+    renderWithKeymint(<Themed />, fake.client);
+    await openSettings();
+    const dark = screen.getByRole('radio', { name: 'Dark' }) as HTMLInputElement;
+    act(() => dark.click());
+    // Not yet saved: a controlled radio that sprang back here would undo the user's click.
+    expect(dark.checked).toBe(true);
+    await expect.poll(() => answer).toBeDefined();
+    await act(async () => answer?.({ ok: false }));
+    await screen.findByText('The vault is locked.');
+    await expect.poll(() => (screen.getByRole('radio', { name: 'System' }) as HTMLInputElement).checked).toBe(true);
+    expect(dark.checked).toBe(false);
+  });
+
   it('switches to the dark palette at once, and back to light', async () => {
     const { updates } = setup();
     await openSettings();

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Theme } from '../../../shared/ipc/app-settings';
 import { Refusal } from '../ui/refusal';
-import { useUpdateAppSettings } from './use-app-settings';
+import { useSettingChoice } from './use-app-settings';
 
 const CHOICES: { value: Theme; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -12,17 +12,16 @@ const CHOICES: { value: Theme; label: string }[] = [
 /** Applies as soon as it is picked; System follows the OS's light or dark setting. */
 export function ThemeField({ theme }: { theme: Theme }) {
   const group = useId();
-  const update = useUpdateAppSettings();
-  const shown = update.isPending && update.variables.theme ? update.variables.theme : theme;
+  const { shown, choose, error } = useSettingChoice('theme', theme);
   return (
     <fieldset className="choice-setting">
       <legend>Theme</legend>
       {CHOICES.map((choice) => (
         <label key={choice.value}>
-          <input type="radio" name={group} checked={shown === choice.value} onChange={() => update.mutate({ theme: choice.value })} /> {choice.label}
+          <input type="radio" name={group} checked={shown === choice.value} onChange={() => choose(choice.value)} /> {choice.label}
         </label>
       ))}
-      {update.error && <Refusal>{update.error.message}</Refusal>}
+      {error && <Refusal>{error.message}</Refusal>}
     </fieldset>
   );
 }

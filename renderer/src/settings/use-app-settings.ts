@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import type { AppSettingsInput, AppSettingsView } from '../../../shared/ipc/app-settings';
+import { useEffect, useState } from 'react';
+import type { AppSettings, AppSettingsInput, AppSettingsView } from '../../../shared/ipc/app-settings';
 import { useKeymintClient } from '../keymint-client-context';
 
 export const appSettingsKey = ['settings:get'] as const;
@@ -22,4 +22,19 @@ export function useUpdateAppSettings() {
     mutationFn: (changes: AppSettingsInput) => keymint.updateAppSettings(changes),
     onSuccess: (settings: AppSettingsView) => client.setQueryData(appSettingsKey, settings),
   });
+}
+
+/**
+ * One setting as its control shows it: the user's pick from the moment it is made — a
+ * controlled input must not spring back while main saves the change — and main's stored value
+ * once the change has settled (a refused one falls back to it, its error on `update`).
+ */
+export function useSettingChoice<K extends keyof AppSettings>(key: K, stored: AppSettings[K]) {
+  const update = useUpdateAppSettings();
+  const [picked, setPicked] = useState<{ value: AppSettings[K] } | null>(null);
+  const choose = (value: AppSettings[K]) => {
+    setPicked({ value });
+    update.mutate({ [key]: value } as AppSettingsInput, { onSettled: () => setPicked(null) });
+  };
+  return { shown: picked ? picked.value : stored, choose, error: update.error };
 }
