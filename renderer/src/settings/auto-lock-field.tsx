@@ -1,5 +1,6 @@
 import { FormField } from '../form/form-field';
 import { useSetAutoLock } from '../queries/use-vault-mutations';
+import { usePick } from '../ui/use-pick';
 
 const CHOICES: { minutes: number | null; label: string }[] = [
   { minutes: null, label: 'Never' },
@@ -16,7 +17,7 @@ const toValue = (minutes: number | null) => (minutes === null ? NEVER : String(m
 /** Applies as soon as it is chosen; a value set elsewhere (not in the list) is still shown. */
 export function AutoLockField({ minutes }: { minutes: number | null }) {
   const setAutoLock = useSetAutoLock();
-  const shown = setAutoLock.isPending ? setAutoLock.variables : minutes;
+  const { shown, pick, settled } = usePick(minutes);
   const choices = CHOICES.some((c) => c.minutes === minutes) ? CHOICES : [...CHOICES, { minutes, label: `${minutes} minutes` }];
   return (
     <FormField label="Auto-lock" help="Lock the vault after this long without use." error={setAutoLock.error?.message}>
@@ -25,7 +26,11 @@ export function AutoLockField({ minutes }: { minutes: number | null }) {
           {...control}
           className="auto-lock-select"
           value={toValue(shown)}
-          onChange={(event) => setAutoLock.mutate(event.target.value === NEVER ? null : Number(event.target.value))}
+          onChange={(event) => {
+            const chosen = event.target.value === NEVER ? null : Number(event.target.value);
+            pick(chosen);
+            setAutoLock.mutate(chosen, { onSettled: settled });
+          }}
         >
           {choices.map((choice) => (
             <option key={toValue(choice.minutes)} value={toValue(choice.minutes)}>

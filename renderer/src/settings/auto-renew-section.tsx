@@ -6,6 +6,7 @@ import { matchProviders, searchable } from '../palette/match-providers';
 import { upsertProvider } from '../queries/providers-cache';
 import { useProviders } from '../queries/use-providers';
 import { Refusal } from '../ui/refusal';
+import { usePick } from '../ui/use-pick';
 
 /** A long list is narrowed by typing, with the palette's matcher. */
 const SHOWN = 30;
@@ -23,10 +24,13 @@ function useSetAutoRenew() {
 function AutoRenewToggle({ provider }: { provider: ProviderView }) {
   const id = useId();
   const set = useSetAutoRenew();
-  const checked = set.isPending ? set.variables.enabled : provider.autoRenew;
+  const { shown: checked, pick, settled } = usePick(provider.autoRenew);
   return (
     <li className="checkbox-setting">
-      <input id={id} type="checkbox" checked={checked} onChange={(event) => set.mutate({ id: provider.id, enabled: event.target.checked })} />
+      <input id={id} type="checkbox" checked={checked} onChange={(event) => {
+          pick(event.target.checked);
+          set.mutate({ id: provider.id, enabled: event.target.checked }, { onSettled: settled });
+        }} />
       <label htmlFor={id}>{provider.name}</label>
       {set.error && <Refusal>{set.error.message}</Refusal>}
     </li>

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { AppSettings, AppSettingsInput, AppSettingsView } from '../../../shared/ipc/app-settings';
 import { useKeymintClient } from '../keymint-client-context';
+import { usePick } from '../ui/use-pick';
 
 export const appSettingsKey = ['settings:get'] as const;
 
@@ -31,10 +32,10 @@ export function useUpdateAppSettings() {
  */
 export function useSettingChoice<K extends keyof AppSettings>(key: K, stored: AppSettings[K]) {
   const update = useUpdateAppSettings();
-  const [picked, setPicked] = useState<{ value: AppSettings[K] } | null>(null);
+  const { shown, pick, settled } = usePick(stored);
   const choose = (value: AppSettings[K]) => {
-    setPicked({ value });
-    update.mutate({ [key]: value } as AppSettingsInput, { onSettled: () => setPicked(null) });
+    pick(value);
+    update.mutate({ [key]: value } as AppSettingsInput, { onSettled: settled });
   };
-  return { shown: picked ? picked.value : stored, choose, error: update.error };
+  return { shown, choose, error: update.error };
 }
