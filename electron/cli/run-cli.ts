@@ -64,37 +64,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io,
       vaultDir,
       core: () =>
-        (core ??= opened().composeCliCore({
-          vaultDir,
-          env: io.env,
-          // Getters: a stream is made when first used, and a command that never prompts never pays for stdin.
-          get stdin() {
-            return io.stdin;
-          },
-          get stdout() {
-            return io.stdout;
-          },
-          get stderr() {
-            return io.stderr;
-          },
-          log,
-        })),
+        (core ??= opened().composeCliCore(onIo(io, { vaultDir, log }))),
       unlock: (options) =>
-        opened().unlockVault(
-          context.core(),
-          {
-            vaultDir,
-            env: io.env,
-            get stdin() {
-              return io.stdin;
-            },
-            get stderr() {
-              return io.stderr;
-            },
-            now: io.now,
-          },
-          options,
-        ),
+        opened().unlockVault(context.core(), onIo(io, { vaultDir }), options),
       say,
       print: (text) => void io.stdout.write(io.stdout.isTTY ? `${text}\n` : text),
     };
@@ -112,4 +84,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await disposing;
     return exitCodeOf(error);
   }
+}
+
+/**
+ * `extra` beside io's fields, which are still read from io when used (through the prototype):
+ * io's streams are getters, so a stream is made on first use and a command that never prompts
+ * never pays for stdin.
+ */
+function onIo<T extends object>(io: CliIo, extra: T): CliIo & T {
+  return Object.assign(Object.create(io) as CliIo, extra);
 }
