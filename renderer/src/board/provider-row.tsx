@@ -90,7 +90,7 @@ export const ProviderRow = memo(function ProviderRow({ provider, index, count, t
       data-index={index}
       data-row-id={provider.id}
       ref={measure}
-      style={{ transform: `translateY(${top}px)`, left: `${(lane * 100) / lanes}%`, width: `${100 / lanes}%` }}
+      style={{ top, left: `${(lane * 100) / lanes}%`, width: `${100 / lanes}%` }}
       onKeyDown={onRowKey}
     >
       <TokenLifeCell provider={provider} busy={generate.isPending} />

@@ -27,7 +27,16 @@ export function LiveText({ text, className }: LiveTextProps) {
   return <span ref={span} className={className} />;
 }
 
+/**
+ * Rewrites the span's one text node in place: replacing the node (what textContent does) makes
+ * Chromium recalculate style and rebuild the layout tree for it on every tick; changing its data
+ * only re-lays out the line.
+ */
 function write(element: HTMLElement | null, text: string | null): void {
+  if (!element) return;
   const next = text ?? '';
-  if (element && element.textContent !== next) element.textContent = next;
+  const node = element.firstChild;
+  if (node instanceof Text && node === element.lastChild) {
+    if (node.data !== next) node.data = next;
+  } else if (element.textContent !== next) element.textContent = next;
 }
