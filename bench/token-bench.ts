@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readCappedBody } from '../electron/core';
 import { createNodeHttpFetch } from '../electron/platform/node-http-fetch';
 import { call, composeBench } from './compose-bench';
 import { median, pool, sideBySide, timed } from './measure';
@@ -38,7 +39,7 @@ export async function tokenBench(): Promise<BenchResult[]> {
       headers: { Authorization: basic, Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials',
     });
-    const reply = (await response.json()) as { access_token?: string };
+    const reply = JSON.parse(await readCappedBody(response)) as { access_token?: string };
     if (!reply.access_token) throw new Error('the emulator gave no token');
   };
   const results: BenchResult[] = [];
