@@ -282,19 +282,30 @@ export class TokenService {
   }
 
   /**
-   * Keeps the exchange, redacted now with this request's own secrets and the reply's tokens (a
+   * Keeps the exchange, redacted with this request's own secrets and the reply's tokens (a
    * handful of literal matches: the cost does not grow with the vault), so nothing raw outlives
-   * the request. Recording never fails a token request: a fault here is only logged.
+   * its recording. That happens once the token is handed out, unless the caller waits for the
+   * record (Test credentials shows it). Recording never fails a token request: a fault here is
+   * only logged.
    */
   private recordExchange(providerId: string, raw: RawExchange, secrets: SecretRegistry, grant: TokenGrant | undefined, recorded?: (exchange: ExchangeView) => void): void {
-    try {
-      secrets.add(grant?.token, grant?.refreshToken);
-      const exchange = recordExchange(raw, secrets);
-      this.deps.journal.exchange(providerId, exchange);
-      recorded?.(exchange);
-    } catch (error) {
-      this.deps.log.warn(`a token exchange could not be recorded: ${error instanceof Error ? error.name : 'unknown error'}`);
+    secrets.add(grant?.token, grant?.refreshToken);
+    const record = (): ExchangeView | undefined => {
+      try {
+        return recordExchange(raw, secrets);
+      } catch (error) {
+        this.deps.log.warn(`a token exchange could not be recorded: ${error instanceof Error ? error.name : 'unknown error'}`);
+        return undefined;
+      }
+    };
+    if (!recorded) {
+      this.deps.journal.exchangeSoon(providerId, record);
+      return;
     }
+    const exchange = record();
+    if (!exchange) return;
+    this.deps.journal.exchange(providerId, exchange);
+    recorded(exchange);
   }
 
   /** The provider's credentials or server changed, or it was removed: cancel and forget. */
