@@ -121,6 +121,7 @@ export class TokenService {
   private readonly flights = new Map<string, Flight>();
   /** Records opened while unlocked, by the ciphertext they came from: a view or a copy decrypts each token once. Emptied on lock. */
   private readonly opened = new Map<string, { sealed: string; value: SealedToken }>();
+  private readonly holders = new Map<string, number>();
 
   constructor(private readonly deps: TokenServiceDeps) {}
 
@@ -313,7 +314,9 @@ export class TokenService {
     this.flights.get(providerId)?.controller.abort();
     this.flights.delete(providerId);
     this.lastErrors.delete(providerId);
+    const opened = this.opened.get(providerId);
     this.opened.delete(providerId);
+    if (opened) this.count(opened.value, -1);
     this.deps.lifecycle.forget(providerId);
   }
 
@@ -322,6 +325,7 @@ export class TokenService {
     for (const flight of this.flights.values()) flight.controller.abort();
     this.flights.clear();
     this.opened.clear();
+    this.holders.clear();
   }
 
   /**
@@ -422,10 +426,9 @@ export class TokenService {
   }
 
   private store(providerId: string, state: string, grant: TokenGrant): void {
-    this.deps.secrets.add(grant.token, grant.refreshToken);
     const sealed: SealedToken = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
     const ciphertext = this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId));
-    this.opened.set(providerId, { sealed: ciphertext, value: sealed });
+    this.hold(providerId, { sealed: ciphertext, value: sealed });
     const record: StoredToken = {
       sealed: ciphertext,
       obtainedAt: grant.obtainedAt,
@@ -455,9 +458,34 @@ export class TokenService {
     const opened = this.opened.get(providerId);
     if (opened?.sealed === stored.sealed) return opened.value;
     const sealed = sealedSchema.parse(JSON.parse(cipher.decrypt(stored.sealed, tokenPlace(providerId))));
-    this.deps.secrets.add(sealed.token, sealed.refreshToken);
-    this.opened.set(providerId, { sealed: stored.sealed, value: sealed });
+    this.hold(providerId, { sealed: stored.sealed, value: sealed });
     return sealed;
+  }
+
+  /**
+   * Keeps the provider's token opened, and known to redaction. The one it replaces is forgotten
+   * there once no provider holds that value: Keymint no longer has it, and a list that kept every
+   * token of a long session would make every later redaction slower.
+   */
+  private hold(providerId: string, entry: { sealed: string; value: SealedToken }): void {
+    const before = this.opened.get(providerId)?.value;
+    this.opened.set(providerId, entry);
+    this.deps.secrets.add(entry.value.token, entry.value.refreshToken);
+    this.count(entry.value, +1);
+    if (before) this.count(before, -1);
+  }
+
+  /** How many opened records hold each token value (two providers may be given the same one). */
+  private count(value: SealedToken, change: 1 | -1): void {
+    for (const text of new Set([value.token, value.refreshToken])) {
+      if (text === undefined) continue;
+      const left = (this.holders.get(text) ?? 0) + change;
+      if (left > 0) this.holders.set(text, left);
+      else {
+        this.holders.delete(text);
+        this.deps.secrets.forget(text);
+      }
+    }
   }
 
   private describe(error: unknown, redact: (text: string) => string): LastError {
