@@ -52,8 +52,8 @@ export function createNodeHttpFetch(): FetchPort {
 
 function headerRecord(init: RequestInit['headers']): Record<string, string> {
   const record: Record<string, string> = {};
-  // Headers validates names and values as fetch would; the core has built them as a Headers already.
-  for (const [name, value] of new Headers(init)) record[name] = value;
+  // Headers validates names and values as fetch would; the core hands them over as one already.
+  for (const [name, value] of init instanceof Headers ? init : new Headers(init)) record[name] = value;
   return record;
 }
 

@@ -26,6 +26,7 @@ import type { CredentialTest, ExchangeView, ProviderDetails, RecipeTrial, Recipe
 import { tryRecipe } from './recipe-trial';
 import type { ProviderJournal } from '../exchange-log/provider-journal';
 import { recordExchange, type RawExchange } from '../exchange-log/record-exchange';
+import { Cancel } from '../http/cancel-signal';
 import { describeJwt } from './describe-jwt';
 import { maskToken } from './mask-token';
 
@@ -66,7 +67,7 @@ export interface TokenServiceDeps {
 /** One token request in flight for a provider, and the state it was built from. */
 interface Flight {
   state: string;
-  controller: AbortController;
+  cancel: Cancel;
   outcome: Promise<TokenOutcome>;
 }
 
@@ -159,7 +160,7 @@ export class TokenService {
     const provider = this.deps.providers.get(providerId);
     const state = requestState(provider);
     const running = this.flights.get(providerId);
-    if (running && running.state === state && !running.controller.signal.aborted) return running.outcome;
+    if (running && running.state === state && !running.cancel.aborted) return running.outcome;
     return this.fly(provider, state, trigger);
   }
 
@@ -218,7 +219,7 @@ export class TokenService {
 
   private fly(provider: StoredProvider, state: string, trigger: Trigger, options: RunOptions = {}): Promise<TokenOutcome> {
     const providerId = provider.id;
-    const flight: Flight = { state, controller: new AbortController(), outcome: Promise.resolve(DISCARDED) };
+    const flight: Flight = { state, cancel: new Cancel(), outcome: Promise.resolve(DISCARDED) };
     flight.outcome = this.run(provider, flight, trigger, options).finally(() => {
       if (this.flights.get(providerId) === flight) this.flights.delete(providerId);
     });
@@ -228,7 +229,7 @@ export class TokenService {
 
   private async run(provider: StoredProvider, flight: Flight, trigger: Trigger, options: RunOptions): Promise<TokenOutcome> {
     const providerId = provider.id;
-    const { signal } = flight.controller;
+    const signal = flight.cancel;
     // A value that does not decrypt is a vault problem (a tampered file), not the provider's: it throws.
     const recipe = recipeOf(provider.presetId, provider.recipe);
     const values = this.deps.providers.valuesFor(provider, recipe);
@@ -311,7 +312,7 @@ export class TokenService {
 
   /** The provider's credentials or server changed, or it was removed: cancel and forget. */
   forget(providerId: string): void {
-    this.flights.get(providerId)?.controller.abort();
+    this.flights.get(providerId)?.cancel.abort();
     this.flights.delete(providerId);
     this.lastErrors.delete(providerId);
     const opened = this.opened.get(providerId);
@@ -322,7 +323,7 @@ export class TokenService {
 
   /** The vault locked: nothing in flight may land, and nothing it says may be listed. */
   cancelAll(): void {
-    for (const flight of this.flights.values()) flight.controller.abort();
+    for (const flight of this.flights.values()) flight.cancel.abort();
     this.flights.clear();
     this.opened.clear();
     this.holders.clear();
