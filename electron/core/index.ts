@@ -16,3 +16,5 @@ export { describeKeychain, isVaultError, KEYCHAIN_UNAVAILABLE, VaultError } from
 /** AES-256-GCM, for keychain adapters that wrap with a key of their own. */
 export { IV_BYTES, KEY_BYTES, TAG_BYTES, open, seal } from './vault/aead';
 export { NEVER_STORED } from './http/token-http-client';
+/** How the core reads a reply's body (capped), for hosts' tests and benchmarks of their FetchPort. */
+export { readCappedBody } from './http/read-capped-body';

@@ -8,7 +8,30 @@
  * Not a Request: fetch copies one it is given, so building it here would cost every token a
  * second set of body streams.
  */
-export type FetchPort = (url: string, init: RequestInit) => Promise<Response>;
+export type FetchPort = (url: string, init: RequestInit) => Promise<FetchReply>;
+
+/**
+ * What the core reads of a reply: a fetch `Response` (Electron's, undici's) is one, and the
+ * Node hosts answer with a lighter one that skips WHATWG streams (platform/node-http-fetch.ts).
+ */
+export interface FetchReply {
+  readonly status: number;
+  /** 'opaqueredirect' when a fetch with `redirect: 'manual'` stopped at a redirect. */
+  readonly type?: string;
+  readonly headers: ReplyHeaders;
+  /** null for a status that has no body (204, 304…). */
+  readonly body: ReplyBody | null;
+}
+
+export interface ReplyHeaders {
+  /** The header's value, repeated ones joined by ", " (as fetch's Headers does); null if absent. */
+  get(name: string): string | null;
+}
+
+export interface ReplyBody {
+  cancel(): Promise<void>;
+  getReader(): { read(): Promise<{ done: false; value: Uint8Array } | { done: true; value?: Uint8Array }>; cancel(): Promise<void> };
+}
 
 export interface Clock {
   now(): number;

@@ -15,9 +15,11 @@ import {
   unlinkSync,
   statSync,
   writeSync,
+  // fs.promises, not node:fs/promises: Node loads that module (and readline with it) on first
+  // use, and a command-line call that only reads a cached token never writes asynchronously.
+  promises as fsPromises,
   type BigIntStats,
 } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 
 /**
@@ -304,7 +306,7 @@ export function openJsonFileStore(filePath: string, options: JsonFileStoreOption
     async readVersionedAsync() {
       let handle;
       try {
-        handle = await open(filePath, 'r');
+        handle = await fsPromises.open(filePath, 'r');
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return undefined;
         throw error;
@@ -333,11 +335,11 @@ export function openJsonFileStore(filePath: string, options: JsonFileStoreOption
       liveTempFiles.add(tempPath);
       const discard = async () => {
         liveTempFiles.delete(tempPath);
-        await unlink(tempPath).catch(() => undefined);
+        await fsPromises.unlink(tempPath).catch(() => undefined);
       };
       let version: FileVersion;
       try {
-        const handle = await open(tempPath, 'wx', mode);
+        const handle = await fsPromises.open(tempPath, 'wx', mode);
         try {
           if (!isWindows) await handle.chmod(mode);
           await handle.writeFile(bytes);
@@ -366,7 +368,7 @@ export function openJsonFileStore(filePath: string, options: JsonFileStoreOption
     },
     async syncDirectory() {
       if (isWindows) return;
-      const handle = await open(dir, 'r');
+      const handle = await fsPromises.open(dir, 'r');
       try {
         await handle.sync();
       } finally {

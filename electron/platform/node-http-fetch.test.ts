@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCappedBody, type FetchReply } from '../core';
 import { createNodeHttpFetch } from './node-http-fetch';
 
 interface Seen {
@@ -22,6 +23,7 @@ const routes: Record<string, (response: ServerResponse) => void> = {
   '/no-content': (response) => response.writeHead(204).end(),
   '/bad-gzip': (response) => response.writeHead(200, { 'Content-Encoding': 'gzip' }).end('not gzip at all'),
   '/hang': () => undefined,
+  '/repeated': (response) => response.writeHead(200, { 'WWW-Authenticate': ['Bearer realm="a"', 'Basic realm="b"'], 'Content-Type': 'application/json' }).end('{}'),
   '/cookie': (response) => response.writeHead(200, { 'Set-Cookie': 'session=1' }).end('{}'),
 };
 
@@ -44,12 +46,13 @@ afterAll(() => {
 
 const fetchPort = createNodeHttpFetch();
 const last = () => seen.at(-1) as Seen;
+const json = async (reply: FetchReply): Promise<unknown> => JSON.parse(await readCappedBody(reply));
 
 describe('the Node hosts’ fetch over node:http', () => {
   it('sends the method, headers and a form body with the Content-Type fetch would add', async () => {
     const response = await fetchPort(`${base}/json`, { method: 'POST', headers: new Headers({ Authorization: 'Basic abc' }), body: new URLSearchParams({ grant_type: 'client_credentials' }) });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ access_token: 't' });
+    expect(await json(response)).toEqual({ access_token: 't' });
     expect(last()).toMatchObject({ method: 'POST', body: 'grant_type=client_credentials' });
     expect(last().headers).toMatchObject({ authorization: 'Basic abc', 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', 'content-length': '29' });
   });
@@ -66,9 +69,9 @@ describe('the Node hosts’ fetch over node:http', () => {
   });
 
   it('decodes a gzip reply and fails clearly on a broken one', async () => {
-    expect(await (await fetchPort(`${base}/gzip`, {})).json()).toEqual({ access_token: 'zipped' });
+    expect(await json(await fetchPort(`${base}/gzip`, {}))).toEqual({ access_token: 'zipped' });
     const broken = await fetchPort(`${base}/bad-gzip`, {});
-    await expect(broken.text()).rejects.toThrow();
+    await expect(readCappedBody(broken)).rejects.toThrow();
   });
 
   it('returns a redirect instead of following it, and a body-less status without a body', async () => {
@@ -79,6 +82,14 @@ describe('the Node hosts’ fetch over node:http', () => {
     const empty = await fetchPort(`${base}/no-content`, {});
     expect(empty.status).toBe(204);
     expect(empty.body).toBeNull();
+  });
+
+  it('reads headers in any case, a repeated one joined by ", " as fetch joins it', async () => {
+    const reply = await fetchPort(`${base}/repeated`, {});
+    expect(reply.headers.get('www-authenticate')).toBe('Bearer realm="a", Basic realm="b"');
+    expect(reply.headers.get('Content-Type')).toBe('application/json');
+    expect(reply.headers.get('x-absent')).toBeNull();
+    expect(await json(reply)).toEqual({});
   });
 
   it('keeps no cookie between requests', async () => {

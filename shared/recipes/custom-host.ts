@@ -19,18 +19,24 @@ export function namedOrigins(recipe: Recipe | undefined): string[] {
 export function customHost(presetId: string, baseUrl: string): string | null {
   if (presetId === 'custom') return null;
   const recipe = presetRecipe(presetId);
-  const documented = documentedOrigins(presetId, recipe);
-  if (documented.length === 0) return null;
-  const checked = checkTokenUrlPolicy(baseUrl.trim() || (recipe?.baseUrl.default ?? ''));
-  if (!checked.ok || documented.includes(checked.url.origin)) return null;
+  const documented = documentedServers(presetId, recipe);
+  if (documented.origins.length === 0) return null;
+  const url = baseUrl.trim() || (recipe?.baseUrl.default ?? '');
+  // Most providers use a documented URL exactly as the preset spells it: no URL to parse.
+  if (documented.urls.has(url)) return null;
+  const checked = checkTokenUrlPolicy(url);
+  if (!checked.ok || documented.origins.includes(checked.url.origin)) return null;
   return checked.url.host;
 }
 
-/** Presets never change while Keymint runs: their origins are worked out once, not per provider view. */
-const presetOrigins = new Map<string, string[]>();
+/** Presets never change while Keymint runs: their servers are worked out once, not per provider view. */
+const presetServers = new Map<string, { urls: Set<string>; origins: string[] }>();
 
-function documentedOrigins(presetId: string, recipe: Recipe | undefined): string[] {
-  let origins = presetOrigins.get(presetId);
-  if (!origins) presetOrigins.set(presetId, (origins = namedOrigins(recipe)));
-  return origins;
+function documentedServers(presetId: string, recipe: Recipe | undefined): { urls: Set<string>; origins: string[] } {
+  let servers = presetServers.get(presetId);
+  if (!servers) {
+    const urls = recipe ? [recipe.baseUrl.default ?? '', ...recipe.baseUrl.alternatives.map((a) => a.url)] : [];
+    presetServers.set(presetId, (servers = { urls: new Set(urls.filter(Boolean)), origins: namedOrigins(recipe) }));
+  }
+  return servers;
 }

@@ -11,7 +11,7 @@ export function parseCustomRecipe(text: string): CustomRecipeResult {
   } catch (error) {
     return { ok: false, errors: [`Recipe is not valid JSON: ${(error as Error).message}`] };
   }
-  const result = recipeSchema.safeParse(json);
+  const result = recipeSchema().safeParse(json);
   if (result.success) return { ok: true, recipe: result.data };
   return { ok: false, errors: describeIssues(result.error.issues, 'recipe') };
 }

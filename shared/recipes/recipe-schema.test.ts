@@ -52,13 +52,15 @@ describe('built-in presets', () => {
     expect(presetRecipe('custom')).toBeUndefined();
   });
 
-  it.each(withRecipes.map((p) => [p.id, p] as const))('%s parses with the strict schema', (_, p) => {
-    const parsed = recipeSchema.safeParse(p.recipe);
+  it.each(withRecipes.map((p) => [p.id, p] as const))('%s parses with the strict schema, and is written exactly as the schema outputs it', (_, p) => {
+    const parsed = recipeSchema().safeParse(p.recipe);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    // Used as is, without parsing: a default left out would be missing at run time.
+    expect(parsed.data).toStrictEqual(p.recipe);
   });
 
   it.each(withRecipes.map((p) => [p.id, p] as const))('%s offers only valid choice defaults and https alternatives', (_, p) => {
-    const recipe = recipeSchema.parse(p.recipe);
+    const recipe = recipeSchema().parse(p.recipe);
     for (const field of recipe.fields) {
       if (field.choices && field.default !== undefined) expect(field.choices.map((c) => c.value)).toContain(field.default);
     }

@@ -19,7 +19,7 @@ describe('where stored secrets may go', () => {
   });
 
   it('do not follow a custom recipe to a server only its own "alternatives" name (its author chose them)', () => {
-    const recipe = recipeSchema.parse({
+    const recipe = recipeSchema().parse({
       name: 'Shared',
       baseUrl: { default: 'https://api.example.com', alternatives: [{ label: 'Mirror', url: 'https://collector.example.net' }] },
       request: {},

@@ -1,9 +1,10 @@
 import { TokenError } from '../exchange-errors/token-error';
+import type { FetchReply } from '../ports';
 
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** Reads a reply body, giving up (and cancelling the stream) past `maxBytes`. */
-export async function readCappedBody(response: Response, maxBytes = MAX_RESPONSE_BYTES): Promise<string> {
+export async function readCappedBody(response: FetchReply, maxBytes = MAX_RESPONSE_BYTES): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();

@@ -11,7 +11,7 @@ const API_KEY = 'budget-test-key-9f2';
 const SLACK_MS = 500;
 
 /** A custom recipe with a refresh request, so the fallback to full authentication can be driven. */
-const recipe = recipeSchema.parse({
+const recipe = recipeSchema().parse({
   name: 'Local',
   fields: [{ key: 'apiKey', label: 'API key', secret: true }],
   request: { path: '/token', body: { type: 'json', fields: { key: '{{apiKey}}' } } },

@@ -1,4 +1,5 @@
 import type { Sleep } from '../ports';
+import type { CancelSignal } from './cancel-signal';
 import { TokenError } from '../exchange-errors/token-error';
 
 /**
@@ -25,7 +26,7 @@ export interface RequestBudget {
 export interface BudgetOptions {
   timeoutMs: number;
   /** The caller's cancel (edit, removal, lock). */
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   now?: () => number;
 }
 

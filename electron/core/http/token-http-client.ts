@@ -1,5 +1,5 @@
 import { DEFAULT_TIMEOUT_SECONDS } from '../../../shared/ipc/provider-view';
-import type { FetchPort, Sleep } from '../ports';
+import type { FetchPort, FetchReply, ReplyHeaders, Sleep } from '../ports';
 import { TokenError } from '../exchange-errors/token-error';
 import { MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body';
 import type { RequestBudget } from './request-budget';
@@ -13,7 +13,7 @@ export interface TokenHttpRequest {
 
 export interface TokenHttpReply {
   status: number;
-  headers: Headers;
+  headers: ReplyHeaders;
   text: string;
 }
 
@@ -65,7 +65,7 @@ export async function sendTokenRequest(fetch: FetchPort, request: TokenHttpReque
 async function sendOnce(fetch: FetchPort, request: TokenHttpRequest, options: TokenHttpOptions): Promise<TokenHttpReply> {
   const { budget } = options;
   const init = buildInit(request, budget.signal);
-  let response: Response;
+  let response: FetchReply;
   try {
     response = await fetch(request.url.href, init);
   } catch (error) {

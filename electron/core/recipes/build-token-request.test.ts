@@ -9,7 +9,7 @@ const started = closeAfterEach();
 const anyPath = () => startLocalServer((_req, res) => sendJson(res, 200, { token: 'path-token' }));
 
 const withPath = (path: string) =>
-  recipeSchema.parse({ name: 'Paths', fields: [{ key: 'tenant', label: 'Tenant' }], request: { path }, response: { token: 'token' } });
+  recipeSchema().parse({ name: 'Paths', fields: [{ key: 'tenant', label: 'Tenant' }], request: { path }, response: { token: 'token' } });
 
 describe('the token URL, as typed', () => {
   it.each([

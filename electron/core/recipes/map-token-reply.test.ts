@@ -24,7 +24,7 @@ async function obtain(status: number, body: string, recipe: RecipeInput = RECIPE
       res.end(body);
     }),
   );
-  const job = { recipe: recipeSchema.parse(recipe), providerName: 'Billing (EU)', baseUrl: server.url, values: { apiKey: 'k-1', ...values } };
+  const job = { recipe: recipeSchema().parse(recipe), providerName: 'Billing (EU)', baseUrl: server.url, values: { apiKey: 'k-1', ...values } };
   return testEngine().engine.obtain('p1', job);
 }
 
@@ -107,7 +107,7 @@ describe('hostile replies', () => {
 describe('a plain success', () => {
   it('reads token and expiry, with no scope note when no scope was asked for', async () => {
     const server = await started(startLocalServer((_req, res) => sendJson(res, 200, { access_token: 'plain-1', expires_in: 60 })));
-    const grant = await testEngine().engine.obtain('p1', { recipe: recipeSchema.parse(RECIPE), baseUrl: server.url, values: { apiKey: 'k-1' } });
+    const grant = await testEngine().engine.obtain('p1', { recipe: recipeSchema().parse(RECIPE), baseUrl: server.url, values: { apiKey: 'k-1' } });
     expect(grant).toMatchObject({ token: 'plain-1', expirySource: 'expires_in (seconds)' });
     expect(grant.scopeNote).toBeUndefined();
   });

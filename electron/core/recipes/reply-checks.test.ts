@@ -30,7 +30,7 @@ async function replying(body: unknown) {
 
 async function obtain(body: unknown, recipe: Partial<RecipeInput> = {}) {
   const server = await replying(body);
-  const job: TokenJob = { recipe: recipeSchema.parse({ ...LOCAL, ...recipe }), providerName: 'Acme prod', baseUrl: server.url, values: { apiKey: 'k-1' } };
+  const job: TokenJob = { recipe: recipeSchema().parse({ ...LOCAL, ...recipe }), providerName: 'Acme prod', baseUrl: server.url, values: { apiKey: 'k-1' } };
   return testEngine().engine.obtain('p1', job);
 }
 

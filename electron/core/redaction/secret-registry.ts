@@ -38,6 +38,15 @@ export class SecretRegistry {
     }
   }
 
+  /** Forgets these values (a token replaced by a newer one). */
+  forget(...values: (string | undefined)[]): void {
+    for (const value of values) {
+      if (value === undefined || !this.secrets.delete(value)) continue;
+      this.ordered = undefined;
+      this.literal = undefined;
+    }
+  }
+
   /** Forgets everything, e.g. when the vault locks: main should hold no secret while locked. */
   clear(): void {
     this.secrets.clear();

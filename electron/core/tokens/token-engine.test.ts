@@ -11,7 +11,7 @@ const started = closeAfterEach();
 const API_KEY = 'engine-test-key-42';
 
 /** A minimal custom recipe for the transport tests against plain local servers. */
-const localRecipe = recipeSchema.parse({
+const localRecipe = recipeSchema().parse({
   name: 'Local',
   fields: [{ key: 'apiKey', label: 'API key', secret: true }],
   request: { path: '/token', body: { type: 'json', fields: { key: '{{apiKey}}' } } },

@@ -1,5 +1,6 @@
 import type { Recipe } from '../../../shared/recipes/recipe-schema';
 import { startBudget, type RequestBudget } from '../http/request-budget';
+import type { CancelSignal } from '../http/cancel-signal';
 import { DEFAULT_TIMEOUT_MS, sendTokenRequest, type TokenHttpReply } from '../http/token-http-client';
 import type { Clock, FetchPort, Sleep } from '../ports';
 import { buildTokenRequest, type RequestContext } from '../recipes/build-token-request';
@@ -13,7 +14,7 @@ export interface TokenJob {
   /** The provider as the user named it, for messages; the recipe's name when left out. */
   providerName?: string;
   /** Cancels the request (an edit, a removal or locking the vault): nothing more is sent. */
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   /** The provider state the job was built from; concurrent callers share a run only when it matches. */
   fingerprint?: string;
   /** Told every credential derived for this job, for redacting its errors. */

@@ -239,6 +239,20 @@ describe('secrets never appear in errors', () => {
     expect(error.message).not.toContain(token);
   });
 
+  it('redaction keeps the tokens Keymint holds, not every token of the session', async () => {
+    let now = Date.now();
+    const { emulator, tokens, id, secrets } = await togaiProvider({ now: () => now });
+    await tokens.generate(id);
+    const first = emulator.issued.at(-1)?.token ?? '';
+    now += 2000;
+    await tokens.generate(id);
+    const second = emulator.issued.at(-1)?.token ?? '';
+    expect(second).not.toBe(first);
+    expect(secrets.isSecret(second)).toBe(true);
+    expect(secrets.isSecret(first)).toBe(false);
+    expect(secrets.isSecret(API_KEY)).toBe(true);
+  });
+
   it('a Basic credential or a form-encoded secret echoed back comes out [redacted]', async () => {
     const secret = 'oauth secret+with spaces';
     const emulator = await started(startOAuthClientCredentialsEmulator({ clientId: 'client-9', clientSecret: secret }));

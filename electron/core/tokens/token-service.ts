@@ -26,6 +26,7 @@ import type { CredentialTest, ExchangeView, ProviderDetails, RecipeTrial, Recipe
 import { tryRecipe } from './recipe-trial';
 import type { ProviderJournal } from '../exchange-log/provider-journal';
 import { recordExchange, type RawExchange } from '../exchange-log/record-exchange';
+import { Cancel } from '../http/cancel-signal';
 import { describeJwt } from './describe-jwt';
 import { maskToken } from './mask-token';
 
@@ -66,7 +67,7 @@ export interface TokenServiceDeps {
 /** One token request in flight for a provider, and the state it was built from. */
 interface Flight {
   state: string;
-  controller: AbortController;
+  cancel: Cancel;
   outcome: Promise<TokenOutcome>;
 }
 
@@ -121,6 +122,7 @@ export class TokenService {
   private readonly flights = new Map<string, Flight>();
   /** Records opened while unlocked, by the ciphertext they came from: a view or a copy decrypts each token once. Emptied on lock. */
   private readonly opened = new Map<string, { sealed: string; value: SealedToken }>();
+  private readonly holders = new Map<string, number>();
 
   constructor(private readonly deps: TokenServiceDeps) {}
 
@@ -158,7 +160,7 @@ export class TokenService {
     const provider = this.deps.providers.get(providerId);
     const state = requestState(provider);
     const running = this.flights.get(providerId);
-    if (running && running.state === state && !running.controller.signal.aborted) return running.outcome;
+    if (running && running.state === state && !running.cancel.aborted) return running.outcome;
     return this.fly(provider, state, trigger);
   }
 
@@ -217,7 +219,7 @@ export class TokenService {
 
   private fly(provider: StoredProvider, state: string, trigger: Trigger, options: RunOptions = {}): Promise<TokenOutcome> {
     const providerId = provider.id;
-    const flight: Flight = { state, controller: new AbortController(), outcome: Promise.resolve(DISCARDED) };
+    const flight: Flight = { state, cancel: new Cancel(), outcome: Promise.resolve(DISCARDED) };
     flight.outcome = this.run(provider, flight, trigger, options).finally(() => {
       if (this.flights.get(providerId) === flight) this.flights.delete(providerId);
     });
@@ -227,7 +229,7 @@ export class TokenService {
 
   private async run(provider: StoredProvider, flight: Flight, trigger: Trigger, options: RunOptions): Promise<TokenOutcome> {
     const providerId = provider.id;
-    const { signal } = flight.controller;
+    const signal = flight.cancel;
     // A value that does not decrypt is a vault problem (a tampered file), not the provider's: it throws.
     const recipe = recipeOf(provider.presetId, provider.recipe);
     const values = this.deps.providers.valuesFor(provider, recipe);
@@ -282,35 +284,49 @@ export class TokenService {
   }
 
   /**
-   * Keeps the exchange, redacted now with this request's own secrets and the reply's tokens (a
+   * Keeps the exchange, redacted with this request's own secrets and the reply's tokens (a
    * handful of literal matches: the cost does not grow with the vault), so nothing raw outlives
-   * the request. Recording never fails a token request: a fault here is only logged.
+   * its recording. That happens once the token is handed out, unless the caller waits for the
+   * record (Test credentials shows it). Recording never fails a token request: a fault here is
+   * only logged.
    */
   private recordExchange(providerId: string, raw: RawExchange, secrets: SecretRegistry, grant: TokenGrant | undefined, recorded?: (exchange: ExchangeView) => void): void {
-    try {
-      secrets.add(grant?.token, grant?.refreshToken);
-      const exchange = recordExchange(raw, secrets);
-      this.deps.journal.exchange(providerId, exchange);
-      recorded?.(exchange);
-    } catch (error) {
-      this.deps.log.warn(`a token exchange could not be recorded: ${error instanceof Error ? error.name : 'unknown error'}`);
+    secrets.add(grant?.token, grant?.refreshToken);
+    const record = (): ExchangeView | undefined => {
+      try {
+        return recordExchange(raw, secrets);
+      } catch (error) {
+        this.deps.log.warn(`a token exchange could not be recorded: ${error instanceof Error ? error.name : 'unknown error'}`);
+        return undefined;
+      }
+    };
+    if (!recorded) {
+      this.deps.journal.exchangeSoon(providerId, record);
+      return;
     }
+    const exchange = record();
+    if (!exchange) return;
+    this.deps.journal.exchange(providerId, exchange);
+    recorded(exchange);
   }
 
   /** The provider's credentials or server changed, or it was removed: cancel and forget. */
   forget(providerId: string): void {
-    this.flights.get(providerId)?.controller.abort();
+    this.flights.get(providerId)?.cancel.abort();
     this.flights.delete(providerId);
     this.lastErrors.delete(providerId);
+    const opened = this.opened.get(providerId);
     this.opened.delete(providerId);
+    if (opened) this.count(opened.value, -1);
     this.deps.lifecycle.forget(providerId);
   }
 
   /** The vault locked: nothing in flight may land, and nothing it says may be listed. */
   cancelAll(): void {
-    for (const flight of this.flights.values()) flight.controller.abort();
+    for (const flight of this.flights.values()) flight.cancel.abort();
     this.flights.clear();
     this.opened.clear();
+    this.holders.clear();
   }
 
   /**
@@ -411,10 +427,9 @@ export class TokenService {
   }
 
   private store(providerId: string, state: string, grant: TokenGrant): void {
-    this.deps.secrets.add(grant.token, grant.refreshToken);
     const sealed: SealedToken = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
     const ciphertext = this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId));
-    this.opened.set(providerId, { sealed: ciphertext, value: sealed });
+    this.hold(providerId, { sealed: ciphertext, value: sealed });
     const record: StoredToken = {
       sealed: ciphertext,
       obtainedAt: grant.obtainedAt,
@@ -444,9 +459,34 @@ export class TokenService {
     const opened = this.opened.get(providerId);
     if (opened?.sealed === stored.sealed) return opened.value;
     const sealed = sealedSchema.parse(JSON.parse(cipher.decrypt(stored.sealed, tokenPlace(providerId))));
-    this.deps.secrets.add(sealed.token, sealed.refreshToken);
-    this.opened.set(providerId, { sealed: stored.sealed, value: sealed });
+    this.hold(providerId, { sealed: stored.sealed, value: sealed });
     return sealed;
+  }
+
+  /**
+   * Keeps the provider's token opened, and known to redaction. The one it replaces is forgotten
+   * there once no provider holds that value: Keymint no longer has it, and a list that kept every
+   * token of a long session would make every later redaction slower.
+   */
+  private hold(providerId: string, entry: { sealed: string; value: SealedToken }): void {
+    const before = this.opened.get(providerId)?.value;
+    this.opened.set(providerId, entry);
+    this.deps.secrets.add(entry.value.token, entry.value.refreshToken);
+    this.count(entry.value, +1);
+    if (before) this.count(before, -1);
+  }
+
+  /** How many opened records hold each token value (two providers may be given the same one). */
+  private count(value: SealedToken, change: 1 | -1): void {
+    for (const text of new Set([value.token, value.refreshToken])) {
+      if (text === undefined) continue;
+      const left = (this.holders.get(text) ?? 0) + change;
+      if (left > 0) this.holders.set(text, left);
+      else {
+        this.holders.delete(text);
+        this.deps.secrets.forget(text);
+      }
+    }
   }
 
   private describe(error: unknown, redact: (text: string) => string): LastError {

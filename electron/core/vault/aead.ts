@@ -21,11 +21,32 @@ export function assertKey(key: Buffer): void {
   if (key.length !== KEY_BYTES) throw new RangeError(`AES-256 keys are ${KEY_BYTES} bytes`);
 }
 
+/** IVs are cut from random bytes drawn this many at a time (341 IVs). */
+const IV_POOL_BYTES = 341 * IV_BYTES;
+let ivPool = Buffer.alloc(0);
+let ivNext = 0;
+
+/**
+ * A fresh random IV, each used once. Drawn from the CSPRNG in batches: a call for 12 bytes
+ * costs more than the encryption it is for (a token is sealed on every request). GCM needs
+ * IVs unique, not secret (each is stored beside its ciphertext); a used pool is replaced,
+ * never refilled, so the IVs already handed out stay as they were.
+ */
+function freshIv(): Buffer {
+  if (ivNext + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivNext = 0;
+  }
+  const iv = ivPool.subarray(ivNext, ivNext + IV_BYTES);
+  ivNext += IV_BYTES;
+  return iv;
+}
+
 export function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Sealed {
   assertKey(key);
   // A fresh random IV per message: with 96-bit IVs the collision risk stays
   // negligible for far more messages than a credential vault will ever write.
-  const iv = randomBytes(IV_BYTES);
+  const iv = freshIv();
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);

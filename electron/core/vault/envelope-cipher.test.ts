@@ -29,6 +29,13 @@ describe('envelope cipher', () => {
     expect(a.split('.')[1]).not.toBe(b.split('.')[1]);
   });
 
+  it('never repeats an IV, across the batches IVs are drawn in, and each still opens', () => {
+    const cipher = createEnvelopeCipher(randomBytes(32));
+    const texts = Array.from({ length: 1000 }, (_, i) => cipher.encrypt(`token ${i}`, tokenPlace('p1')));
+    expect(new Set(texts.map((text) => text.split('.')[1])).size).toBe(1000);
+    texts.forEach((text, i) => expect(cipher.decrypt(text, tokenPlace('p1'))).toBe(`token ${i}`));
+  });
+
   it('refuses any flipped byte in the IV, ciphertext or tag', () => {
     const { key, text } = encrypted();
     const cipher = createEnvelopeCipher(key);

@@ -8,8 +8,10 @@ export const botlhale: Preset = {
   label: 'Botlhale',
   recipe: {
     name: 'Botlhale',
-    fields: [{ key: 'apiKey', label: 'API key', secret: true, help: 'Profile > API on the Botlhale platform.' }],
+    fields: [{ key: 'apiKey', label: 'API key', secret: true, required: true, help: 'Profile > API on the Botlhale platform.' }],
+    together: [],
     baseUrl: {
+      label: 'Base URL',
       default: 'https://api.botlhale.xyz',
       alternatives: [
         { label: 'Production', url: 'https://api.botlhale.xyz' },
@@ -19,13 +21,18 @@ export const botlhale: Preset = {
     request: {
       method: 'POST',
       path: '/generateAuthToken',
-      auth: { type: 'basic', username: '{{apiKey}}', password: '{{apiKey}}' },
+      headers: {},
+      auth: { type: 'basic', username: '{{apiKey}}', password: '{{apiKey}}', encoding: 'plain' },
       body: { type: 'multipart', fields: { REFRESH_TOKEN: '{{apiKey}}' } },
     },
     response: {
       successStatus: [200],
       token: 'AuthenticationResult.IdToken',
       expiry: { path: 'AuthenticationResult.ExpiresIn', kind: 'seconds' },
+      save: {},
+      mustBeTrue: [],
     },
+    statusMessages: {},
+    header: { name: 'Authorization', scheme: 'Bearer' },
   },
 };

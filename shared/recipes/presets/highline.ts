@@ -9,19 +9,20 @@ export const highline: Preset = {
   recipe: {
     name: 'Highline',
     fields: [
-      { key: 'apiKey', label: 'API key', secret: true, help: 'Account settings page.' },
-      { key: 'secret', label: 'Secret', secret: true },
+      { key: 'apiKey', label: 'API key', secret: true, required: true, help: 'Account settings page.' },
+      { key: 'secret', label: 'Secret', secret: true, required: true },
     ],
+    together: [],
     baseUrl: {
+      label: 'Base URL',
       default: 'https://api.highline.co',
-      alternatives: [
-        { label: 'Production', url: 'https://api.highline.co' },
-        { label: 'Sandbox', url: 'https://sandbox-api.highline.co' },
-      ],
+      alternatives: [{ label: 'Production', url: 'https://api.highline.co' }, { label: 'Sandbox', url: 'https://sandbox-api.highline.co' }],
     },
     request: {
       method: 'POST',
       path: '/auth/token',
+      headers: {},
+      auth: { type: 'none' },
       body: { type: 'json', fields: { api_key: '{{apiKey}}', secret: '{{secret}}' } },
     },
     response: {
@@ -30,14 +31,19 @@ export const highline: Preset = {
       refreshToken: 'refresh_token',
       expiry: { path: 'expires_in', kind: 'epoch-seconds' },
       save: { subject: 'subject' },
+      mustBeTrue: [],
     },
     refresh: {
       method: 'POST',
       path: '/auth/token',
+      headers: {},
+      auth: { type: 'none' },
       body: {
         type: 'json',
         fields: { refresh_token: '{{saved.refreshToken}}', subject: '{{saved.subject|apiKey}}', grant_type: 'refresh_token' },
       },
     },
+    statusMessages: {},
+    header: { name: 'Authorization', scheme: 'Bearer' },
   },
 };

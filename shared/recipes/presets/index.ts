@@ -1,4 +1,4 @@
-import { recipeSchema, type Recipe } from '../recipe-schema';
+import type { Recipe } from '../recipe-schema';
 import { botlhale } from './botlhale';
 import { highline } from './highline';
 import { oauth2ClientCredentials } from './oauth2-client-credentials';
@@ -25,15 +25,7 @@ export function isPresetId(id: string): id is PresetId {
   return findPreset(id) !== undefined;
 }
 
-const parsed = new Map<string, Recipe>();
-
-/** The preset's recipe with defaults applied (parsed once; presets are validated by tests). */
+/** The preset's recipe, ready to use (presets are written in the schema's output form). */
 export function presetRecipe(id: string): Recipe | undefined {
-  const cached = parsed.get(id);
-  if (cached) return cached;
-  const input = findPreset(id)?.recipe;
-  if (!input) return undefined;
-  const recipe = recipeSchema.parse(input);
-  parsed.set(id, recipe);
-  return recipe;
+  return findPreset(id)?.recipe;
 }

@@ -8,23 +8,24 @@ export const oauth2ClientCredentials: Preset = {
   recipe: {
     name: 'OAuth 2.0 client credentials',
     fields: [
-      { key: 'clientId', label: 'Client ID' },
-      { key: 'clientSecret', label: 'Client secret', secret: true },
-      { key: 'scope', label: 'Scope', required: false, help: 'Space-separated scopes, if the server wants any.' },
-      { key: 'audience', label: 'Audience', required: false, help: 'Some servers (Auth0, for one) require it.' },
+      { key: 'clientId', label: 'Client ID', secret: false, required: true },
+      { key: 'clientSecret', label: 'Client secret', secret: true, required: true },
+      { key: 'scope', label: 'Scope', secret: false, required: false, help: 'Space-separated scopes, if the server wants any.' },
+      { key: 'audience', label: 'Audience', secret: false, required: false, help: 'Some servers (Auth0, for one) require it.' },
       {
         key: 'clientAuth',
         label: 'Client authentication',
-        choices: [
-          { value: 'basic', label: 'HTTP Basic' },
-          { value: 'body', label: 'In the request body' },
-        ],
+        secret: false,
+        required: true,
         default: 'basic',
+        choices: [{ value: 'basic', label: 'HTTP Basic' }, { value: 'body', label: 'In the request body' }],
       },
     ],
-    baseUrl: { label: 'Token URL' },
+    together: [],
+    baseUrl: { label: 'Token URL', alternatives: [] },
     request: {
       method: 'POST',
+      path: '',
       headers: { Accept: 'application/json' },
       auth: {
         type: 'basic',
@@ -44,6 +45,8 @@ export const oauth2ClientCredentials: Preset = {
         },
       },
     },
-    response: { successStatus: [200], token: 'access_token', expiry: { path: 'expires_in', kind: 'seconds' } },
+    response: { successStatus: [200], token: 'access_token', expiry: { path: 'expires_in', kind: 'seconds' }, save: {}, mustBeTrue: [] },
+    statusMessages: {},
+    header: { name: 'Authorization', scheme: 'Bearer' },
   },
 };
