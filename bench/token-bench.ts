@@ -8,6 +8,9 @@ import { call, composeBench } from './compose-bench';
 import { median, pool, sideBySide, timed } from './measure';
 import type { BenchResult } from './results';
 
+/** Rounds of each path run before any is measured. */
+const WARM_ROUNDS = 500;
+
 export const CLIENT_ID = 'bench-client';
 export const CLIENT_SECRET = 'bench-secret-0f9a7c2e';
 
@@ -48,13 +51,14 @@ export async function tokenBench(): Promise<BenchResult[]> {
       await withVault(providers, tokenUrl, async ({ route, ids }) => {
         let n = 0;
         const generate = () => call(route, 'tokens:generate', { id: ids[n++ % ids.length] });
-        // Warm both paths (connection pool, JIT) before measuring, and use every provider once, as
-        // a running app has since unlock: a provider's first request after unlock also opens its
-        // key (a decryption, ~0.05 ms), which would otherwise be measured at 1,000 providers (each
+        // Warm every path (connection pool, JIT: the first block measured in a fresh process ran
+        // ~1.7× slower on every side with 50 rounds) before measuring, and use every provider once,
+        // as a running app has since unlock: a provider's first request after unlock also opens
+        // its key (a decryption), which would otherwise be measured at 1,000 providers (each
         // measured generate a provider's first) and not at 10.
-        for (let i = 0; i < Math.max(50, ids.length); i++) {
+        for (let i = 0; i < Math.max(WARM_ROUNDS, ids.length); i++) {
           await generate();
-          if (i >= 50) continue;
+          if (i >= WARM_ROUNDS) continue;
           await bareFetch();
           await bareClient();
         }
