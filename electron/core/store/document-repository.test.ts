@@ -34,6 +34,20 @@ describe('document repository over a shared vault folder', () => {
     expect(heard).toContain('document');
   });
 
+  it('finds each provider by id after changes that replace, add and remove providers', () => {
+    const repository = openRepository(freshDir());
+    repository.update(adding('a'));
+    repository.update(adding('b'));
+    expect(repository.provider('a')?.id).toBe('a');
+    const renamed = { ...storedProvider('a'), name: 'Renamed' };
+    repository.update((doc) => ({ ...doc, providers: doc.providers.map((p) => (p.id === 'a' ? renamed : p)) }));
+    expect(repository.provider('a')).toBe(renamed);
+    repository.update((doc) => ({ ...doc, providers: [...doc.providers.filter((p) => p.id !== 'b'), storedProvider('c')] }));
+    expect(repository.provider('b')).toBeUndefined();
+    expect(repository.provider('c')?.id).toBe('c');
+    expect(repository.provider('a')).toBe(renamed);
+  });
+
   it('makes a token usable at once, writes it without rewriting the document, and removes it when asked', async () => {
     const dir = freshDir();
     const repository = openRepository(dir);

@@ -127,7 +127,7 @@ export class DocumentRepository {
   private setDocument(document: KeymintDocument, raw: unknown): void {
     this.document = document;
     this.raw = raw;
-    this.byId = undefined;
+    this.byId = this.byId && patchedIndex(this.byId, document.providers);
   }
 
   private announce(change: Reloaded): void {
@@ -174,4 +174,20 @@ function parse(raw: unknown): KeymintDocument {
   const parsed = keymintDocumentSchema.safeParse(migrated);
   if (!parsed.success) throw new DocumentUnreadableError(describeIssues(parsed.error.issues.slice(0, 1), 'document')[0] ?? 'invalid');
   return parsed.data;
+}
+
+/**
+ * The id index brought up to `providers` in place: a change replaces a provider or two and keeps
+ * the others as they were, so checking each costs far less than indexing a thousand again. A
+ * change that removed any gives undefined (indexed afresh when next needed).
+ */
+function patchedIndex(index: Map<string, StoredProvider>, providers: readonly StoredProvider[]): Map<string, StoredProvider> | undefined {
+  const before = index.size;
+  let kept = 0;
+  for (const provider of providers) {
+    const held = index.get(provider.id);
+    if (held !== undefined) kept++;
+    if (held !== provider) index.set(provider.id, provider);
+  }
+  return kept === before && index.size === providers.length ? index : undefined;
 }
