@@ -4,6 +4,7 @@ import { AppError, type VaultFile, type VaultStore } from '../core';
 import { FolderLockBusyError, folderLock, type FolderLockOptions } from './folder-lock';
 import { watchFolder, type FolderWatchOptions } from './folder-watch';
 import { GroupCommit } from './group-commit';
+import { tokenCacheText } from './token-cache-text';
 import { openJsonFileStore, removeFile, StoreCorruptError, type FileVersion } from './json-file-store';
 import { openShardedDocument, type ShardedDocumentOptions, type StoredDocument } from './sharded-document';
 
@@ -54,7 +55,7 @@ const COMMIT_ATTEMPTS = 20;
 export function openVaultFolderStore(dir: string, options: VaultFolderStoreOptions = {}): VaultFolderStore {
   const problem = options.onProblem ?? (() => undefined);
   const document = openShardedDocument(join(dir, options.documentName ?? 'keymint.json'), { onProblem: problem, ...options.shards });
-  const tokens = openJsonFileStore(join(dir, options.tokensName ?? 'tokens.json'), { compact: true });
+  const tokens = openJsonFileStore(join(dir, options.tokensName ?? 'tokens.json'), { compact: true, serialise: tokenCacheText });
   tightenFolder(dir);
   const lock = folderLock(dir, options.lock);
   /** A change someone is waiting for: a busy vault is told in words the app shows. */
