@@ -85,3 +85,18 @@ describe('the registry', () => {
     expect(registry('a.b*c(d)').redact('a.b*c(d) axbbbcd')).toBe('[redacted] axbbbcd');
   });
 });
+
+describe('a value released', () => {
+  it('forgets a value once every add of it is released, and keeps one something else still holds', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('tok-old-1234', 'shared-value-99');
+    secrets.add('shared-value-99');
+    secrets.release('tok-old-1234', 'shared-value-99');
+    expect(secrets.isSecret('tok-old-1234')).toBe(false);
+    expect(secrets.redact('x tok-old-1234 y')).toBe('x tok-old-1234 y');
+    expect(secrets.isSecret('shared-value-99')).toBe(true);
+    expect(secrets.redact('x shared-value-99 y')).toBe('x [redacted] y');
+    secrets.release('shared-value-99', 'never-added-1', undefined);
+    expect(secrets.isSecret('shared-value-99')).toBe(false);
+  });
+});

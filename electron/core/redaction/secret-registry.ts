@@ -29,19 +29,35 @@ export class SecretRegistry {
   /** Each secret's literal spellings, longest secret first; built on the first literal scrub after an add. */
   private literal: { value: string; forms: string[] }[] | undefined;
 
+  /** How many times each value was added and not yet released: it is scrubbed while any holds it. */
+  private readonly holds = new Map<string, number>();
+
   add(...values: (string | undefined)[]): void {
     for (const value of values) {
-      if (!value || this.secrets.has(value)) continue;
+      if (!value) continue;
+      this.holds.set(value, (this.holds.get(value) ?? 0) + 1);
+      if (this.secrets.has(value)) continue;
       this.secrets.set(value, undefined);
       this.ordered = undefined;
       this.literal = undefined;
     }
   }
 
-  /** Forgets these values (a token replaced by a newer one). */
-  forget(...values: (string | undefined)[]): void {
+  /**
+   * Gives back one `add` of each value (a token replaced by a newer one): a value is forgotten
+   * once every add of it was released, so a secret added elsewhere too (the same text as a
+   * field's value, say) is still scrubbed.
+   */
+  release(...values: (string | undefined)[]): void {
     for (const value of values) {
-      if (value === undefined || !this.secrets.delete(value)) continue;
+      if (!value) continue;
+      const left = (this.holds.get(value) ?? 0) - 1;
+      if (left > 0) {
+        this.holds.set(value, left);
+        continue;
+      }
+      this.holds.delete(value);
+      if (!this.secrets.delete(value)) continue;
       this.ordered = undefined;
       this.literal = undefined;
     }
@@ -50,6 +66,7 @@ export class SecretRegistry {
   /** Forgets everything, e.g. when the vault locks: main should hold no secret while locked. */
   clear(): void {
     this.secrets.clear();
+    this.holds.clear();
     this.ordered = undefined;
     this.literal = undefined;
   }

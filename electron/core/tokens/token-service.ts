@@ -122,7 +122,6 @@ export class TokenService {
   private readonly flights = new Map<string, Flight>();
   /** Records opened while unlocked, by the ciphertext they came from: a view or a copy decrypts each token once. Emptied on lock. */
   private readonly opened = new Map<string, { sealed: string; value: SealedToken }>();
-  private readonly holders = new Map<string, number>();
 
   constructor(private readonly deps: TokenServiceDeps) {}
 
@@ -315,9 +314,9 @@ export class TokenService {
     this.flights.get(providerId)?.cancel.abort();
     this.flights.delete(providerId);
     this.lastErrors.delete(providerId);
-    const opened = this.opened.get(providerId);
+    const opened = this.opened.get(providerId)?.value;
     this.opened.delete(providerId);
-    if (opened) this.count(opened.value, -1);
+    if (opened) this.deps.secrets.release(opened.token, opened.refreshToken);
     this.deps.lifecycle.forget(providerId);
   }
 
@@ -326,7 +325,6 @@ export class TokenService {
     for (const flight of this.flights.values()) flight.cancel.abort();
     this.flights.clear();
     this.opened.clear();
-    this.holders.clear();
   }
 
   /**
@@ -464,29 +462,15 @@ export class TokenService {
   }
 
   /**
-   * Keeps the provider's token opened, and known to redaction. The one it replaces is forgotten
-   * there once no provider holds that value: Keymint no longer has it, and a list that kept every
-   * token of a long session would make every later redaction slower.
+   * Keeps the provider's token opened, and known to redaction. The one it replaces is released
+   * there (forgotten once nothing else holds that value): Keymint no longer has it, and a list
+   * that kept every token of a long session would make every later redaction slower.
    */
   private hold(providerId: string, entry: { sealed: string; value: SealedToken }): void {
     const before = this.opened.get(providerId)?.value;
     this.opened.set(providerId, entry);
     this.deps.secrets.add(entry.value.token, entry.value.refreshToken);
-    this.count(entry.value, +1);
-    if (before) this.count(before, -1);
-  }
-
-  /** How many opened records hold each token value (two providers may be given the same one). */
-  private count(value: SealedToken, change: 1 | -1): void {
-    for (const text of new Set([value.token, value.refreshToken])) {
-      if (text === undefined) continue;
-      const left = (this.holders.get(text) ?? 0) + change;
-      if (left > 0) this.holders.set(text, left);
-      else {
-        this.holders.delete(text);
-        this.deps.secrets.forget(text);
-      }
-    }
+    if (before) this.deps.secrets.release(before.token, before.refreshToken);
   }
 
   private describe(error: unknown, redact: (text: string) => string): LastError {
