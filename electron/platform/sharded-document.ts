@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { isRecord } from '../../shared/records/is-record';
 import {
   decode,
   encode,
@@ -505,10 +506,6 @@ function jsonKeys(value: Record<string, unknown>): string[] {
     const type = typeof value[key];
     return type !== 'undefined' && type !== 'function' && type !== 'symbol';
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isRecord } from '../../shared/records/is-record';
+
 /**
  * The token cache file's text: compact JSON, the same as `JSON.stringify(doc)`, with each
  * record's text kept per record object. Records are replaced, never modified (a new token is a
@@ -7,10 +9,8 @@
  */
 const recordTexts = new WeakMap<object, string>();
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export function tokenCacheText(doc: unknown): string {
-  if (!isObject(doc) || !isObject(doc.tokens) || Object.keys(doc).at(-1) !== 'tokens') return JSON.stringify(doc);
+  if (!isRecord(doc) || !isRecord(doc.tokens) || Object.keys(doc).at(-1) !== 'tokens') return JSON.stringify(doc);
   const records: string[] = [];
   for (const [id, record] of Object.entries(doc.tokens)) {
     const text = recordText(record);
@@ -22,7 +22,7 @@ export function tokenCacheText(doc: unknown): string {
 }
 
 function recordText(record: unknown): string | undefined {
-  if (!isObject(record)) return JSON.stringify(record) as string | undefined;
+  if (!isRecord(record)) return JSON.stringify(record) as string | undefined;
   let text = recordTexts.get(record);
   if (text === undefined) {
     text = JSON.stringify(record);

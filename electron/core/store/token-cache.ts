@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRecord } from '../../../shared/records/is-record';
 
 /**
  * The token cache: one encrypted record per provider, in a file of its own beside the data
@@ -29,10 +30,8 @@ export interface TokenCacheFile {
   tokens: Record<string, unknown>;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function asCurrentCache(raw: unknown): TokenCacheFile | undefined {
-  if (!isObject(raw) || raw.version !== TOKEN_CACHE_VERSION || !isObject(raw.tokens)) return undefined;
+  if (!isRecord(raw) || raw.version !== TOKEN_CACHE_VERSION || !isRecord(raw.tokens)) return undefined;
   return raw as unknown as TokenCacheFile;
 }
 
