@@ -6,6 +6,7 @@ import type { SecretRegistry } from '../redaction/secret-registry';
 import { looksBinary, safeText } from './hostile-text';
 import { redactJson, redactText } from './redact-structure';
 import { redactRequest } from './redact-request';
+import { isoInstant } from '../tokens/iso-instant';
 
 /** A reply is shown up to this many characters: a token reply is well under one. */
 export const MAX_REPLY_CHARS = 4096;
@@ -32,7 +33,7 @@ export interface RawExchange {
  */
 export function recordExchange(raw: RawExchange, secrets: SecretRegistry): ExchangeView {
   return {
-    at: new Date(raw.startedAt).toISOString(),
+    at: isoInstant(raw.startedAt),
     durationMs: Math.max(0, Math.round(raw.endedAt - raw.startedAt)),
     kind: raw.kind,
     status: raw.reply?.status ?? (raw.error instanceof TokenError ? (raw.error.details.status ?? null) : null),

@@ -14,6 +14,9 @@ const BINARY_FORMS_MAX_CHARS = 256;
  * not), base64url and hex. Plain substrings, so scrubbing with them costs microseconds per
  * text; the regular expressions of `encodedFormsPattern` also catch mixed encodings and
  * changed case, but cost milliseconds to build, too much for every token request.
+ *
+ * Every spelling is at least as long as the value itself (each encoding only lengthens it), so
+ * a text shorter than the value holds none of them: the registry relies on that to skip work.
  */
 export function literalForms(value: string): string[] {
   const forms = new Set([value]);

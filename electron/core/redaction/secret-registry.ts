@@ -26,8 +26,12 @@ export class SecretRegistry {
    */
   private readonly secrets = new Map<string, RegExp | undefined>();
   private ordered: RegExp[] | undefined;
-  /** Each secret's literal spellings, longest secret first; built on the first literal scrub after an add. */
-  private literal: { value: string; forms: string[] }[] | undefined;
+  /**
+   * The secrets a literal scrub looks for, longest first; listed on the first literal scrub
+   * after an add. Each one's spellings are built the first time a text is long enough to hold
+   * one (see `redactLiterally`).
+   */
+  private literal: { value: string; forms?: string[] }[] | undefined;
 
   /** How many times each value was added and not yet released: it is scrubbed while any holds it. */
   private readonly holds = new Map<string, number>();
@@ -85,10 +89,14 @@ export class SecretRegistry {
     this.literal ??= [...this.secrets.keys()]
       .filter((value) => value.length >= SHORT_SECRET)
       .sort((a, b) => b.length - a.length)
-      .map((value) => ({ value, forms: literalForms(value) }));
+      .map((value) => ({ value }));
     let scrubbed = text;
-    for (const { forms } of this.literal) {
-      for (const form of forms) {
+    for (const secret of this.literal) {
+      // No spelling of a secret is shorter than the secret (literal-forms.ts): most texts (a
+      // header value, a URL) are shorter than a token, whose spellings are then never built.
+      if (secret.value.length > scrubbed.length) continue;
+      secret.forms ??= literalForms(secret.value);
+      for (const form of secret.forms) {
         // Most texts (a header value, "Bearer", an expiry) are shorter than a token's forms.
         if (form.length <= scrubbed.length && scrubbed.includes(form)) scrubbed = scrubbed.replaceAll(form, '[redacted]');
       }

@@ -29,6 +29,7 @@ import { recordExchange, type RawExchange } from '../exchange-log/record-exchang
 import { Cancel } from '../http/cancel-signal';
 import { describeJwt } from './describe-jwt';
 import { maskToken } from './mask-token';
+import { isoInstant } from './iso-instant';
 
 const sealedSchema = z.object({
   token: z.string(),
@@ -128,19 +129,19 @@ export class TokenService {
   status(providerId: string): TokenStatus {
     const renewal = this.renewalStatus(providerId);
     const lastError = this.lastErrors.get(providerId) ?? null;
-    const errorView = lastError && { ...lastError, at: iso(lastError.at) };
+    const errorView = lastError && { ...lastError, at: isoInstant(lastError.at) };
     const stored = this.record(providerId);
     if (!stored) return withoutToken(lastError ? 'error' : 'none', renewal, errorView);
     const read = readTokenTimes(stored);
     if (!read.ok) {
-      return withoutToken('error', renewal, errorView ?? { code: 'damaged', message: read.problem, at: iso(this.deps.clock.now()) });
+      return withoutToken('error', renewal, errorView ?? { code: 'damaged', message: read.problem, at: isoInstant(this.deps.clock.now()) });
     }
     const { obtainedAt, expiresAt } = read.times;
     const expired = expiresAt !== null && expiresAt <= this.deps.clock.now();
     return {
       state: lastError && expired ? 'error' : 'valid',
-      expiresAt: expiresAt === null ? null : iso(expiresAt),
-      obtainedAt: iso(obtainedAt),
+      expiresAt: expiresAt === null ? null : isoInstant(expiresAt),
+      obtainedAt: isoInstant(obtainedAt),
       expirySource: stored.expirySource,
       suspicious: expirySuspicion(expiresAt, obtainedAt),
       claims: this.claimsWhileUnlocked(providerId),
@@ -202,8 +203,8 @@ export class TokenService {
       stored && read?.ok && sealed
         ? {
             preview: maskToken(sealed.token),
-            obtainedAt: iso(read.times.obtainedAt),
-            expiresAt: read.times.expiresAt === null ? null : iso(read.times.expiresAt),
+            obtainedAt: isoInstant(read.times.obtainedAt),
+            expiresAt: read.times.expiresAt === null ? null : isoInstant(read.times.expiresAt),
             expirySource: stored.expirySource,
             jwt: describeJwt(sealed.token, sealed.claims),
           }
@@ -267,7 +268,7 @@ export class TokenService {
       // The note quotes the reply's scope: whatever secret or token it echoes is scrubbed first.
       this.store(providerId, flight.state, { ...grant, scopeNote: grant.scopeNote && secrets.redact(grant.scopeNote) });
       this.lastErrors.delete(providerId);
-      this.deps.journal.renewal(providerId, { at: iso(grant.obtainedAt), trigger: TRIGGER_WORDS[trigger], outcome: 'renewed', detail: null });
+      this.deps.journal.renewal(providerId, { at: isoInstant(grant.obtainedAt), trigger: TRIGGER_WORDS[trigger], outcome: 'renewed', detail: null });
       this.deps.lifecycle.succeeded(providerId, grant, trigger);
       this.deps.changed(providerId);
       return { ok: true, status: this.status(providerId) };
@@ -275,7 +276,7 @@ export class TokenService {
       if (!stillBound()) return DISCARDED;
       const described = this.describe(error, redact);
       this.lastErrors.set(providerId, described);
-      this.deps.journal.renewal(providerId, { at: iso(described.at), trigger: TRIGGER_WORDS[trigger], outcome: 'failed', detail: described.message });
+      this.deps.journal.renewal(providerId, { at: isoInstant(described.at), trigger: TRIGGER_WORDS[trigger], outcome: 'failed', detail: described.message });
       this.deps.lifecycle.failed(providerId, error, trigger);
       this.deps.changed(providerId);
       return { ok: false, error: { code: described.code, message: described.message } };
@@ -357,8 +358,8 @@ export class TokenService {
       text: formatCredential({ token: sealed.token, header, providerName: provider.name }, format),
       headerName: header.name,
       label: credentialLabel(header, format),
-      obtainedAt: iso(times.obtainedAt),
-      expiresAt: times.expiresAt === null ? null : iso(times.expiresAt),
+      obtainedAt: isoInstant(times.obtainedAt),
+      expiresAt: times.expiresAt === null ? null : isoInstant(times.expiresAt),
       expirySource: stored?.expirySource ?? 'unknown',
       cached,
     };
@@ -404,10 +405,10 @@ export class TokenService {
     const view = this.deps.lifecycle.view(providerId);
     return {
       state: view.state,
-      nextAt: view.nextAt === null ? null : iso(view.nextAt),
+      nextAt: view.nextAt === null ? null : isoInstant(view.nextAt),
       attempt: view.attempt,
       reason: view.reason,
-      renewedAt: view.renewedAt === null ? null : iso(view.renewedAt),
+      renewedAt: view.renewedAt === null ? null : isoInstant(view.renewedAt),
     };
   }
 
@@ -484,7 +485,6 @@ export class TokenService {
   }
 }
 
-const iso = (instant: number) => new Date(instant).toISOString();
 
 /** The status of a provider holding no usable token: one literal, since every view of every provider asks. */
 function withoutToken(state: TokenStatus['state'], renewal: RenewalStatus, lastError: TokenStatus['lastError']): TokenStatus {
