@@ -18,3 +18,4 @@ export { IV_BYTES, KEY_BYTES, TAG_BYTES, open, seal } from './vault/aead';
 export { NEVER_STORED } from './http/token-http-client';
 /** How the core reads a reply's body (capped), for hosts' tests and benchmarks of their FetchPort. */
 export { readCappedBody } from './http/read-capped-body';
+export { abortSignalOf } from './http/cancel-signal';

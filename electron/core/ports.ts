@@ -3,12 +3,24 @@
  * and for Node (the served host, the CLI, tests); each host passes them to createKeymintCore.
  */
 
+import type { CancelSignal } from './http/cancel-signal';
+
 /**
  * Fetch by URL and init: Electron's session fetch in the app (system proxies), Node's elsewhere.
  * Not a Request: fetch copies one it is given, so building it here would cost every token a
  * second set of body streams.
  */
-export type FetchPort = (url: string, init: RequestInit) => Promise<FetchReply>;
+export type FetchPort = (url: string, init: FetchInit) => Promise<FetchReply>;
+
+/**
+ * A RequestInit whose signal is the core's `CancelSignal`, which an AbortSignal also is: a
+ * port that hands it to a real fetch makes an AbortSignal of it (`abortSignalOf`), while the
+ * Node hosts' client listens to it directly, sparing every token request an AbortController
+ * (costly to create in Node, where each is transferable to workers).
+ */
+export interface FetchInit extends Omit<RequestInit, 'signal'> {
+  signal?: CancelSignal;
+}
 
 /**
  * What the core reads of a reply: a fetch `Response` (Electron's, undici's) is one, and the

@@ -6,7 +6,7 @@ import type { ProviderView } from '../../shared/ipc/provider-view';
 import { NO_TOKEN } from '../../shared/tokens/token-status';
 import { AppError } from '../core/app-error';
 import { SecretRegistry } from '../core/redaction/secret-registry';
-import { closeAfterEach, CollectingLog, FakeClipboard, MemoryStore, recordingSleep } from '../test-support/node-ports';
+import { closeAfterEach, CollectingLog, FakeClipboard, MemoryStore, recordingSleep, webFetch } from '../test-support/node-ports';
 import { VaultError } from '../core/vault';
 import { createMemoryKeychain } from '../test-support/memory-keychain';
 import { TEST_KDF } from '../test-support/vault-helpers';
@@ -28,7 +28,7 @@ async function keymintApp() {
   const keymint = createKeymint({
     store,
     keychain: createMemoryKeychain(),
-    fetch: (url, init) => fetch(url, init),
+    fetch: webFetch,
     clipboard,
     saveFile: async () => null,
     clock: { now: () => Date.now() },

@@ -9,6 +9,7 @@ const { net, session } = vi.hoisted(() => {
 vi.mock('electron', () => ({ net: { fetch: net.fetch }, session }));
 
 import { electronFetch, TOKEN_PARTITION } from './electron-fetch';
+import { Cancel } from '../core/http/cancel-signal';
 
 const sent = session.tokens.fetch;
 
@@ -23,6 +24,17 @@ describe('electronFetch', () => {
     expect(init).toMatchObject({ method: 'POST', redirect: 'manual', cache: 'no-store', credentials: 'omit', bypassCustomProtocolHandlers: true });
     expect(init?.signal?.aborted).toBe(false);
     expect(new TextDecoder().decode(init?.body as ArrayBuffer)).toBe('grant_type=client_credentials');
+  });
+
+  it('hands Chromium an AbortSignal that follows the core’s cancel', async () => {
+    sent.mockResolvedValueOnce(new Response('{}'));
+    const cancel = new Cancel();
+    await electronFetch('https://auth.example/token', { signal: cancel });
+    const signal = sent.mock.calls.at(-1)?.[1]?.signal;
+    expect(signal?.aborted).toBe(false);
+    cancel.abort(new Error('the provider was edited'));
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toEqual(new Error('the provider was edited'));
   });
 
   it('uses one in-memory session for every token request, never the default one', async () => {

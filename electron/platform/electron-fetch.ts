@@ -1,5 +1,5 @@
 import { session, type Session } from 'electron';
-import { NEVER_STORED, type FetchPort } from '../core';
+import { NEVER_STORED, abortSignalOf, type FetchPort } from '../core';
 
 /** Chromium's names for the failures the token client explains, in Node's (undici's) terms. */
 const NODE_CODES: Readonly<Record<string, string>> = {
@@ -24,7 +24,7 @@ export const electronFetch: FetchPort = async (url, init) => {
   // Token request bodies are a few hundred bytes: sending them buffered (a Request serialises a
   // multipart form and puts its boundary in the headers) avoids relying on streamed uploads
   // through Chromium's stack.
-  const request = new Request(url, init);
+  const request = new Request(url, { ...init, signal: init.signal && abortSignalOf(init.signal) });
   const body = request.body ? await request.arrayBuffer() : undefined;
   tokenSession ??= session.fromPartition(TOKEN_PARTITION);
   try {

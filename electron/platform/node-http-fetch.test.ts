@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCappedBody, type FetchReply } from '../core';
+import { Cancel } from '../core/http/cancel-signal';
 import { createNodeHttpFetch } from './node-http-fetch';
 
 interface Seen {
@@ -23,6 +24,7 @@ const routes: Record<string, (response: ServerResponse) => void> = {
   '/no-content': (response) => response.writeHead(204).end(),
   '/bad-gzip': (response) => response.writeHead(200, { 'Content-Encoding': 'gzip' }).end('not gzip at all'),
   '/hang': () => undefined,
+  '/half': (response) => void response.writeHead(200, { 'Content-Type': 'application/json' }).write('{"access_token":'),
   '/repeated': (response) => response.writeHead(200, { 'WWW-Authenticate': ['Bearer realm="a"', 'Basic realm="b"'], 'Content-Type': 'application/json' }).end('{}'),
   '/cookie': (response) => response.writeHead(200, { 'Set-Cookie': 'session=1' }).end('{}'),
 };
@@ -106,6 +108,33 @@ describe('the Node hosts’ fetch over node:http', () => {
     const pending = fetchPort(`${base}/hang`, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('budget spent')), 20);
     await expect(pending).rejects.toThrow('budget spent');
+  });
+
+  it('listens to the core’s own cancel: before sending, while waiting, and while reading the body', async () => {
+    const early = new Cancel();
+    early.abort(new Error('cancelled before'));
+    const before = seen.length;
+    await expect(fetchPort(`${base}/json`, { signal: early })).rejects.toThrow('cancelled before');
+    expect(seen).toHaveLength(before);
+
+    const waiting = new Cancel();
+    const pending = fetchPort(`${base}/hang`, { signal: waiting });
+    setTimeout(() => waiting.abort(new Error('edited meanwhile')), 20);
+    await expect(pending).rejects.toThrow('edited meanwhile');
+
+    const reading = new Cancel();
+    const reply = await fetchPort(`${base}/half`, { signal: reading });
+    const body = readCappedBody(reply);
+    setTimeout(() => reading.abort(new Error('locked meanwhile')), 20);
+    await expect(body).rejects.toThrow();
+  });
+
+  it('stops listening to a cancel once the exchange is over', async () => {
+    let listening = 0;
+    const counted = { aborted: false, reason: undefined, addEventListener: () => void listening++, removeEventListener: () => void listening-- };
+    for (let i = 0; i < 3; i++) await json(await fetchPort(`${base}/json`, { signal: counted }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(listening).toBe(0);
   });
 
   it('refuses a header value that would add a header line, before sending anything', async () => {

@@ -38,12 +38,19 @@ export function createNodeHttpFetch(): FetchPort {
     if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new TypeError('fetch failed', { cause: new Error(`unsupported protocol ${target.protocol}`) });
     const headers = headerRecord(init.headers);
     const body = await serialiseBody(init.body, headers);
-    const signal = init.signal ?? undefined;
-    signal?.throwIfAborted();
+    const signal = init.signal;
+    if (signal?.aborted) throw signal.reason;
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const reply = await new Promise<IncomingMessage>((resolve, reject) => {
-      const outgoing = send(target, { method: init.method ?? 'GET', headers, agent: agents[target.protocol as 'http:'], signal }, resolve);
+      const outgoing = send(target, { method: init.method ?? 'GET', headers, agent: agents[target.protocol as 'http:'] }, resolve);
       outgoing.once('error', (error) => reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error })));
+      if (signal) {
+        // As node:http's own `signal` option does: a cancel destroys the request, and with it a
+        // reply still being read; the listener goes once the exchange is over.
+        const onAbort = () => outgoing.destroy(signal.reason instanceof Error ? signal.reason : undefined);
+        signal.addEventListener('abort', onAbort, { once: true });
+        outgoing.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
       outgoing.end(body);
     });
     return toReply(reply);

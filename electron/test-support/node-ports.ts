@@ -4,6 +4,7 @@ import { presetRecipe, type PresetId } from '../../shared/recipes/presets';
 import type { Recipe } from '../../shared/recipes/recipe-schema';
 import { createEnvelopeCipher } from '../core/vault/envelope-cipher';
 import type { ClipboardPort, FetchPort, Sleep, VaultStore } from '../core/ports';
+import { abortSignalOf } from '../core/http/cancel-signal';
 import { TokenEngine, type TokenJob } from '../core/tokens/token-engine';
 import { TokenError, type TokenErrorKind } from '../core/exchange-errors/token-error';
 import type { EnvelopeCipher } from '../core/vault/envelope-cipher';
@@ -21,6 +22,9 @@ export function closeAfterEach(): <T extends { close(): Promise<void> }>(startin
     return server;
   };
 }
+
+/** Node's own fetch (undici) as a port, as the app's Electron fetch is one: its replies are web Responses. */
+export const webFetch: FetchPort = (url, init) => fetch(url, { ...init, signal: init.signal && abortSignalOf(init.signal) });
 
 /** The Node hosts' fetch, recording the URL of every request handed to it. */
 function recordingFetch(): { fetch: FetchPort; urls: string[] } {

@@ -11,13 +11,22 @@ export interface CancelSignal {
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
+/** An AbortSignal that follows `cancel`, for a port that hands the signal to a real fetch. */
+export function abortSignalOf(cancel: CancelSignal): AbortSignal {
+  if (cancel instanceof AbortSignal) return cancel;
+  const controller = new AbortController();
+  if (cancel.aborted) controller.abort(cancel.reason);
+  else cancel.addEventListener('abort', () => controller.abort(cancel.reason), { once: true });
+  return controller.signal;
+}
+
 /** A cancel whose listeners each run once, when `abort` is first called. */
 export class Cancel implements CancelSignal {
   aborted = false;
   reason: unknown = undefined;
   private readonly listeners = new Set<() => void>();
 
-  addEventListener(_type: 'abort', listener: () => void): void {
+  addEventListener(_type: 'abort', listener: () => void, _options?: { once?: boolean }): void {
     if (!this.aborted) this.listeners.add(listener);
   }
 

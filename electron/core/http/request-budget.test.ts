@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recipeSchema } from '../../../shared/recipes/recipe-schema';
 import type { FetchPort, Sleep } from '../ports';
 import { sendJson, startLocalServer, type LocalHandler } from '../../test-support/local-server';
-import { closeAfterEach, recordingSleep, tokenFailure } from '../../test-support/node-ports';
+import { closeAfterEach, recordingSleep, tokenFailure, webFetch } from '../../test-support/node-ports';
 import { TokenEngine, type TokenJob } from '../tokens/token-engine';
 
 const started = closeAfterEach();
@@ -23,7 +23,7 @@ function job(baseUrl: string, extra: Partial<TokenJob> = {}): TokenJob {
   return { recipe, baseUrl, values: { apiKey: API_KEY }, ...extra };
 }
 
-function engine(sleep: Sleep = recordingSleep().sleep, fetchPort: FetchPort = (url, init) => fetch(url, init)): TokenEngine {
+function engine(sleep: Sleep = recordingSleep().sleep, fetchPort: FetchPort = webFetch): TokenEngine {
   return new TokenEngine({ fetch: fetchPort, sleep, clock: { now: () => Date.now() } });
 }
 
@@ -157,7 +157,7 @@ describe('the caller\'s cancel', () => {
     const cancel = new AbortController();
     // The whole reply is read before the cancel, as when the edit lands between reading and mapping.
     const readThenCancel: FetchPort = async (url, init) => {
-      const response = await fetch(url, init);
+      const response = (await webFetch(url, init)) as Response;
       const text = await response.text();
       cancel.abort();
       return new Response(text, { status: response.status, headers: response.headers });

@@ -1,5 +1,5 @@
 import type { Sleep } from '../ports';
-import type { CancelSignal } from './cancel-signal';
+import { Cancel, type CancelSignal } from './cancel-signal';
 import { TokenError } from '../exchange-errors/token-error';
 
 /**
@@ -9,7 +9,7 @@ import { TokenError } from '../exchange-errors/token-error';
  */
 export interface RequestBudget {
   /** Aborts at the deadline or on the caller's cancel; fetches and waits listen to it. */
-  readonly signal: AbortSignal;
+  readonly signal: CancelSignal;
   /** The whole limit, for the timeout message. */
   readonly limitMs: number;
   /** The engine's clock: Retry-After dates and the time left are read on it. */
@@ -34,18 +34,17 @@ export function startBudget(options: BudgetOptions): RequestBudget {
   const now = options.now ?? Date.now;
   const startedAt = now();
   const cancel = options.signal;
-  // One controller and one timer per request (AbortSignal.timeout plus AbortSignal.any would make
-  // three signals, each costly to create in Node, for every token).
-  const controller = new AbortController();
-  const signal = controller.signal;
+  // One cancel and one timer per request: AbortSignal.timeout plus AbortSignal.any would make
+  // three AbortSignals, each costly to create in Node, for every token.
+  const signal = new Cancel();
   let timedOut = false;
   // A real timer even when the clock is injected: a test's frozen clock must not let a request run forever.
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new DOMException('The token request timed out.', 'TimeoutError'));
+    signal.abort(new DOMException('The token request timed out.', 'TimeoutError'));
   }, options.timeoutMs);
   timer.unref?.();
-  const onCancel = () => controller.abort(cancel?.reason);
+  const onCancel = () => signal.abort(cancel?.reason);
   if (cancel?.aborted) onCancel();
   else cancel?.addEventListener('abort', onCancel, { once: true });
   return {

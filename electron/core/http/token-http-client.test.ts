@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { closeAfterEach } from '../../test-support/node-ports';
+import { closeAfterEach, webFetch } from '../../test-support/node-ports';
+import type { FetchInit } from '../ports';
 import { startLocalServer } from '../../test-support/local-server';
 import { startBudget } from './request-budget';
 import { sendTokenRequest } from './token-http-client';
@@ -8,11 +9,11 @@ const started = closeAfterEach();
 
 it('asks the fetch port for a token request that is never cached and carries no cookies or other credentials', async () => {
   const server = await started(startLocalServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"t"}')));
-  const handed: RequestInit[] = [];
+  const handed: FetchInit[] = [];
   const reply = await sendTokenRequest(
     (url, init) => {
       handed.push(init);
-      return fetch(url, init);
+      return webFetch(url, init);
     },
     { method: 'POST', url: new URL(`${server.url}/token`), headers: { 'content-type': 'application/json' }, body: '{"api_key":"k"}' },
     { budget: startBudget({ timeoutMs: 5_000 }), sleep: async () => {} },

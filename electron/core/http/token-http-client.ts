@@ -1,5 +1,6 @@
 import { DEFAULT_TIMEOUT_SECONDS } from '../../../shared/ipc/provider-view';
-import type { FetchPort, FetchReply, ReplyHeaders, Sleep } from '../ports';
+import type { FetchInit, FetchPort, FetchReply, ReplyHeaders, Sleep } from '../ports';
+import type { CancelSignal } from './cancel-signal';
 import { TokenError } from '../exchange-errors/token-error';
 import { MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body';
 import type { RequestBudget } from './request-budget';
@@ -92,7 +93,7 @@ function unbuildable(reason: string): TokenError {
   return new TokenError('config', `Keymint could not build the token request: ${reason}. Check the fields and the recipe.`);
 }
 
-function buildInit(request: TokenHttpRequest, signal: AbortSignal): RequestInit {
+function buildInit(request: TokenHttpRequest, signal: CancelSignal): FetchInit {
   if (request.body !== undefined && /^(GET|HEAD)$/i.test(request.method)) throw unbuildable(`a ${request.method} request cannot carry a body`);
   let headers: Headers;
   try {
@@ -102,7 +103,7 @@ function buildInit(request: TokenHttpRequest, signal: AbortSignal): RequestInit 
   }
   // A token reply must never be kept by an HTTP cache, and no cookie or stored credential may
   // ride along: the recipe's own headers are all a provider receives.
-  return { cache: NEVER_STORED.cache, method: request.method, headers, body: request.body, redirect: 'manual', credentials: 'omit', signal } as RequestInit;
+  return { cache: NEVER_STORED.cache, method: request.method, headers, body: request.body, redirect: 'manual', credentials: 'omit', signal } as FetchInit;
 }
 
 function redirectError(from: URL, location: string | null): TokenError {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startHighlineEmulator, type HighlineEmulatorOptions } from '../../../../e2e/emulators';
 import type { TokenGrant } from '../../recipes/map-token-reply';
-import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure } from '../../../test-support/node-ports';
+import { closeAfterEach, presetJob, protectedStatus, testEngine, tokenFailure, webFetch } from '../../../test-support/node-ports';
 import { TokenEngine } from '../token-engine';
 
 const started = closeAfterEach();
@@ -74,7 +74,7 @@ describe('Highline preset against its emulator', () => {
   it('falls back to a full login when an expired refresh token is rejected', async () => {
     let now = Date.now();
     const emulator = await started(startHighlineEmulator({ apiKey: API_KEY, secret: SECRET, now: () => now }));
-    const engine = new TokenEngine({ fetch: (url, init) => fetch(url, init), sleep: async () => {}, clock: { now: () => now } });
+    const engine = new TokenEngine({ fetch: webFetch, sleep: async () => {}, clock: { now: () => now } });
     const job = (held?: TokenGrant) =>
       presetJob('highline', emulator.url, { apiKey: API_KEY, secret: SECRET }, held && { held: { refreshToken: held.refreshToken, saved: held.saved } });
     const first = await engine.obtain('p1', job());
