@@ -68,9 +68,20 @@ async function metric(cdp: CDPSession, name: string): Promise<number> {
   return metrics.find((m) => m.name === name)?.value ?? Number.NaN;
 }
 
+/**
+ * Resolves half a second after the page next changes: a window that starts between two ticks
+ * and lasts whole seconds holds exactly that many ticks (one started on a tick would hold one
+ * more, a tenth more work in ten seconds, or not, by chance).
+ */
+const BETWEEN_TICKS = `new Promise((resolve) => {
+  const observer = new MutationObserver(() => { observer.disconnect(); setTimeout(resolve, 500); });
+  observer.observe(document.body, { subtree: true, characterData: true, childList: true });
+})`;
+
 /** Main-thread work (every task: script, style, layout, paint) per second while only the clock moves. */
 async function tickingCost(page: Page, cdp: CDPSession): Promise<number> {
   await cdp.send('Performance.enable');
+  await page.evaluate(BETWEEN_TICKS);
   const before = await metric(cdp, 'TaskDuration');
   await page.waitForTimeout(TICKING_MS);
   const after = await metric(cdp, 'TaskDuration');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_RENEWAL, NO_TOKEN, type RenewalStatus, type TokenStatus } from './token-status';
-import { lifeState, lifeStateChangesAt, tokenLife, type LifeInput } from './token-life';
+import { lifeCountdown, lifeRenewed, lifeState, lifeStateChangesAt, tokenLife, type LifeInput } from './token-life';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
 const at = (ms: number) => new Date(now + ms).toISOString();
@@ -63,6 +63,21 @@ describe('a token’s life on the board', () => {
   it('gives lifeState the same state tokenLife shows', () => {
     const statuses = [NO_TOKEN, valid(100_000), valid(-1), valid(10, { state: 'renewing' })];
     for (const status of statuses) expect(lifeState(input(status), now)).toBe(life(status).state);
+  });
+
+  it('gives the countdown and "renewed" texts that tokenLife shows, second after second on one status', () => {
+    const statuses = [NO_TOKEN, valid(100_000, { renewedAt: at(-5_000) }), valid(-1), valid(30_000, { state: 'paused' }), { ...valid(0), expiresAt: null }, { ...valid(0), expiresAt: 'not a date' }];
+    for (const status of statuses) {
+      for (const more of [{}, { missing: ['API key'] }]) {
+        for (let second = 0; second < 120; second += 7) {
+          const t = now + second * 1000;
+          const whole = tokenLife(input(status, more), t);
+          expect(lifeCountdown(input(status, more), t)).toBe(whole.countdown);
+          expect(lifeRenewed(input(status, more), t)).toBe(whole.renewed);
+        }
+      }
+    }
+    expect(lifeCountdown(input(valid(100_000)), now + 40_000)).toBe('0:01:00');
   });
 });
 

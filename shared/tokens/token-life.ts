@@ -56,11 +56,36 @@ export const LIFE_MARKS: Record<LifeState, string> = {
   paused: '‖',
 };
 
-/** From when a token counts as expiring soon. */
-function expiringFrom(status: TokenStatus, expiresAt: number): number {
-  const obtainedAt = status.obtainedAt === null ? Number.NaN : Date.parse(status.obtainedAt);
-  const share = Number.isNaN(obtainedAt) ? EXPIRING_MAX_MS : (expiresAt - obtainedAt) * EXPIRING_SHARE;
-  return expiresAt - Math.min(EXPIRING_MAX_MS, share);
+/** A status's instants as numbers (NaN where absent or unreadable). */
+interface Instants {
+  expiresAt: number;
+  /** From when the token counts as expiring soon (NaN without an expiry). */
+  expiringFrom: number;
+  nextAt: number;
+  renewedAt: number;
+}
+
+/**
+ * Each status's instants, parsed once: a row works its state and countdown out every second,
+ * and parsing the same ISO strings again each time was most of that work. A status is never
+ * changed in place (main sends a new one), so it is the key.
+ */
+const parsed = new WeakMap<TokenStatus, Instants>();
+
+function instantOf(text: string | null): number {
+  return text === null ? Number.NaN : Date.parse(text);
+}
+
+function instants(status: TokenStatus): Instants {
+  let found = parsed.get(status);
+  if (!found) {
+    const expiresAt = instantOf(status.expiresAt);
+    const obtainedAt = instantOf(status.obtainedAt);
+    const share = Number.isNaN(obtainedAt) ? EXPIRING_MAX_MS : (expiresAt - obtainedAt) * EXPIRING_SHARE;
+    found = { expiresAt, expiringFrom: expiresAt - Math.min(EXPIRING_MAX_MS, share), nextAt: instantOf(status.renewal.nextAt), renewedAt: instantOf(status.renewal.renewedAt) };
+    parsed.set(status, found);
+  }
+  return found;
 }
 
 /**
@@ -73,9 +98,8 @@ export function lifeStateChangesAt(input: LifeInput, now: number): number {
   if (input.problem !== null || status.state !== 'valid' || status.expiresAt === null) return Number.POSITIVE_INFINITY;
   const renewal = status.renewal.state;
   if (renewal === 'renewing' || renewal === 'retrying') return Number.POSITIVE_INFINITY;
-  const expiresAt = Date.parse(status.expiresAt);
+  const { expiresAt, expiringFrom: soon } = instants(status);
   if (expiresAt <= now) return Number.POSITIVE_INFINITY;
-  const soon = expiringFrom(status, expiresAt);
   return renewal !== 'paused' && soon > now ? soon : expiresAt;
 }
 
@@ -91,33 +115,42 @@ export function lifeState({ status, missing, problem }: LifeInput, now: number):
   }
   if (renewal === 'renewing') return 'renewing';
   if (renewal === 'retrying') return 'retrying';
-  const expiresAt = status.expiresAt === null ? null : Date.parse(status.expiresAt);
-  if (expiresAt !== null && expiresAt <= now) return missing.length > 0 ? 'needs-key' : 'expired';
+  // With no expiry the instants are NaN, and every comparison below is false.
+  const { expiresAt, expiringFrom } = instants(status);
+  if (expiresAt <= now) return missing.length > 0 ? 'needs-key' : 'expired';
   if (renewal === 'paused') return 'paused';
-  if (expiresAt !== null && expiringFrom(status, expiresAt) <= now) return 'expiring';
+  if (expiringFrom <= now) return 'expiring';
   return 'valid';
 }
 
 function countdownText(state: LifeState, status: TokenStatus, now: number): string | null {
   if (status.state !== 'valid') return null;
   if (status.expiresAt === null) return 'expiry unknown';
-  const left = Date.parse(status.expiresAt) - now;
+  const left = instants(status).expiresAt - now;
   if (left <= 0) return `${formatAgo(-left)} ago`;
   return state === 'needs-key' ? null : formatCountdown(left);
+}
+
+/** The row's countdown alone (see TokenLife.countdown): what ticks every second. */
+export function lifeCountdown(input: LifeInput, now: number): string | null {
+  return countdownText(lifeState(input, now), input.status, now);
+}
+
+/** "renewed 12 s ago" alone (see TokenLife.renewed). */
+export function lifeRenewed({ status }: LifeInput, now: number): string | null {
+  return status.renewal.renewedAt === null ? null : `renewed ${formatAgo(now - instants(status).renewedAt)} ago`;
 }
 
 /** Everything a row shows about the token, in words. */
 export function tokenLife(input: LifeInput, now: number): TokenLife {
   const state = lifeState(input, now);
-  const { renewal } = input.status;
-  const nextAt = renewal.nextAt === null ? null : Date.parse(renewal.nextAt);
+  const { nextAt } = instants(input.status);
   const word =
-    state === 'retrying' && nextAt !== null && nextAt > now
+    state === 'retrying' && nextAt > now
       ? // Rounded up, so the last second reads "in 1 s", not "in 0 s".
         `Retrying in ${formatAgo(nextAt - now + 999)}`
       : LIFE_WORDS[state];
-  const renewed = renewal.renewedAt === null ? null : `renewed ${formatAgo(now - Date.parse(renewal.renewedAt))} ago`;
-  return { state, word, countdown: countdownText(state, input.status, now), renewed };
+  return { state, word, countdown: countdownText(state, input.status, now), renewed: lifeRenewed(input, now) };
 }
 
 export function sameLife(a: TokenLife, b: TokenLife): boolean {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
-import { LIFE_MARKS, LIFE_WORDS, lifeState, tokenLife } from '../../../shared/tokens/token-life';
+import { LIFE_MARKS, LIFE_WORDS, lifeCountdown, lifeRenewed, lifeState, tokenLife } from '../../../shared/tokens/token-life';
 import { LiveText } from '../ui/live-text';
 import { useClock } from '../use-clock';
 
@@ -32,7 +32,7 @@ export function TokenLifeCell({ provider, busy }: { provider: ProviderView; busy
         <span className="row-time-box">
         {hasCountdown && status.expiresAt !== null && (
           <time className={`countdown state-${state}`} dateTime={status.expiresAt} title={expiresTitle}>
-            <LiveText text={(now) => tokenLife(provider, now).countdown} />
+            <LiveText text={(now) => lifeCountdown(provider, now)} />
           </time>
         )}
         {hasCountdown && status.expiresAt === null && <span className="countdown">expiry unknown</span>}
@@ -41,7 +41,7 @@ export function TokenLifeCell({ provider, busy }: { provider: ProviderView; busy
         {status.renewal.renewedAt !== null && (
           <>
             {' '}
-            <LiveText className="renewed" text={(now) => tokenLife(provider, now).renewed} />
+            <LiveText className="renewed" text={(now) => lifeRenewed(provider, now)} />
           </>
         )}
         </span>
