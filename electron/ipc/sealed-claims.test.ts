@@ -13,25 +13,31 @@ afterEach(async () => {
   await togai?.close();
 });
 
-type Listed = { id: string; status: { state: string; claims: Record<string, string> | null } }[];
+type Listed = { id: string; status: Record<string, unknown> }[];
+type Details = { token: { jwt: { claims: Record<string, string> } | null } | null };
 
 describe('JWT claims', () => {
-  it('are sealed with the token: not in the data file, listed only while unlocked', async () => {
+  it('are sealed with the token: not in the data file nor the list, shown in the details only while unlocked', async () => {
     togai = await startTogaiEmulator({ apiKey: API_KEY });
     const app = openHarness();
     open.push(app);
     await app.value('vault:setup', { method: 'passphrase', passphrase: PASSPHRASE });
     const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Togai', baseUrl: togai.url, values: { apiKey: API_KEY } });
     await app.value('tokens:generate', { id });
-    expect((await app.value<Listed>('providers:list'))[0]?.status.claims).toMatchObject({ sub: 'togai-api-key' });
+    expect((await app.value<Details>('tokens:details', { id })).token?.jwt?.claims).toMatchObject({ sub: 'togai-api-key' });
+    // The list carries no claims at all: listing a thousand providers opens no sealed token.
+    const [listed] = await app.value<Listed>('providers:list');
+    expect(listed?.status).toMatchObject({ state: 'valid' });
+    expect(JSON.stringify(listed)).not.toContain('togai-api-key');
     expect(readFileSync(app.dataFile, 'utf8')).not.toContain('togai-api-key');
 
     await app.value('vault:lock');
     const [locked] = await app.value<Listed>('providers:list');
-    expect(locked?.status).toMatchObject({ state: 'valid', claims: null });
+    expect(locked?.status).toMatchObject({ state: 'valid' });
+    expect(await app.call('tokens:details', { id })).toMatchObject({ ok: false, code: 'locked' });
 
     await app.value('vault:unlock', { method: 'passphrase', passphrase: PASSPHRASE });
-    expect((await app.value<Listed>('providers:list'))[0]?.status.claims).toMatchObject({ sub: 'togai-api-key' });
+    expect((await app.value<Details>('tokens:details', { id })).token?.jwt?.claims).toMatchObject({ sub: 'togai-api-key' });
   });
 
   it('kept in clear by an older Keymint are dropped when the file is opened, with the tokens of that format', async () => {

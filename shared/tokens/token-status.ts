@@ -19,14 +19,16 @@ export type RenewalStatus = z.infer<typeof renewalStatusSchema>;
 
 export const NO_RENEWAL: RenewalStatus = { state: 'idle', nextAt: null, attempt: null, reason: null, renewedAt: null };
 
-/** What the renderer learns about a provider's token: never the token itself. */
+/**
+ * What the renderer learns about a provider's token: never the token itself, nor its JWT claims
+ * (sealed with it; the details view opens that one token on request, a list opens none).
+ */
 export const tokenStatusSchema = z.object({
   state: z.enum(['none', 'valid', 'error']),
   expiresAt: instant.nullable(),
   obtainedAt: instant.nullable(),
   expirySource: z.string().nullable(),
   suspicious: z.string().nullable(),
-  claims: z.record(z.string(), z.string()).nullable(),
   /** Set when the server granted less scope than was asked for. */
   scopeNote: z.string().nullable(),
   renewal: renewalStatusSchema,
@@ -41,7 +43,6 @@ export const NO_TOKEN: TokenStatus = {
   obtainedAt: null,
   expirySource: null,
   suspicious: null,
-  claims: null,
   scopeNote: null,
   renewal: NO_RENEWAL,
   lastError: null,

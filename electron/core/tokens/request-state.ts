@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { StoredProvider } from '../store/keymint-document';
 
 /** Providers are replaced, never modified, on every change: one state and one digest per provider object. */
@@ -21,7 +21,8 @@ export function requestState(provider: StoredProvider): string {
 
 /** A digest of a request state, stored with the token it brought (the state itself holds ciphertexts of secrets and need not be copied). */
 export function requestDigest(state: string): string {
-  return createHash('sha256').update(state).digest('base64url');
+  // The one-shot hash: half the cost of a Hash object, for every provider's first list after unlock.
+  return hash('sha256', state, 'base64url');
 }
 
 /** The digest of the provider's request state now: a stored token is this provider's only if it was minted with it. */

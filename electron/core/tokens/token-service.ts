@@ -144,7 +144,6 @@ export class TokenService {
       obtainedAt: isoInstant(obtainedAt),
       expirySource: stored.expirySource,
       suspicious: expirySuspicion(expiresAt, obtainedAt),
-      claims: this.claimsWhileUnlocked(providerId),
       scopeNote: stored.scopeNote ?? null,
       renewal,
       lastError: errorView,
@@ -441,14 +440,6 @@ export class TokenService {
     this.deps.repository.putToken(providerId, record);
   }
 
-  /** Null while locked, or when the sealed record does not open (generating reports why). */
-  private claimsWhileUnlocked(providerId: string): Record<string, string> | null {
-    try {
-      return this.unseal(providerId)?.claims ?? null;
-    } catch {
-      return null;
-    }
-  }
 
   private unseal(providerId: string): SealedToken | undefined {
     const stored = this.record(providerId);
@@ -494,7 +485,6 @@ function withoutToken(state: TokenStatus['state'], renewal: RenewalStatus, lastE
     obtainedAt: NO_TOKEN.obtainedAt,
     expirySource: NO_TOKEN.expirySource,
     suspicious: NO_TOKEN.suspicious,
-    claims: NO_TOKEN.claims,
     scopeNote: NO_TOKEN.scopeNote,
     renewal,
     lastError,
