@@ -122,6 +122,12 @@ describe('the Node hosts’ fetch over node:http', () => {
     setTimeout(() => waiting.abort(new Error('edited meanwhile')), 20);
     await expect(pending).rejects.toThrow('edited meanwhile');
 
+    // Whatever the reason is, the request ends rejected with it.
+    const oddly = new Cancel();
+    const odd = fetchPort(`${base}/hang`, { signal: oddly });
+    setTimeout(() => oddly.abort('a reason that is no Error'), 20);
+    await expect(odd).rejects.toBe('a reason that is no Error');
+
     const reading = new Cancel();
     const reply = await fetchPort(`${base}/half`, { signal: reading });
     const body = readCappedBody(reply);

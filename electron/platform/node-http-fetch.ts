@@ -47,7 +47,8 @@ export function createNodeHttpFetch(): FetchPort {
       if (signal) {
         // As node:http's own `signal` option does: a cancel destroys the request, and with it a
         // reply still being read; the listener goes once the exchange is over.
-        const onAbort = () => outgoing.destroy(signal.reason instanceof Error ? signal.reason : undefined);
+        // Always with an error, so 'error' fires and the promise settles whatever the reason is.
+        const onAbort = () => outgoing.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted', { cause: signal.reason }));
         signal.addEventListener('abort', onAbort, { once: true });
         outgoing.once('close', () => signal.removeEventListener('abort', onAbort));
       }
