@@ -6,7 +6,7 @@ import type { SecretRegistry } from '../redaction/secret-registry';
 import { looksBinary, safeText } from './hostile-text';
 import { redactJson, redactText } from './redact-structure';
 import { redactRequest } from './redact-request';
-import { isoInstant } from '../tokens/iso-instant';
+import { isoInstant } from '../iso-instant';
 
 /** A reply is shown up to this many characters: a token reply is well under one. */
 export const MAX_REPLY_CHARS = 4096;

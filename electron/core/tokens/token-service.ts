@@ -29,7 +29,7 @@ import { recordExchange, type RawExchange } from '../exchange-log/record-exchang
 import { Cancel } from '../http/cancel-signal';
 import { describeJwt } from './describe-jwt';
 import { maskToken } from './mask-token';
-import { isoInstant } from './iso-instant';
+import { isoInstant } from '../iso-instant';
 
 const sealedSchema = z.object({
   token: z.string(),
