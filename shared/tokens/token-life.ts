@@ -67,7 +67,7 @@ interface Instants {
 
 /**
  * Each status's instants, parsed once: a row works its state and countdown out every second,
- * and parsing the same ISO strings again each time was most of that work. A status is never
+ * and parsing the same ISO strings again each time was a fifth of that work. A status is never
  * changed in place (main sends a new one), so it is the key.
  */
 const parsed = new WeakMap<TokenStatus, Instants>();

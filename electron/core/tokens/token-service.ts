@@ -440,7 +440,6 @@ export class TokenService {
     this.deps.repository.putToken(providerId, record);
   }
 
-
   private unseal(providerId: string): SealedToken | undefined {
     const stored = this.record(providerId);
     if (!stored) return undefined;
@@ -475,7 +474,6 @@ export class TokenService {
     return { code: 'internal', message: 'Something went wrong inside Keymint while requesting the token.', at };
   }
 }
-
 
 /** The status of a provider holding no usable token: one literal, since every view of every provider asks. */
 function withoutToken(state: TokenStatus['state'], renewal: RenewalStatus, lastError: TokenStatus['lastError']): TokenStatus {
