@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCappedBody, type FetchReply } from '../core';
@@ -16,6 +16,8 @@ interface Seen {
 const seen: Seen[] = [];
 let server: Server;
 let base: string;
+/** The server's side of the connection that carried the last request. */
+let lastSocket: Socket | undefined;
 
 const routes: Record<string, (response: ServerResponse) => void> = {
   '/json': (response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"access_token":"t"}'),
@@ -24,6 +26,7 @@ const routes: Record<string, (response: ServerResponse) => void> = {
   '/no-content': (response) => response.writeHead(204).end(),
   '/bad-gzip': (response) => response.writeHead(200, { 'Content-Encoding': 'gzip' }).end('not gzip at all'),
   '/hang': () => undefined,
+  '/gzip-hang': (response) => void response.writeHead(200, { 'Content-Encoding': 'gzip' }).write(gzipSync('{"access_token":"partly sent"}').subarray(0, 12)),
   '/half': (response) => void response.writeHead(200, { 'Content-Type': 'application/json' }).write('{"access_token":'),
   '/repeated': (response) => response.writeHead(200, { 'WWW-Authenticate': ['Bearer realm="a"', 'Basic realm="b"'], 'Content-Type': 'application/json' }).end('{}'),
   '/cookie': (response) => response.writeHead(200, { 'Set-Cookie': 'session=1' }).end('{}'),
@@ -35,6 +38,7 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString() });
+      lastSocket = request.socket;
       (routes[request.url ?? ''] ?? ((r: ServerResponse) => r.writeHead(404).end()))(response);
     });
   });
@@ -133,6 +137,13 @@ describe('the Node hosts’ fetch over node:http', () => {
     const body = readCappedBody(reply);
     setTimeout(() => reading.abort(new Error('locked meanwhile')), 20);
     await expect(body).rejects.toThrow();
+  });
+
+  it('frees the connection when a compressed reply is cancelled unread', async () => {
+    const reply = await fetchPort(`${base}/gzip-hang`, {});
+    const closed = new Promise<void>((resolve) => lastSocket?.once('close', () => resolve()));
+    await reply.body?.cancel();
+    await closed;
   });
 
   it('stops listening to a cancel once the exchange is over', async () => {

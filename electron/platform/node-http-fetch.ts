@@ -112,7 +112,7 @@ function toReply(reply: IncomingMessage): FetchReply {
     reply.once('error', (error) => decoded.destroy(error));
     body = reply.pipe(decoded);
   }
-  return { status, type: 'basic', headers, body: readerOf(body) };
+  return { status, type: 'basic', headers, body: readerOf(body, reply) };
 }
 
 /**
@@ -133,11 +133,16 @@ function replyHeaders(raw: readonly string[]): ReplyHeaders {
   return { get: (name) => values.get(name.toLowerCase()) ?? null };
 }
 
-/** The body read chunk by chunk; cancelling destroys the stream (and frees the socket). */
-function readerOf(body: Readable): ReplyBody {
+/**
+ * The body read chunk by chunk (decoded, when it was compressed); cancelling destroys the reply
+ * itself as well as its decoder, which frees the socket: destroying only the decoder would leave
+ * the connection held by a reply nobody reads.
+ */
+function readerOf(body: Readable, reply: IncomingMessage): ReplyBody {
   const chunks = body[Symbol.asyncIterator]();
   const cancel = async () => {
     body.destroy();
+    reply.destroy();
   };
   return {
     cancel,

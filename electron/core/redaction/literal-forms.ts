@@ -24,7 +24,8 @@ export function literalForms(value: string): string[] {
     const json = JSON.stringify(value).slice(1, -1);
     forms.add(json);
     forms.add(json.replaceAll('/', '\\/'));
-    forms.add(encodeURIComponent(value));
+    const percent = percentEncoded(value);
+    if (percent !== undefined) forms.add(percent);
     forms.add(new URLSearchParams({ v: value }).toString().slice(2));
   }
   if (value.length <= BINARY_FORMS_MAX_CHARS) {
@@ -37,4 +38,17 @@ export function literalForms(value: string): string[] {
   }
   // Longest first, so a padded base64 is taken whole rather than leaving its `=` behind.
   return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A lone surrogate (a hostile reply's JSON may carry one) has no UTF-8 form, and
+ * encodeURIComponent throws on it: no request could have sent such a value percent-encoded,
+ * so it has no such spelling, and its other spellings are still scrubbed.
+ */
+function percentEncoded(value: string): string | undefined {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
