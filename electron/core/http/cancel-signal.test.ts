@@ -16,6 +16,18 @@ describe('a request’s cancel', () => {
     expect(cancel).toMatchObject({ aborted: true, reason: 'edited' });
   });
 
+  it('reaches every listener even when one throws, then reports that error', () => {
+    const cancel = new Cancel();
+    const heard: string[] = [];
+    cancel.addEventListener('abort', () => {
+      throw new Error('a faulty listener');
+    });
+    cancel.addEventListener('abort', () => heard.push('b'));
+    expect(() => cancel.abort()).toThrow('a faulty listener');
+    expect(heard).toEqual(['b']);
+    expect(cancel.aborted).toBe(true);
+  });
+
   it('stops the request budget it is given, as a cancel and not a timeout', () => {
     const cancel = new Cancel();
     const budget = startBudget({ timeoutMs: 60_000, signal: cancel });

@@ -40,6 +40,16 @@ export class Cancel implements CancelSignal {
     this.reason = reason;
     const listeners = [...this.listeners];
     this.listeners.clear();
-    for (const listener of listeners) listener();
+    // Every listener hears it, as with an AbortSignal, even if one before it throws; that one's
+    // error then reaches the caller.
+    let failure: { error: unknown } | undefined;
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
   }
 }
