@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stringMapSchema } from '../records/string-map-schema';
 import { fieldKeySchema } from '../recipes/field-key';
 import { PRESET_IDS } from '../recipes/presets';
 import { providerSettingsSchema } from './provider-view';
@@ -56,8 +57,8 @@ export const heldTokenViewSchema = z.object({
   /** Decoded JWT header and the descriptive claims (never the signature); null when the token is not a JWT. */
   jwt: z
     .object({
-      header: z.record(z.string(), z.string()),
-      claims: z.record(z.string(), z.string()),
+      header: stringMapSchema(z.string()),
+      claims: stringMapSchema(z.string()),
     })
     .nullable(),
 });
@@ -107,7 +108,7 @@ export const recipeTrialSchema = z.object({
   tokenFound: z.boolean(),
   expiresAt: instant.nullable(),
   expirySource: z.string().nullable(),
-  claims: z.record(z.string(), z.string()).nullable(),
+  claims: stringMapSchema(z.string()).nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   exchanges: z.array(exchangeViewSchema),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldKeySchema } from '../recipes/field-key';
 import { PRESET_IDS } from '../recipes/presets';
+import { stringMapSchema } from '../records/string-map-schema';
 import { tokenStatusSchema } from '../tokens/token-status';
 
 const fieldValues = z.record(fieldKeySchema, z.string().max(20_000));
@@ -22,8 +23,8 @@ export const providerViewSchema = z.object({
   /** Usually one of PRESET_IDS; a data file from a later version may name a preset this one does not know. */
   presetId: z.string(),
   baseUrl: z.string(),
-  values: z.record(z.string(), z.string()),
-  secretsSet: z.record(z.string(), z.boolean()),
+  values: stringMapSchema(z.string()),
+  secretsSet: stringMapSchema(z.boolean()),
   /** A custom provider's recipe JSON (recipes hold no secrets). */
   recipe: z.string().nullable(),
   settings: providerSettingsSchema,

@@ -1,7 +1,8 @@
 import type { VaultFile, VaultStore } from '../ports';
 import { describeIssues } from '../../../shared/text/describe-issues';
 import { migrateDocument, MigrationError } from './document-migrations';
-import { emptyDocument, keymintDocumentSchema, type KeymintDocument, type StoredProvider } from './keymint-document';
+import { emptyDocument, exactDocument, keymintDocumentSchema, type KeymintDocument, type StoredProvider } from './keymint-document';
+import { stampRequestDigests } from './request-state';
 import { readTokenCache, withTokenRecord, type StoredToken } from './token-cache';
 
 export class DocumentUnreadableError extends Error {
@@ -36,8 +37,16 @@ export class DocumentRepository {
   }
 
   provider(id: string): StoredProvider | undefined {
-    this.byId ??= new Map(this.document.providers.map((p) => [p.id, p]));
-    return this.byId.get(id);
+    return this.index().get(id);
+  }
+
+  /**
+   * The digest of the provider's request state as it is stored (request-state.ts): a held token
+   * is the provider's only if it was minted with the same. Written with each provider, so an
+   * unlock compares strings instead of hashing every provider.
+   */
+  requestDigest(id: string): string | undefined {
+    return this.provider(id)?.requestDigest;
   }
 
   /**
@@ -51,7 +60,11 @@ export class DocumentRepository {
       // The store returns what it wrote: the value `change` returned.
       const written = this.store.update((latest) => {
         if (latest !== this.raw) reloaded = { document: parse(latest), raw: latest };
-        return change(reloaded?.document ?? this.document);
+        const next = change(reloaded?.document ?? this.document);
+        // Providers of the document it was given are right already; new ones (added, replaced) get theirs.
+        const held = reloaded ? indexed(reloaded.document.providers) : this.index();
+        stampRequestDigests(next.providers, (provider) => held.get(provider.id) === provider);
+        return next;
       }) as KeymintDocument;
       this.setDocument(written, written);
     } catch (error) {
@@ -124,6 +137,11 @@ export class DocumentRepository {
     return this.store.flush();
   }
 
+  private index(): Map<string, StoredProvider> {
+    this.byId ??= indexed(this.document.providers);
+    return this.byId;
+  }
+
   private setDocument(document: KeymintDocument, raw: unknown): void {
     this.document = document;
     this.raw = raw;
@@ -171,9 +189,19 @@ function parse(raw: unknown): KeymintDocument {
     if (error instanceof MigrationError) throw new DocumentUnreadableError(error.message);
     throw error;
   }
-  const parsed = keymintDocumentSchema.safeParse(migrated);
-  if (!parsed.success) throw new DocumentUnreadableError(describeIssues(parsed.error.issues.slice(0, 1), 'document')[0] ?? 'invalid');
-  return parsed.data;
+  let document = exactDocument(migrated);
+  if (!document) {
+    const parsed = keymintDocumentSchema.safeParse(migrated);
+    if (!parsed.success) throw new DocumentUnreadableError(describeIssues(parsed.error.issues.slice(0, 1), 'document')[0] ?? 'invalid');
+    document = parsed.data;
+  }
+  // The file's digests were written with its providers; one written before they were stored gets its own.
+  stampRequestDigests(document.providers, () => true);
+  return document;
+}
+
+function indexed(providers: readonly StoredProvider[]): Map<string, StoredProvider> {
+  return new Map(providers.map((p) => [p.id, p]));
 }
 
 /**

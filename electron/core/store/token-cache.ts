@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRecord } from '../../../shared/records/is-record';
+import { isExactStoredToken } from './exact-records';
 
 /**
  * The token cache: one encrypted record per provider, in a file of its own beside the data
@@ -44,6 +45,11 @@ export function readTokenCache(raw: unknown): Map<string, StoredToken> {
   const cache = asCurrentCache(raw);
   if (!cache) return records;
   for (const [id, record] of Object.entries(cache.tokens)) {
+    // A record as Keymint writes it is kept as read; anything else goes through the schema.
+    if (isExactStoredToken(record)) {
+      records.set(id, record);
+      continue;
+    }
     const parsed = storedTokenSchema.safeParse(record);
     if (parsed.success) records.set(id, parsed.data);
   }

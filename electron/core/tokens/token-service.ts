@@ -17,7 +17,7 @@ import type { StoredToken } from '../store/token-cache';
 import { tokenPlace } from '../vault/places';
 import type { TokenTimes } from './renewal-policy';
 import type { RenewalView, Trigger } from './renewal-scheduler';
-import { currentRequestDigest, requestDigest, requestState } from './request-state';
+import { requestDigest, requestState } from '../store/request-state';
 import type { TokenEngine } from './token-engine';
 import { TokenError } from '../exchange-errors/token-error';
 import { readTokenTimes } from './token-record';
@@ -30,13 +30,14 @@ import { Cancel } from '../http/cancel-signal';
 import { describeJwt } from './describe-jwt';
 import { maskToken } from './mask-token';
 import { isoInstant } from '../iso-instant';
+import { stringMapSchema } from '../../../shared/records/string-map-schema';
 
 const sealedSchema = z.object({
   token: z.string(),
   refreshToken: z.string().optional(),
-  saved: z.record(z.string(), z.string()),
+  saved: stringMapSchema(z.string()),
   /** Decoded JWT claims, sealed with the token: shown only while the vault is unlocked. */
-  claims: z.record(z.string(), z.string()).optional(),
+  claims: stringMapSchema(z.string()).optional(),
 });
 type SealedToken = z.infer<typeof sealedSchema>;
 
@@ -420,8 +421,7 @@ export class TokenService {
   /** The provider's stored token record, if it was minted with the provider as it is now. */
   private record(providerId: string): StoredToken | undefined {
     const stored = this.deps.repository.token(providerId);
-    const provider = stored && this.deps.repository.provider(providerId);
-    return provider && stored.requestDigest === currentRequestDigest(provider) ? stored : undefined;
+    return stored && stored.requestDigest === this.deps.repository.requestDigest(providerId) ? stored : undefined;
   }
 
   private store(providerId: string, state: string, grant: TokenGrant): void {

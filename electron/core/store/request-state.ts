@@ -1,0 +1,43 @@
+import { hash } from 'node:crypto';
+import type { StoredProvider } from './keymint-document';
+
+/** Providers are replaced, never modified, on every change: one state per provider object. */
+const states = new WeakMap<StoredProvider, string>();
+
+/**
+ * Everything a token request is built from: where it goes, how it is shaped, which
+ * credentials it carries (as ciphertexts: retyping a secret changes them). A reply is stored
+ * only if the provider still has the state its request started from.
+ */
+export function requestState(provider: StoredProvider): string {
+  let state = states.get(provider);
+  if (state === undefined) {
+    state = JSON.stringify([provider.presetId, provider.baseUrl, provider.recipe, provider.values, provider.secrets]);
+    states.set(provider, state);
+  }
+  return state;
+}
+
+/**
+ * A digest of a request state, stored with the token it brought and with the provider (the
+ * state itself holds ciphertexts of secrets and need not be copied).
+ */
+export function requestDigest(state: string): string {
+  // The one-shot hash: half the cost of a Hash object.
+  return hash('sha256', state, 'base64url');
+}
+
+/**
+ * Gives each provider the digest of its request state, in its `requestDigest` field, unless it
+ * holds one already and is `trusted` to (read from the file, where it was written so, or already
+ * in the document). A provider changed by copying (`{ ...provider, baseUrl }`) carries its
+ * original's digest until this replaces it. The providers are the repository's own here: the
+ * field is set on the object, not copied, so the store still sees which providers changed.
+ */
+export function stampRequestDigests(providers: readonly StoredProvider[], trusted: (provider: StoredProvider) => boolean): void {
+  for (const provider of providers) {
+    if (provider.requestDigest !== undefined && trusted(provider)) continue;
+    const digest = requestDigest(requestState(provider));
+    if (provider.requestDigest !== digest) provider.requestDigest = digest;
+  }
+}
