@@ -91,6 +91,15 @@ describe('json file store', () => {
     expect(store.read()).toEqual({ a: 1 });
   });
 
+  it('reads a good file right after a bad one (one UTF-8 decoder serves every read)', () => {
+    const store = openJsonFileStore(join(freshDir(), 'settings.json'));
+    // A file cut inside a character, then a whole one that starts with a BOM and holds non-ASCII text.
+    writeFileSync(store.path, Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe2, 0x82]));
+    expectCorrupt(() => store.read());
+    writeFileSync(store.path, '\ufeff{"a":"€ ✓"}');
+    expect(store.read()).toEqual({ a: '€ ✓' });
+  });
+
   it('moveAside names the copy by UTC time and never overwrites', () => {
     const dir = freshDir();
     const store = openJsonFileStore(join(dir, 'settings.json'));

@@ -199,14 +199,18 @@ function writeAll(fd: number, bytes: Buffer): void {
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
+// fatal: reject invalid UTF-8 instead of silently substituting U+FFFD;
+// ignoreBOM false: strip a leading BOM that some editors add when hand-editing.
+// One decoder for every file: decode() without `stream` keeps no state between calls, and an
+// unlock reads a file per shard.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /** The JSON in `bytes`; StoreCorruptError (naming `filePath`) when it is empty, not UTF-8 or not JSON. */
 export function decode(filePath: string, bytes: Buffer): unknown {
   if (bytes.length === 0) throw new StoreCorruptError(filePath, 'the file is empty');
   let text: string;
   try {
-    // fatal: reject invalid UTF-8 instead of silently substituting U+FFFD;
-    // ignoreBOM false: strip a leading BOM that some editors add when hand-editing.
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     throw new StoreCorruptError(filePath, 'the file is not valid UTF-8');
   }

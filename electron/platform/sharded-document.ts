@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { isRecord } from '../../shared/records/is-record';
@@ -407,7 +407,7 @@ function shardOf(provider: unknown): number {
 }
 
 function digest(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return hash('sha256', bytes, 'hex').slice(0, 16);
 }
 
 /** The head's manifest, or undefined for a document stored whole (what Keymint always wrote before). */

@@ -37,10 +37,11 @@ function fields(required: Readonly<Record<string, Check>>, optional: Readonly<Re
 function exact(value: unknown, known: Fields, requiredCount: number): boolean {
   if (!isObject(value)) return false;
   let required = 0;
-  // A Map, not an object: no key (`constructor`, an own `__proto__`) finds anything inherited.
-  for (const key of Object.keys(value)) {
+  // for-in allocates no list of keys (a key that is not the object's own sends the record to the
+  // schema); the fields are a Map, so no key (`constructor`, an own `__proto__`) finds one inherited.
+  for (const key in value) {
     const field = known.get(key);
-    if (field === undefined || !field.check(value[key])) return false;
+    if (field === undefined || !Object.hasOwn(value, key) || !field.check(value[key])) return false;
     if (field.required) required++;
   }
   return required === requiredCount;
@@ -49,7 +50,7 @@ function exact(value: unknown, known: Fields, requiredCount: number): boolean {
 /** A map of strings, as `stringMapSchema(z.string())` keeps it: no `__proto__` key (which zod drops). */
 function stringMap(value: unknown): boolean {
   if (!isObject(value)) return false;
-  for (const key of Object.keys(value)) if (key === '__proto__' || typeof value[key] !== 'string') return false;
+  for (const key in value) if (key === '__proto__' || !Object.hasOwn(value, key) || typeof value[key] !== 'string') return false;
   return true;
 }
 
