@@ -1,7 +1,8 @@
 import type { VaultFile, VaultStore } from '../ports';
 import { describeIssues } from '../../../shared/text/describe-issues';
 import { migrateDocument, MigrationError } from './document-migrations';
-import { emptyDocument, exactDocument, keymintDocumentSchema, type KeymintDocument, type StoredProvider } from './keymint-document';
+import { emptyDocument, keymintDocumentSchema, type KeymintDocument, type StoredProvider } from './keymint-document';
+import { exactParse } from '../exact-parse';
 import { stampRequestDigests } from './request-state';
 import { readTokenCache, withTokenRecord, type StoredToken } from './token-cache';
 
@@ -189,15 +190,12 @@ function parse(raw: unknown): KeymintDocument {
     if (error instanceof MigrationError) throw new DocumentUnreadableError(error.message);
     throw error;
   }
-  let document = exactDocument(migrated);
-  if (!document) {
-    const parsed = keymintDocumentSchema.safeParse(migrated);
-    if (!parsed.success) throw new DocumentUnreadableError(describeIssues(parsed.error.issues.slice(0, 1), 'document')[0] ?? 'invalid');
-    document = parsed.data;
-  }
+  // A file as Keymint writes it is kept as read (its providers are not copied one by one).
+  const parsed = exactParse(keymintDocumentSchema, migrated);
+  if (!parsed.success) throw new DocumentUnreadableError(describeIssues(parsed.error.issues.slice(0, 1), 'document')[0] ?? 'invalid');
   // The file's digests were written with its providers; one written before they were stored gets its own.
-  stampRequestDigests(document.providers, () => true);
-  return document;
+  stampRequestDigests(parsed.data.providers, () => true);
+  return parsed.data;
 }
 
 function indexed(providers: readonly StoredProvider[]): Map<string, StoredProvider> {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { isPresetId, type PresetId } from '../../../shared/recipes/presets';
 import { stringMapSchema } from '../../../shared/records/string-map-schema';
-import { isRecord } from '../../../shared/records/is-record';
-import { isExactStoredProvider } from './exact-records';
 
 /**
  * What a provider's settings may hold on disk. Deliberately looser than the IPC input (which
@@ -63,21 +61,6 @@ export const keymintDocumentSchema = z.object({
     .optional(),
 });
 export type KeymintDocument = z.infer<typeof keymintDocumentSchema>;
-
-const documentHeadSchema = keymintDocumentSchema.omit({ providers: true });
-
-/**
- * The document as read when every provider is exactly as Keymint writes it (exact-records.ts):
- * the providers are kept as read, not copied one by one, and zod checks the rest. Undefined
- * otherwise: keymintDocumentSchema then says what is wrong, or strips what it does not know.
- */
-export function exactDocument(value: unknown): KeymintDocument | undefined {
-  if (!isRecord(value) || !Array.isArray(value.providers) || !value.providers.every(isExactStoredProvider)) return undefined;
-  const { providers, ...rest } = value;
-  const head = documentHeadSchema.safeParse(rest);
-  // Keys in the schema's order, as a parse by keymintDocumentSchema gives them.
-  return head.success ? Object.assign({ version: head.data.version, providers: providers as StoredProvider[] }, head.data) : undefined;
-}
 
 export function emptyDocument(): KeymintDocument {
   return { version: DOCUMENT_VERSION, providers: [] };

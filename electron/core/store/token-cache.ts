@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isRecord } from '../../../shared/records/is-record';
-import { isExactStoredToken } from './exact-records';
+import { exactParse } from '../exact-parse';
 
 /**
  * The token cache: one encrypted record per provider, in a file of its own beside the data
@@ -45,12 +45,7 @@ export function readTokenCache(raw: unknown): Map<string, StoredToken> {
   const cache = asCurrentCache(raw);
   if (!cache) return records;
   for (const [id, record] of Object.entries(cache.tokens)) {
-    // A record as Keymint writes it is kept as read; anything else goes through the schema.
-    if (isExactStoredToken(record)) {
-      records.set(id, record);
-      continue;
-    }
-    const parsed = storedTokenSchema.safeParse(record);
+    const parsed = exactParse(storedTokenSchema, record);
     if (parsed.success) records.set(id, parsed.data);
   }
   return records;

@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { providerViewSchema } from '../../shared/ipc/provider-view';
+import { vaultStatusSchema } from '../../shared/ipc/vault-view';
+import { exactCheck, exactParse } from './exact-parse';
+import { keymintDocumentSchema, storedProviderSchema } from './store/keymint-document';
+import { storedTokenSchema } from './store/token-cache';
+
+/** Values a file, a page or a bug could put anywhere. */
+const odd = fc.oneof(fc.jsonValue(), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, undefined, -0, '  padded  ', new Date(0), [], Object.create(null)));
+
+/** Defines `key` as an own property, as JSON.parse does (an assignment to `__proto__` would set the prototype). */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  catchall?: z.ZodType;
+  valueType?: z.ZodType;
+  values?: unknown[];
+  entries?: Record<string, unknown>;
+  options?: z.ZodType[];
+  checks?: unknown[];
+}
+
+/**
+ * Values shaped by `schema` (mostly what it accepts, so the exact path is taken often) with
+ * faults sown through them: a wrong type, a missing field, an unknown or `__proto__` key.
+ */
+function valuesOf(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
+  const def = (schema as unknown as { def: Def }).def;
+  // With checks (a format, bounds), mostly values that meet the usual ones: instants, small whole numbers.
+  const checked = (def.checks?.length ?? 0) > 0;
+  const shaped = ((): fc.Arbitrary<unknown> => {
+    switch (def.type) {
+      case 'string':
+        return fc.oneof(
+          { weight: checked ? 1 : 3, arbitrary: fc.string() },
+          { weight: checked ? 30 : 2, arbitrary: fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }).map((d) => d.toISOString()) },
+          { weight: 3, arbitrary: fc.constantFrom('abc', 'x', 'digest') },
+          { weight: 1, arbitrary: fc.constantFrom(' x', '') },
+        );
+      case 'number':
+        return fc.oneof({ weight: checked ? 12 : 4, arbitrary: fc.integer({ min: checked ? 1 : -5, max: checked ? 100 : 200 }) }, { weight: 2, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) }, { weight: 1, arbitrary: fc.double() });
+      case 'boolean':
+        return fc.boolean();
+      case 'null':
+        return fc.constant(null);
+      case 'literal':
+        return fc.constantFrom(...(def.values ?? []));
+      case 'enum':
+        return fc.constantFrom(...Object.values(def.entries ?? {}));
+      case 'nullable':
+        return fc.oneof(fc.constant(null), valuesOf(def.innerType!, depth));
+      case 'optional':
+        return fc.oneof(fc.constant(undefined), valuesOf(def.innerType!, depth));
+      case 'array':
+        return depth > 3 ? fc.constant([]) : fc.array(valuesOf(def.element!, depth + 1), { maxLength: 3 });
+      case 'record':
+        return fc.dictionary(fc.oneof({ weight: 1, arbitrary: fc.string() }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor') }, { weight: 6, arbitrary: fc.constantFrom('a', 'key', 'b') }), valuesOf(def.valueType!, depth + 1), { maxKeys: 3 }).map((entries) => {
+          const out: Record<string, unknown> = {};
+          for (const [key, value] of Object.entries(entries)) define(out, key, value);
+          return out;
+        });
+      case 'object': {
+        const keys = Object.entries(def.shape ?? {});
+        const takesExtras = def.catchall !== undefined && (def.catchall as unknown as { def: Def }).def.type !== 'never';
+        const extras = takesExtras ? valuesOf(def.catchall!, depth + 1) : odd;
+        return fc
+          .tuple(
+            fc.tuple(...keys.map(([, field]) => fc.tuple(fc.boolean(), valuesOf(field, depth + 1)))),
+            // An extra key now and then (often where a catchall takes them): fast-check's `freq` is one in how many are nil.
+            fc.oneof(
+              { weight: takesExtras ? 1 : 6, arbitrary: fc.constant(null) },
+              { weight: 1, arbitrary: fc.tuple(fc.constantFrom('__proto__', 'constructor', 'extra', keys[0]?.[0] ?? 'x'), extras) },
+            ),
+            fc.nat({ max: 120 }),
+          )
+          .map(([fields, extra, drop]) => {
+            const out: Record<string, unknown> = {};
+            fields.forEach(([keep, value], i) => {
+              // An optional field left undefined is usually absent; now and then a field is missing.
+              if ((value === undefined && keep) || drop === i) return;
+              define(out, keys[i]![0], value);
+            });
+            if (extra) define(out, extra[0], extra[1]);
+            return out;
+          });
+      }
+      case 'custom':
+        return fc.oneof({ weight: 6, arbitrary: fc.constantFrom('abc', 'x') }, { weight: 1, arbitrary: fc.jsonValue() });
+      case 'union':
+        return fc.oneof(...(def.options ?? []).map((option) => valuesOf(option, depth)));
+      default:
+        return fc.jsonValue();
+    }
+  })();
+  // Now and then anything at all in place of what the schema names.
+  return fc.oneof({ weight: 80, arbitrary: shaped }, { weight: 1, arbitrary: odd });
+}
+
+/** One of each kind of part exactParse reads, with checks, catchalls, records and a union it leaves to zod. */
+const everyKind = z.object({
+  name: z.string(),
+  trimmed: z.string().trim().min(1),
+  at: z.string().datetime(),
+  count: z.number().int().min(0).max(100),
+  ratio: z.number(),
+  on: z.boolean(),
+  nothing: z.null(),
+  version: z.literal(3),
+  state: z.enum(['a', 'b']),
+  maybe: z.string().nullable(),
+  later: z.number().optional(),
+  list: z.array(z.string()).max(2),
+  nested: z.object({ inner: z.boolean().optional() }),
+  map: z.object({}).catchall(z.string()),
+  open: z.object({ a: z.string() }).loose(),
+  closed: z.object({ a: z.string().optional() }).strict(),
+  byKey: z.record(z.string(), z.number()),
+  keyed: z.record(z.string().regex(/^[a-z]+$/), z.unknown()),
+  custom: z.custom<string>((value) => typeof value === 'string' && value.length < 5),
+});
+const withUnion = z.object({ either: z.union([z.string(), z.number()]) });
+
+const SCHEMAS: [string, z.ZodType][] = [
+  ['every kind of part', everyKind],
+  ['a stored provider', storedProviderSchema],
+  ['a token record', storedTokenSchema],
+  ['the data file', keymintDocumentSchema],
+  ['a provider view', providerViewSchema],
+  ['the vault status', vaultStatusSchema],
+];
+
+describe('exactParse', () => {
+  it.each(SCHEMAS)('takes %s as it is only when zod would return it unchanged', (_, schema) => {
+    let taken = 0;
+    fc.assert(
+      fc.property(valuesOf(schema), (value) => {
+        if (!exactCheck(schema)!(value)) return;
+        taken++;
+        const parsed = schema.safeParse(value);
+        expect(parsed.success).toBe(true);
+        expect(parsed.data).toStrictEqual(value);
+      }),
+      { numRuns: 2000 },
+    );
+    // The property means something only if the exact path is taken often.
+    expect(taken).toBeGreaterThan(40);
+  });
+
+  it('gives zod’s answer, issues and all, for whatever it does not take as it is', () => {
+    fc.assert(
+      fc.property(valuesOf(everyKind), (value) => {
+        expect(exactParse(everyKind, value)).toStrictEqual(everyKind.safeParse(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves to zod a schema with a part that may change what it returns', () => {
+    expect(exactCheck(withUnion)).toBeNull();
+    expect(exactCheck(z.object({ a: z.string().default('x') }))).toBeNull();
+    expect(exactParse(withUnion, { either: 1, dropped: true })).toEqual({ success: true, data: { either: 1 } });
+  });
+
+  it('sends zod what it would strip, refuse or copy', () => {
+    const check = exactCheck(storedTokenSchema)!;
+    const record = { sealed: 's', obtainedAt: 1, expiresAt: null, expirySource: 'none', requestDigest: 'd' };
+    expect(check(record)).toBe(true);
+    expect(check({ ...record, later: 'a field of a newer version' })).toBe(false);
+    expect(check(JSON.parse('{"sealed":"s","obtainedAt":1,"expiresAt":null,"expirySource":"none","requestDigest":"d","__proto__":{}}'))).toBe(false);
+    expect(check({ ...record, obtainedAt: Number.NaN })).toBe(false);
+    expect(check(Object.assign(Object.create(null), record))).toBe(false);
+    expect(check({ sealed: 's', obtainedAt: 1, expiresAt: null, expirySource: 'none' })).toBe(false);
+  });
+});
