@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { providerViewSchema } from '../../shared/ipc/provider-view';
-import { vaultStatusSchema } from '../../shared/ipc/vault-view';
 import { exactCheck, exactParse } from './exact-parse';
 import { keymintDocumentSchema, storedProviderSchema } from './store/keymint-document';
 import { storedTokenSchema } from './store/token-cache';
@@ -60,7 +58,14 @@ function valuesOf(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       case 'optional':
         return fc.oneof(fc.constant(undefined), valuesOf(def.innerType!, depth));
       case 'array':
-        return depth > 3 ? fc.constant([]) : fc.array(valuesOf(def.element!, depth + 1), { maxLength: 3 });
+        return depth > 3
+          ? fc.constant([])
+          : fc.tuple(fc.array(valuesOf(def.element!, depth + 1), { maxLength: 3 }), fc.nat({ max: 20 })).map(([items, odds]) => {
+              // Now and then a hole, or a property besides the items.
+              if (odds === 0) return Object.assign(items, { extra: 1 });
+              if (odds === 1 && items.length > 0) delete items[0];
+              return items;
+            });
       case 'record':
         return fc.dictionary(fc.oneof({ weight: 1, arbitrary: fc.string() }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor') }, { weight: 6, arbitrary: fc.constantFrom('a', 'key', 'b') }), valuesOf(def.valueType!, depth + 1), { maxKeys: 3 }).map((entries) => {
           const out: Record<string, unknown> = {};
@@ -133,8 +138,6 @@ const SCHEMAS: [string, z.ZodType][] = [
   ['a stored provider', storedProviderSchema],
   ['a token record', storedTokenSchema],
   ['the data file', keymintDocumentSchema],
-  ['a provider view', providerViewSchema],
-  ['the vault status', vaultStatusSchema],
 ];
 
 describe('exactParse', () => {
@@ -154,18 +157,43 @@ describe('exactParse', () => {
     expect(taken).toBeGreaterThan(40);
   });
 
-  it('gives zod’s answer, issues and all, for whatever it does not take as it is', () => {
+  it('returns the value itself when it takes it, and zod’s own answer, issues and all, otherwise', () => {
     fc.assert(
       fc.property(valuesOf(everyKind), (value) => {
-        expect(exactParse(everyKind, value)).toStrictEqual(everyKind.safeParse(value));
+        const result = exactParse(everyKind, value);
+        expect(result).toStrictEqual(everyKind.safeParse(value));
+        if (exactCheck(everyKind)!(value)) expect(result.data).toBe(value);
       }),
       { numRuns: 500 },
     );
   });
 
-  it('leaves to zod a schema with a part that may change what it returns', () => {
+  it('sends zod an array with a hole or a property besides its items', () => {
+    const list = z.array(z.string());
+    const holed = [, 'a'];
+    expect(exactCheck(list)!(holed)).toBe(false);
+    expect(exactParse(list, holed).success).toBe(false);
+    const extra = Object.assign(['a'], { secret: 's' });
+    expect(exactCheck(list)!(extra)).toBe(false);
+    expect(exactParse(list, extra).data).toStrictEqual(['a']);
+  });
+
+  it('accepts exactly the values zod does for enums and literals, a numeric enum’s names included', () => {
+    const Numeric = { A: 0, B: 1, 0: 'A', 1: 'B' } as const;
+    const numeric = z.enum(Numeric);
+    expect(exactCheck(numeric)!(0)).toBe(true);
+    expect(exactCheck(numeric)!('A')).toBe(false);
+    expect(numeric.safeParse('A').success).toBe(false);
+    expect(exactCheck(z.literal('x'))!('x')).toBe(true);
+  });
+
+  it('leaves to zod a schema with a part that may change what it returns or refine it', () => {
     expect(exactCheck(withUnion)).toBeNull();
     expect(exactCheck(z.object({ a: z.string().default('x') }))).toBeNull();
+    const refined = z.object({ a: z.string() }).refine((value) => value.a !== 'bad');
+    expect(exactCheck(refined)).toBeNull();
+    expect(exactParse(refined, { a: 'bad' }).success).toBe(false);
+    expect(exactCheck(z.string().nullable().refine((value) => value !== 'bad'))).toBeNull();
     expect(exactParse(withUnion, { either: 1, dropped: true })).toEqual({ success: true, data: { either: 1 } });
   });
 

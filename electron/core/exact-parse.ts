@@ -7,9 +7,12 @@ type Exact = (value: unknown) => boolean;
  * zod's result for `value`, without zod's copy of it when it already is exactly what the schema
  * returns: every object plain, with only the keys the schema names (or its catchall takes), every
  * value of the type it names. That is the common case for what Keymint reads back from its own
- * files and for what the core hands the router, and zod's copy of a thousand providers (each
- * object rebuilt, key by key) was most of an unlock's time and memory. Anything else (an unknown
- * key zod would strip, a default it would fill, a union) goes to zod, which says what is wrong.
+ * files, and zod's copy of a thousand providers and token records (each object rebuilt, key by
+ * key) was a third of an unlock's time and half its memory. Anything else (an unknown key zod
+ * would strip, a default it would fill, a union, a refinement) goes to zod, which says what is
+ * wrong. For values JSON.parse made: they hold no accessors, symbols or hidden properties, which
+ * this does not look for. The router keeps zod's own parse: its outputs are built by code, and
+ * a copy is the guarantee that nothing the contract does not name leaves main.
  * exact-parse.test.ts checks that whatever passes here, zod returns unchanged.
  */
 export function exactParse<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
@@ -39,8 +42,6 @@ interface Def {
   catchall?: z.ZodType;
   keyType?: z.ZodType;
   valueType?: z.ZodType;
-  values?: readonly unknown[];
-  entries?: Record<string, unknown>;
 }
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { def: Def }).def;
@@ -48,6 +49,8 @@ const defOf = (schema: z.ZodType) => (schema as unknown as { def: Def }).def;
 function compile(schema: z.ZodType): Exact | null {
   const def = defOf(schema);
   const checked = (def.checks?.length ?? 0) > 0;
+  // A refinement on anything but a string, a number or an array's length: zod decides.
+  if (checked && def.type !== 'string' && def.type !== 'number' && def.type !== 'array') return null;
   switch (def.type) {
     case 'string':
       return checked ? leaf(schema) : (value) => typeof value === 'string';
@@ -64,8 +67,9 @@ function compile(schema: z.ZodType): Exact | null {
       return leaf(schema);
     case 'literal':
     case 'enum': {
-      const allowed = new Set(def.type === 'literal' ? def.values : Object.values(def.entries ?? {}));
-      return (value) => allowed.has(value);
+      // What zod itself accepts (a numeric enum's entries also map names back, which it refuses).
+      const allowed = (schema as unknown as { _zod: { values?: ReadonlySet<unknown> } })._zod.values;
+      return allowed ? (value) => allowed.has(value) : null;
     }
     case 'nullable': {
       const inner = def.innerType && exactCheck(def.innerType);
@@ -112,7 +116,12 @@ function array(element: z.ZodType, checks: NonNullable<Def['checks']>): Exact | 
     else return null;
   }
   if (!each) return null;
-  return (value) => Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype && value.length >= min && value.length <= max && value.every((item) => each(item));
+  return (value) => {
+    if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype || value.length < min || value.length > max) return false;
+    // Its keys are the indices there are and any other property: a hole (which zod would fill in
+    // as undefined) or a property besides the items (which zod would not copy) sends it to zod.
+    return Object.keys(value).length === value.length && value.every((item) => each(item));
+  };
 }
 
 function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefined): Exact | null {

@@ -19,5 +19,3 @@ export { NEVER_STORED } from './http/token-http-client';
 /** How the core reads a reply's body (capped), for hosts' tests and benchmarks of their FetchPort. */
 export { readCappedBody } from './http/read-capped-body';
 export { abortSignalOf } from './http/cancel-signal';
-/** zod's result without zod's copy where it would change nothing: for the router's outputs. */
-export { exactParse } from './exact-parse';

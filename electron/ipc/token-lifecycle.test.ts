@@ -75,6 +75,39 @@ describe('the token lifecycle through IPC', () => {
     expect(fixed?.status).toMatchObject({ state: 'valid', lastError: null });
   });
 
+  it('a provider moved to another server by hand in the data file never hands out the first server’s token', async () => {
+    const first = await started(startTogaiEmulator({ apiKey: API_KEY }));
+    const second = await started(startTogaiEmulator({ apiKey: API_KEY }));
+    const app = harness();
+    const { id } = await app.value<{ id: string }>('providers:create', { presetId: 'togai', name: 'Billing', baseUrl: first.url, values: { apiKey: API_KEY } });
+    await app.value('tokens:generate', { id });
+    const [fromFirst] = first.issued;
+    await app.keymint.dispose();
+
+    // Edited by hand: the server changed, the digest stored beside it left as it was.
+    const document = JSON.parse(readFileSync(app.dataFile, 'utf8')) as { providers: { baseUrl: string; requestDigest?: string }[] };
+    const [stored] = document.providers;
+    if (!stored?.requestDigest) throw new Error('no stored digest');
+    stored.baseUrl = second.url;
+    writeFileSync(app.dataFile, JSON.stringify(document));
+
+    const restarted = harness({ dir: app.dir });
+    await restarted.keymint.start();
+    // The first server's token is not this provider's any more: nothing to copy until one is generated.
+    expect(await restarted.call('tokens:copy', { id, format: 'raw' })).toMatchObject({ ok: false, code: 'token-unavailable' });
+    expect(restarted.clipboard.text).toBe('');
+    const [stale] = await restarted.value<Listed[]>('providers:list');
+    expect(stale?.status.state).toBe('none');
+
+    await restarted.value('tokens:generate', { id });
+    await restarted.value('tokens:copy', { id, format: 'raw' });
+    expect(second.issued).toHaveLength(1);
+    expect(restarted.clipboard.text).toBe(second.issued[0]?.token);
+    expect(restarted.clipboard.text).not.toBe(fromFirst?.token);
+    const [listed] = await restarted.value<Listed[]>('providers:list');
+    expect(listed?.status.state).toBe('valid');
+  });
+
   it('a custom recipe stored before header names were checked shows as broken on its own, and Edit mends it', async () => {
     const togai = await started(startTogaiEmulator({ apiKey: API_KEY }));
     const recipe = (headerName: string) =>

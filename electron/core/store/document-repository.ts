@@ -3,7 +3,7 @@ import { describeIssues } from '../../../shared/text/describe-issues';
 import { migrateDocument, MigrationError } from './document-migrations';
 import { emptyDocument, keymintDocumentSchema, type KeymintDocument, type StoredProvider } from './keymint-document';
 import { exactParse } from '../exact-parse';
-import { stampRequestDigests } from './request-state';
+import { checkedRequestDigest, stampRequestDigests, withRequestDigests } from './request-state';
 import { readTokenCache, withTokenRecord, type StoredToken } from './token-cache';
 
 export class DocumentUnreadableError extends Error {
@@ -42,12 +42,18 @@ export class DocumentRepository {
   }
 
   /**
-   * The digest of the provider's request state as it is stored (request-state.ts): a held token
-   * is the provider's only if it was minted with the same. Written with each provider, so an
-   * unlock compares strings instead of hashing every provider.
+   * The digest of the provider's request state as stored with it (request-state.ts): a held
+   * token is listed as the provider's when it was minted with the same. Written with each
+   * provider, so an unlock compares strings instead of hashing every provider.
    */
   requestDigest(id: string): string | undefined {
     return this.provider(id)?.requestDigest;
+  }
+
+  /** The same, worked out from the provider as it is now: before a token is opened. */
+  checkedRequestDigest(id: string): string | undefined {
+    const provider = this.provider(id);
+    return provider && checkedRequestDigest(provider);
   }
 
   /**
@@ -194,8 +200,8 @@ function parse(raw: unknown): KeymintDocument {
   const parsed = exactParse(keymintDocumentSchema, migrated);
   if (!parsed.success) throw new DocumentUnreadableError(describeIssues(parsed.error.issues.slice(0, 1), 'document')[0] ?? 'invalid');
   // The file's digests were written with its providers; one written before they were stored gets its own.
-  stampRequestDigests(parsed.data.providers, () => true);
-  return parsed.data;
+  const providers = withRequestDigests(parsed.data.providers);
+  return providers === parsed.data.providers ? parsed.data : { ...parsed.data, providers };
 }
 
 function indexed(providers: readonly StoredProvider[]): Map<string, StoredProvider> {

@@ -68,4 +68,41 @@ describe('a provider’s request digest, written with it', () => {
     expect(stored.length).toBeGreaterThan(0);
     for (const provider of stored) expect(provider.requestDigest).toBe(digestOf(storedProvider(provider.id)));
   });
+
+  it('is written for every provider of a sharded vault from before digests, at its next change', () => {
+    const dir = freshDir();
+    const sharded = () => new DocumentRepository(openVaultFolderStore(dir, { tokenWindowMs: 10, shards: { singleFileUpToBytes: 0 } }));
+    // As an older Keymint wrote them, through the store itself: no digests.
+    const store = openVaultFolderStore(dir, { tokenWindowMs: 10, shards: { singleFileUpToBytes: 0 } });
+    store.update(() => ({ version: 3, providers: Array.from({ length: 40 }, (_, i) => storedProvider(`p${i}`)) }));
+    expect(readdirSync(join(dir, 'keymint.providers')).length).toBeGreaterThan(1);
+    const older = sharded();
+    expect(older.current.providers).toHaveLength(40);
+
+    older.update((doc) => ({ ...doc, settings: { autoLockMinutes: 5 } }));
+    // On disk: the shards the head names (a file each, or held in the head itself).
+    const head = JSON.parse(readFileSync(join(dir, 'keymint.json'), 'utf8')) as { $providers: { shards: unknown[] } };
+    const shards = head.$providers.shards.map((shard) => (typeof shard === 'string' ? (JSON.parse(readFileSync(join(dir, 'keymint.providers', shard), 'utf8')) as StoredProvider[]) : Array.isArray(shard) ? (shard as StoredProvider[]) : []));
+    const current = new Map(shards.flat().map((provider) => [provider.id, provider]));
+    expect(current.size).toBe(40);
+    for (const provider of current.values()) expect(provider.requestDigest).toBe(digestOf(storedProvider(provider.id)));
+  });
+
+  it('read from a file edited by hand is a hint: before a token is opened it is worked out from the provider as it is', () => {
+    const dir = freshDir();
+    openRepository(dir).update((doc) => ({ ...doc, providers: [storedProvider('a')] }));
+    const file = join(dir, 'keymint.json');
+    const edited = JSON.parse(readFileSync(file, 'utf8')) as { providers: StoredProvider[] };
+    edited.providers[0]!.baseUrl = 'https://elsewhere.example';
+    writeFileSync(file, JSON.stringify(edited));
+
+    const repository = openRepository(dir);
+    const moved = { ...storedProvider('a'), baseUrl: 'https://elsewhere.example' };
+    expect(repository.requestDigest('a')).toBe(digestOf(storedProvider('a')));
+    expect(repository.checkedRequestDigest('a')).toBe(digestOf(moved));
+    // Corrected for the rest of the session, and for the next write.
+    expect(repository.requestDigest('a')).toBe(digestOf(moved));
+    repository.update((doc) => ({ ...doc, providers: [...doc.providers, storedProvider('b')] }));
+    expect(providersOnDisk(dir)[0]?.requestDigest).toBe(digestOf(moved));
+  });
 });

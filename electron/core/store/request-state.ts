@@ -27,17 +27,49 @@ export function requestDigest(state: string): string {
   return hash('sha256', state, 'base64url');
 }
 
+/** Providers whose `requestDigest` was worked out here from their own fields (not read from a file). */
+const worked = new WeakSet<StoredProvider>();
+
+function work(provider: StoredProvider): string {
+  const digest = requestDigest(requestState(provider));
+  if (provider.requestDigest !== digest) provider.requestDigest = digest;
+  worked.add(provider);
+  return digest;
+}
+
 /**
  * Gives each provider the digest of its request state, in its `requestDigest` field, unless it
- * holds one already and is `trusted` to (read from the file, where it was written so, or already
- * in the document). A provider changed by copying (`{ ...provider, baseUrl }`) carries its
- * original's digest until this replaces it. The providers are the repository's own here: the
- * field is set on the object, not copied, so the store still sees which providers changed.
+ * holds one already and is `trusted` to (already in the document). A provider changed by copying
+ * (`{ ...provider, baseUrl }`) carries its original's digest until this replaces it. The
+ * providers are the repository's own here: the field is set on the object, not copied, so the
+ * store still sees which providers changed.
  */
 export function stampRequestDigests(providers: readonly StoredProvider[], trusted: (provider: StoredProvider) => boolean): void {
-  for (const provider of providers) {
-    if (provider.requestDigest !== undefined && trusted(provider)) continue;
-    const digest = requestDigest(requestState(provider));
-    if (provider.requestDigest !== digest) provider.requestDigest = digest;
-  }
+  for (const provider of providers) if (provider.requestDigest === undefined || !trusted(provider)) work(provider);
+}
+
+/**
+ * Providers as read from the file, each with a digest: one written before digests were stored
+ * gets a copy carrying its own, so the next write of its shard keeps it. The same array when
+ * every provider has one.
+ */
+export function withRequestDigests(providers: StoredProvider[]): StoredProvider[] {
+  if (providers.every((provider) => provider.requestDigest !== undefined)) return providers;
+  return providers.map((provider) => {
+    if (provider.requestDigest !== undefined) return provider;
+    const copy = { ...provider };
+    work(copy);
+    return copy;
+  });
+}
+
+/**
+ * The digest worked out from the provider as it is, before a token of its is opened (handed out,
+ * refreshed, shown): the one read from the file is a hint only, enough for a list, and a file
+ * edited by hand (a baseUrl changed, the digest left) would otherwise pass the first server's
+ * token, or send its refresh token, to the second. Corrects the provider's own field, so the
+ * rest of this session and the next write agree. Once per provider object.
+ */
+export function checkedRequestDigest(provider: StoredProvider): string {
+  return worked.has(provider) && provider.requestDigest !== undefined ? provider.requestDigest : work(provider);
 }

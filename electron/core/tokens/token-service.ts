@@ -418,10 +418,16 @@ export class TokenService {
     return Boolean(times && (times.expiresAt === null || times.expiresAt > this.deps.clock.now() + forMs));
   }
 
-  /** The provider's stored token record, if it was minted with the provider as it is now. */
-  private record(providerId: string): StoredToken | undefined {
+  /**
+   * The provider's stored token record, if it was minted with the provider as it is now: for a
+   * status, by the digest stored with the provider; before the token is opened (`checked`), by
+   * the digest worked out from the provider itself (the file could have been edited by hand).
+   */
+  private record(providerId: string, checked = false): StoredToken | undefined {
     const stored = this.deps.repository.token(providerId);
-    return stored && stored.requestDigest === this.deps.repository.requestDigest(providerId) ? stored : undefined;
+    if (!stored) return undefined;
+    const { repository } = this.deps;
+    return stored.requestDigest === (checked ? repository.checkedRequestDigest(providerId) : repository.requestDigest(providerId)) ? stored : undefined;
   }
 
   private store(providerId: string, state: string, grant: TokenGrant): void {
@@ -441,7 +447,7 @@ export class TokenService {
   }
 
   private unseal(providerId: string): SealedToken | undefined {
-    const stored = this.record(providerId);
+    const stored = this.record(providerId, true);
     if (!stored) return undefined;
     // Throws while locked: nothing opens then, whatever was opened before.
     const cipher = this.deps.cipher();
