@@ -9,6 +9,9 @@ import type { BenchResult } from './results';
 import { CLIENT_ID, CLIENT_SECRET, startEndpoint } from './token-bench';
 
 const PROVIDERS = 1000;
+/** Opens before the measured ones, and the measured ones. */
+const OPEN_WARMUP = 5;
+const OPEN_RUNS = 9;
 
 /** The physical floor of a durable change: a small file written beside, fsynced, renamed, and the folder fsynced. */
 function durableSmallWrite(dir: string): void {
@@ -54,8 +57,10 @@ export async function vaultBench(): Promise<{ results: BenchResult[]; notes: str
     const slot = await wrapWithPassphrase(randomBytes(32), 'correct horse battery staple');
     const kdf = median([await timed(() => unwrapWithPassphrase(slot, 'correct horse battery staple')), await timed(() => unwrapWithPassphrase(slot, 'correct horse battery staple')), await timed(() => unwrapWithPassphrase(slot, 'correct horse battery staple'))]);
 
+    // The first opens in this process run code V8 has not optimised yet (an app pays that once,
+    // at its first unlock); they are printed apart, and the target is for the opens after them.
     const openTimes: number[] = [];
-    for (let run = 0; run < 9; run++) {
+    for (let run = 0; run < OPEN_WARMUP + OPEN_RUNS; run++) {
       let keymint: ReturnType<typeof composeBench> | undefined;
       openTimes.push(
         await timed(async () => {
@@ -66,6 +71,8 @@ export async function vaultBench(): Promise<{ results: BenchResult[]; notes: str
       );
       await keymint?.dispose();
     }
+    const [firstOpen = Number.NaN] = openTimes;
+    const warmedOpens = openTimes.slice(OPEN_WARMUP);
 
     const app = composeBench(dir);
     await app.start();
@@ -77,10 +84,13 @@ export async function vaultBench(): Promise<{ results: BenchResult[]; notes: str
 
     return {
       results: [
-        { name: `open, unlock (keychain) and list ${PROVIDERS} providers holding tokens`, measured: median(openTimes), target: { ms: 20 } },
+        { name: `open, unlock (keychain) and list ${PROVIDERS} providers holding tokens`, measured: median(warmedOpens), target: { ms: 20 } },
         { name: `one provider change at ${PROVIDERS} providers (durable)`, measured: change.subject, baseline: { name: 'durable write of a small file', ms: change.baseline }, target: { ms: 2 } },
       ],
-      notes: [`Key derivation (scrypt N=2^17, r=8, p=1), apart from unlocking: ${kdf.toFixed(0)} ms; it runs once per passphrase unlock and is slow on purpose.`],
+      notes: [
+        `Key derivation (scrypt N=2^17, r=8, p=1), apart from unlocking: ${kdf.toFixed(0)} ms; it runs once per passphrase unlock and is slow on purpose.`,
+        `Opening, unlocking and listing ${PROVIDERS} providers: the median of ${OPEN_RUNS} opens after ${OPEN_WARMUP} that let V8 optimise the code; the very first open in this process took ${firstOpen.toFixed(1)} ms (an app's first unlock after it starts pays that once).`,
+      ],
     };
   } finally {
     endpoint.close();

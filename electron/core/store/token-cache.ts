@@ -44,8 +44,11 @@ export function readTokenCache(raw: unknown): Map<string, StoredToken> {
   const records = new Map<string, StoredToken>();
   const cache = asCurrentCache(raw);
   if (!cache) return records;
-  for (const [id, record] of Object.entries(cache.tokens)) {
-    const parsed = exactParse(storedTokenSchema, record);
+  const { tokens } = cache;
+  // for-in, not Object.entries: no pair built for each of a thousand records.
+  for (const id in tokens) {
+    if (!Object.hasOwn(tokens, id)) continue;
+    const parsed = exactParse(storedTokenSchema, tokens[id]);
     if (parsed.success) records.set(id, parsed.data);
   }
   return records;
