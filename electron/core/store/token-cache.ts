@@ -10,7 +10,7 @@ import { exactParse } from '../exact-parse';
 export const TOKEN_CACHE_VERSION = 1;
 
 export const storedTokenSchema = z.object({
-  /** `{token, refreshToken, saved, claims}` encrypted for `provider:<id>:token`: a token's JWT claims say who it is for, so they stay sealed too. */
+  /** `{token, refreshToken, saved}` encrypted for `provider:<id>:token` (its JWT claims, which say who it is for, are read from the token itself, never stored beside it). */
   sealed: z.string(),
   obtainedAt: z.number(),
   expiresAt: z.number().nullable(),

@@ -36,7 +36,7 @@ const sealedSchema = z.object({
   token: z.string(),
   refreshToken: z.string().optional(),
   saved: stringMapSchema(z.string()),
-  /** Decoded JWT claims, sealed with the token: shown only while the vault is unlocked. */
+  /** Decoded JWT claims, as records written before this version sealed them; newer ones decode them from the token. */
   claims: stringMapSchema(z.string()).optional(),
 });
 type SealedToken = z.infer<typeof sealedSchema>;
@@ -431,7 +431,9 @@ export class TokenService {
   }
 
   private store(providerId: string, state: string, grant: TokenGrant): void {
-    const sealed: SealedToken = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved, claims: grant.claims };
+    // No claims: the details panel decodes them from the token (describeJwt), and every unlock
+    // reads every record, so each byte here is read a thousand times (older records keep theirs).
+    const sealed: SealedToken = { token: grant.token, refreshToken: grant.refreshToken, saved: grant.saved };
     const ciphertext = this.deps.cipher().encrypt(JSON.stringify(sealed), tokenPlace(providerId));
     this.hold(providerId, { sealed: ciphertext, value: sealed });
     const record: StoredToken = {
