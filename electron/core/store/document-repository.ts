@@ -3,7 +3,7 @@ import { describeIssues } from '../../../shared/text/describe-issues';
 import { migrateDocument, MigrationError } from './document-migrations';
 import { emptyDocument, keymintDocumentSchema, type KeymintDocument, type StoredProvider } from './keymint-document';
 import { exactParse } from '../exact-parse';
-import { checkedRequestDigest, stampRequestDigests, withRequestDigests } from './request-state';
+import { holdsItsDigest, stampRequestDigests, withRequestDigests } from './request-state';
 import { readTokenCache, withTokenRecord, type StoredToken } from './token-cache';
 
 export class DocumentUnreadableError extends Error {
@@ -50,10 +50,25 @@ export class DocumentRepository {
     return this.provider(id)?.requestDigest;
   }
 
-  /** The same, worked out from the provider as it is now: before a token is opened. */
-  checkedRequestDigest(id: string): string | undefined {
+  /**
+   * Before a token of the provider's is opened or reused: checks the digest stored with it against
+   * the provider itself (once per provider object). A stale one, from a file edited by hand, is
+   * replaced and written at once, so this process and the next agree. Returns whether it was stale.
+   */
+  correctStaleDigest(id: string): boolean {
     const provider = this.provider(id);
-    return provider && checkedRequestDigest(provider);
+    if (!provider || holdsItsDigest(provider)) return false;
+    // A copy is a new object: stamped with its own digest, and its shard written.
+    const rewritten = (document: Readonly<KeymintDocument>) => ({ ...document, providers: document.providers.map((p) => (p.id === id ? { ...p } : p)) });
+    try {
+      this.update(rewritten);
+    } catch {
+      // Not written (the disk refused it): right in memory for this session; the next one checks again.
+      const next = rewritten(this.document);
+      stampRequestDigests(next.providers, (p) => this.provider(p.id) === p);
+      this.setDocument(next, this.raw);
+    }
+    return true;
   }
 
   /**

@@ -88,21 +88,30 @@ describe('a provider’s request digest, written with it', () => {
     for (const provider of current.values()) expect(provider.requestDigest).toBe(digestOf(storedProvider(provider.id)));
   });
 
-  it('read from a file edited by hand is a hint: before a token is opened it is worked out from the provider as it is', () => {
+  it.each([
+    ['one file', {}],
+    ['shards', { singleFileUpToBytes: 0 }],
+  ])('read from a file edited by hand (%s) is a hint: checked before a token is used, and a stale one is written right at once', (_, shards) => {
     const dir = freshDir();
-    openRepository(dir).update((doc) => ({ ...doc, providers: [storedProvider('a')] }));
-    const file = join(dir, 'keymint.json');
-    const edited = JSON.parse(readFileSync(file, 'utf8')) as { providers: StoredProvider[] };
-    edited.providers[0]!.baseUrl = 'https://elsewhere.example';
-    writeFileSync(file, JSON.stringify(edited));
-
-    const repository = openRepository(dir);
+    const open = () => new DocumentRepository(openVaultFolderStore(dir, { tokenWindowMs: 10, shards }));
+    open().update((doc) => ({ ...doc, providers: [storedProvider('a'), storedProvider('b')] }));
+    // Edited by hand: the server changed, the digest beside it left. (Shard files are named by
+    // their content, so the edit goes through the store, as a writer that knows no digests would.)
+    const store = openVaultFolderStore(dir, { tokenWindowMs: 10, shards });
+    store.update((latest) => {
+      const document = latest as { providers: StoredProvider[] };
+      return { ...document, providers: document.providers.map((p) => (p.id === 'a' ? { ...p, baseUrl: 'https://elsewhere.example' } : p)) };
+    });
     const moved = { ...storedProvider('a'), baseUrl: 'https://elsewhere.example' };
+
+    const repository = open();
     expect(repository.requestDigest('a')).toBe(digestOf(storedProvider('a')));
-    expect(repository.checkedRequestDigest('a')).toBe(digestOf(moved));
-    // Corrected for the rest of the session, and for the next write.
+    expect(repository.correctStaleDigest('b')).toBe(false);
+    expect(repository.correctStaleDigest('a')).toBe(true);
     expect(repository.requestDigest('a')).toBe(digestOf(moved));
-    repository.update((doc) => ({ ...doc, providers: [...doc.providers, storedProvider('b')] }));
-    expect(providersOnDisk(dir)[0]?.requestDigest).toBe(digestOf(moved));
+    expect(repository.correctStaleDigest('a')).toBe(false);
+    // Written at once: the next process reads the right one.
+    expect(open().requestDigest('a')).toBe(digestOf(moved));
+    expect(open().correctStaleDigest('a')).toBe(false);
   });
 });

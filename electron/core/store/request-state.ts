@@ -64,12 +64,14 @@ export function withRequestDigests(providers: StoredProvider[]): StoredProvider[
 }
 
 /**
- * The digest worked out from the provider as it is, before a token of its is opened (handed out,
- * refreshed, shown): the one read from the file is a hint only, enough for a list, and a file
- * edited by hand (a baseUrl changed, the digest left) would otherwise pass the first server's
- * token, or send its refresh token, to the second. Corrects the provider's own field, so the
- * rest of this session and the next write agree. Once per provider object.
+ * Whether the digest stored with the provider is the one worked out from its own fields: always
+ * for one stamped here; for one read from a file it is worked out (once per object), since a
+ * file edited by hand (a baseUrl changed, the digest left) would otherwise pass the first
+ * server's token, or send its refresh token, to the second.
  */
-export function checkedRequestDigest(provider: StoredProvider): string {
-  return worked.has(provider) && provider.requestDigest !== undefined ? provider.requestDigest : work(provider);
+export function holdsItsDigest(provider: StoredProvider): boolean {
+  if (worked.has(provider)) return true;
+  const right = provider.requestDigest === requestDigest(requestState(provider));
+  if (right) worked.add(provider);
+  return right;
 }

@@ -339,6 +339,8 @@ export class TokenService {
     const header = recipeOf(provider.presetId, provider.recipe).header;
     let failure: string | undefined;
     let cached = true;
+    // Before the held token is judged usable, not only once it is opened: a stale one is replaced now.
+    this.checkDigest(providerId);
     if (!this.usable(providerId, minValidMs)) {
       cached = false;
       const outcome = await this.generate(providerId);
@@ -418,16 +420,21 @@ export class TokenService {
     return Boolean(times && (times.expiresAt === null || times.expiresAt > this.deps.clock.now() + forMs));
   }
 
-  /**
-   * The provider's stored token record, if it was minted with the provider as it is now: for a
-   * status, by the digest stored with the provider; before the token is opened (`checked`), by
-   * the digest worked out from the provider itself (the file could have been edited by hand).
-   */
-  private record(providerId: string, checked = false): StoredToken | undefined {
+  /** The provider's stored token record, if it was minted with the provider as it is now (by the digests stored with both). */
+  private record(providerId: string): StoredToken | undefined {
     const stored = this.deps.repository.token(providerId);
-    if (!stored) return undefined;
-    const { repository } = this.deps;
-    return stored.requestDigest === (checked ? repository.checkedRequestDigest(providerId) : repository.requestDigest(providerId)) ? stored : undefined;
+    return stored && stored.requestDigest === this.deps.repository.requestDigest(providerId) ? stored : undefined;
+  }
+
+  /**
+   * Before a token is opened or reused: the digest stored with the provider is checked against
+   * the provider itself. A stale one (a file edited by hand) is corrected; the token it vouched
+   * for is then not this provider's, its renewal plan goes, and the board hears of it.
+   */
+  private checkDigest(providerId: string): void {
+    if (!this.deps.repository.correctStaleDigest(providerId)) return;
+    this.deps.lifecycle.forget(providerId);
+    this.deps.changed(providerId);
   }
 
   private store(providerId: string, state: string, grant: TokenGrant): void {
@@ -449,7 +456,8 @@ export class TokenService {
   }
 
   private unseal(providerId: string): SealedToken | undefined {
-    const stored = this.record(providerId, true);
+    this.checkDigest(providerId);
+    const stored = this.record(providerId);
     if (!stored) return undefined;
     // Throws while locked: nothing opens then, whatever was opened before.
     const cipher = this.deps.cipher();
