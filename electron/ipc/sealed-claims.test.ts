@@ -17,7 +17,7 @@ type Listed = { id: string; status: Record<string, unknown> }[];
 type Details = { token: { jwt: { claims: Record<string, string> } | null } | null };
 
 describe('JWT claims', () => {
-  it('are sealed with the token: not in the data file nor the list, shown in the details only while unlocked', async () => {
+  it('are read from the sealed token: not in the data file nor the list, shown in the details only while unlocked', async () => {
     togai = await startTogaiEmulator({ apiKey: API_KEY });
     const app = openHarness();
     open.push(app);
