@@ -2,6 +2,8 @@ import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/
 import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { ProviderView } from '../../../shared/ipc/provider-view';
 import type { BoardDialogKind } from './board-dialogs';
+import { CountdownPainter } from './countdown-painter';
+import { CountdownPainterContext } from './painted-countdown';
 import { ProviderRow } from './provider-row';
 
 /** A row's height before it is measured: two lines of text and a button. */
@@ -57,6 +59,10 @@ export function ProviderList({ providers, onDialog }: ProviderListProps) {
   const [lanes, setLanes] = useState(1);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusWanted = useRef<string | null>(null);
+  // One painter for the countdowns of every row (countdown-painter.ts says why), on a layer over them.
+  const [painter] = useState(() => (CountdownPainter.supported(document) ? new CountdownPainter() : null));
+  const countdownLayer = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => (painter && countdownLayer.current ? painter.attach(countdownLayer.current) : undefined), [painter]);
   const activeIndex = Math.max(0, providers.findIndex((p) => p.id === activeId));
 
   useLayoutEffect(() => {
@@ -117,27 +123,30 @@ export function ProviderList({ providers, onDialog }: ProviderListProps) {
   }, []);
 
   return (
-    <div ref={scroller} className="board-scroller">
-      <div role="list" aria-labelledby="board-heading" className="board-list" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown} onFocus={onFocus}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const provider = providers[item.index];
-          if (!provider) return null;
-          return (
-            <ProviderRow
-              key={provider.id}
-              provider={provider}
-              index={item.index}
-              count={providers.length}
-              top={item.start}
-              lane={item.lane}
-              lanes={lanes}
-              active={item.index === activeIndex}
-              measure={virtualizer.measureElement}
-              onDialog={onDialog}
-            />
-          );
-        })}
+    <CountdownPainterContext.Provider value={painter}>
+      <div ref={scroller} className="board-scroller">
+        <div role="list" aria-labelledby="board-heading" className="board-list" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown} onFocus={onFocus}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const provider = providers[item.index];
+            if (!provider) return null;
+            return (
+              <ProviderRow
+                key={provider.id}
+                provider={provider}
+                index={item.index}
+                count={providers.length}
+                top={item.start}
+                lane={item.lane}
+                lanes={lanes}
+                active={item.index === activeIndex}
+                measure={virtualizer.measureElement}
+                onDialog={onDialog}
+              />
+            );
+          })}
+          <div ref={countdownLayer} className="countdown-layer" aria-hidden="true" />
+        </div>
       </div>
-    </div>
+    </CountdownPainterContext.Provider>
   );
 }

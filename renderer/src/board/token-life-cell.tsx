@@ -3,6 +3,7 @@ import type { ProviderView } from '../../../shared/ipc/provider-view';
 import { LIFE_MARKS, LIFE_WORDS, lifeCountdown, lifeRenewed, lifeState, tokenLife } from '../../../shared/tokens/token-life';
 import { LiveText } from '../ui/live-text';
 import { useClock } from '../use-clock';
+import { CountdownText } from './painted-countdown';
 
 /**
  * The row's status word and countdown. It renders when the state changes (valid to expiring,
@@ -31,9 +32,7 @@ export function TokenLifeCell({ provider, busy }: { provider: ProviderView; busy
       <p className="row-time">
         <span className="row-time-box">
         {hasCountdown && status.expiresAt !== null && (
-          <time className={`countdown state-${state}`} dateTime={status.expiresAt} title={expiresTitle}>
-            <LiveText text={(now) => lifeCountdown(provider, now)} />
-          </time>
+          <CountdownText className={`countdown state-${state}`} dateTime={status.expiresAt} title={expiresTitle} text={(now) => lifeCountdown(provider, now)} />
         )}
         {hasCountdown && status.expiresAt === null && <span className="countdown">expiry unknown</span>}
         {hasCountdown && status.expirySource && <span className="visually-hidden"> expiry from {status.expirySource}</span>}
