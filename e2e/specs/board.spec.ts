@@ -159,6 +159,46 @@ const WATCH_STATUS_WORDS = `(() => {
   new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
 })()`;
 
+/**
+ * The ink on the countdown canvases over a slot's box: how many pixels, and where (a digest of
+ * their places, different for different digits). A page script, as the spec runs in Node.
+ */
+const INK_OVER = `(slot) => {
+  const box = slot.getBoundingClientRect();
+  for (const canvas of document.querySelectorAll('.countdown-layer canvas')) {
+    const area = canvas.getBoundingClientRect();
+    if (box.left < area.left || box.right > area.right + 1 || box.top < area.top || box.bottom > area.bottom + 1) continue;
+    const scale = canvas.width / area.width;
+    const { data } = canvas.getContext('2d').getImageData((box.left - area.left) * scale, (box.top - area.top) * scale, box.width * scale, box.height * scale);
+    let pixels = 0;
+    let places = 0;
+    for (let i = 3; i < data.length; i += 4) {
+      if (data[i] === 0) continue;
+      pixels++;
+      places = (places * 31 + i) | 0;
+    }
+    return { pixels, places };
+  }
+  return { pixels: 0, places: 0 };
+}`;
+
+type Ink = { pixels: number; places: number };
+
+test('the countdown the user sees is painted over its place in the row, and moves as its words do', async ({ togai, launch }) => {
+  const app = await launch();
+  const item = await addTogaiWithToken(app.page, togai);
+  const slot = item.locator('canvas.countdown-slot');
+  const words = item.locator('time');
+  await expect(words).toHaveText(/^23:59:\d\d$/);
+
+  const before = { words: await words.textContent(), ink: (await slot.evaluate(INK_OVER)) as Ink };
+  expect(before.ink.pixels, 'the countdown is drawn where the row keeps its place').toBeGreaterThan(30);
+  await expect(words).not.toHaveText(before.words ?? '');
+  const after = (await slot.evaluate(INK_OVER)) as Ink;
+  expect(after.pixels).toBeGreaterThan(30);
+  expect(after.places, 'a new second, new digits drawn').not.toBe(before.ink.places);
+});
+
 test('a 20-second token: the user sees it renew on its own, the countdown starting again, and never sees it lapse', async ({ launch }) => {
   test.setTimeout(90_000);
   const togai = await startTogaiEmulator({ apiKey: TOGAI_API_KEY, lifetimeSeconds: 20 });

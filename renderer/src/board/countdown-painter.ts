@@ -213,11 +213,12 @@ export class CountdownPainter {
     if (!context) return;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
-    // Setting a font parses it: only when it changes (the bitmap's resize may have reset it).
+    // Setting a font or a colour parses it: only when it changes (a resized bitmap resets both).
     let font = '';
+    let color = '';
     for (const { countdown, look, x, y, height: slotHeight } of placed) {
       if (look.font !== font) context.font = font = look.font;
-      context.fillStyle = look.color;
+      if (look.color !== color) context.fillStyle = color = look.color;
       // The baseline where CSS puts it: the font's ascent and descent centred in the line box.
       const { ascent, descent } = look.metrics;
       const baseline = y - top + (slotHeight - (ascent + descent)) / 2 + ascent;

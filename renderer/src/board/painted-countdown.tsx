@@ -48,8 +48,9 @@ function PaintedCountdown({ painter, text, className, dateTime, title }: Countdo
   useLayoutEffect(() => shown.current?.update(text));
 
   return (
-    <canvas ref={slot} className={`countdown-slot ${className}`} width={0} height={0} title={title}>
-      <time ref={words} dateTime={dateTime} />
+    // role none: the canvas is only a place; screen readers read its words as the row's text, as before.
+    <canvas ref={slot} role="none" className={`countdown-slot ${className}`} width={0} height={0} title={title}>
+      <time ref={words} dateTime={dateTime} title={title} />
     </canvas>
   );
 }
