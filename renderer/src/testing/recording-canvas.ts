@@ -61,5 +61,5 @@ export function placeAt(element: HTMLElement, left: number, top: number, height 
 export function recordCanvases(): void {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
     return contextOf(this) as unknown as CanvasRenderingContext2D;
-  } as HTMLCanvasElement['getContext']);
+  } as unknown as HTMLCanvasElement['getContext']);
 }
