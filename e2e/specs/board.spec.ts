@@ -160,43 +160,79 @@ const WATCH_STATUS_WORDS = `(() => {
 })()`;
 
 /**
- * The ink on the countdown canvases over a slot's box: how many pixels, and where (a digest of
- * their places, different for different digits). A page script, as the spec runs in Node.
+ * What a row's countdown says and what is drawn for it, read together in one turn of the page:
+ * its words, and the ink on the countdown canvases in the row's band: how many pixels, a digest
+ * of where (different digits, different places), and how far the ink stays from each edge of the
+ * slot, in CSS pixels (negative: outside it). A page script, as the spec runs in Node.
  */
-const INK_OVER = `(slot) => {
+const countdownInk = (rowId: string) => `(() => {
+  const row = document.querySelector('[data-row-id="${rowId}"]');
+  const slot = row.querySelector('canvas.countdown-slot');
   const box = slot.getBoundingClientRect();
+  const band = row.getBoundingClientRect();
+  const ink = { words: slot.textContent, pixels: 0, places: 0, left: Infinity, right: Infinity, top: Infinity, bottom: Infinity };
   for (const canvas of document.querySelectorAll('.countdown-layer canvas')) {
     const area = canvas.getBoundingClientRect();
-    if (box.left < area.left || box.right > area.right + 1 || box.top < area.top || box.bottom > area.bottom + 1) continue;
     const scale = canvas.width / area.width;
-    const { data } = canvas.getContext('2d').getImageData((box.left - area.left) * scale, (box.top - area.top) * scale, box.width * scale, box.height * scale);
-    let pixels = 0;
-    let places = 0;
+    const top = Math.max(area.top, band.top);
+    const bottom = Math.min(area.bottom, band.bottom);
+    if (bottom <= top) continue;
+    const { data, width } = canvas.getContext('2d').getImageData(0, Math.round((top - area.top) * scale), canvas.width, Math.round((bottom - top) * scale));
     for (let i = 3; i < data.length; i += 4) {
       if (data[i] === 0) continue;
-      pixels++;
-      places = (places * 31 + i) | 0;
+      const pixel = (i - 3) / 4;
+      const x = area.left + (pixel % width) / scale;
+      const y = top + Math.floor(pixel / width) / scale;
+      ink.pixels++;
+      ink.places = (ink.places * 31 + i) | 0;
+      ink.left = Math.min(ink.left, x - box.left);
+      ink.right = Math.min(ink.right, box.right - (x + 1 / scale));
+      ink.top = Math.min(ink.top, y - box.top);
+      ink.bottom = Math.min(ink.bottom, box.bottom - (y + 1 / scale));
     }
-    return { pixels, places };
   }
-  return { pixels: 0, places: 0 };
-}`;
+  return ink;
+})()`;
 
-type Ink = { pixels: number; places: number };
+interface CountdownInk {
+  words: string;
+  pixels: number;
+  places: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
 
-test('the countdown the user sees is painted over its place in the row, and moves as its words do', async ({ togai, launch }) => {
+/** Drawn on its slot: the text spans it (the slot is as wide as the text), inside its line box. */
+function expectOnSlot(ink: CountdownInk): void {
+  expect(ink.pixels, 'the countdown is drawn where the row keeps its place').toBeGreaterThan(30);
+  const spans = `ink from ${ink.left} px inside the slot's left edge to ${ink.right} px inside its right`;
+  for (const gap of [ink.left, ink.right]) expect(gap >= 0 && gap <= 2, spans).toBe(true);
+  expect(ink.top, 'the digits clear the top of the line').toBeGreaterThan(0);
+  expect(ink.bottom, 'and its bottom').toBeGreaterThan(0);
+}
+
+test('the countdown the user sees is painted over its place in the row, moves as its words do, and is read as text', async ({ togai, launch }) => {
   const app = await launch();
   const item = await addTogaiWithToken(app.page, togai);
   const words = item.locator('time');
-  const inkOverSlot = async () => (await app.page.evaluate(`(${INK_OVER})(document.querySelector('[data-row-id="${await item.getAttribute('data-row-id')}"] canvas.countdown-slot'))`)) as Ink;
   await expect(words).toHaveText(/^23:59:\d\d$/);
+  const read = async () => (await app.page.evaluate(countdownInk((await item.getAttribute('data-row-id')) ?? ''))) as CountdownInk;
 
-  const before = { words: await words.textContent(), ink: await inkOverSlot() };
-  expect(before.ink.pixels, 'the countdown is drawn where the row keeps its place').toBeGreaterThan(30);
-  await expect(words).not.toHaveText(before.words ?? '');
-  const after = await inkOverSlot();
-  expect(after.pixels).toBeGreaterThan(30);
-  expect(after.places, 'a new second, new digits drawn').not.toBe(before.ink.places);
+  const before = await read();
+  expect(before.words).toMatch(/^23:59:\d\d$/);
+  expectOnSlot(before);
+  await expect(words).not.toHaveText(before.words);
+  const after = await read();
+  expectOnSlot(after);
+  expect(after.places, `a new second (${before.words} → ${after.words}), new digits drawn`).not.toBe(before.places);
+
+  // What a screen reader gets: the words as text in the page's accessibility tree.
+  const cdp = await app.page.context().newCDPSession(app.page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+  const spoken = nodes.filter((node) => !node.ignored && node.role?.value === 'StaticText' && /^23:59:\d\d$/.test(node.name?.value ?? ''));
+  expect(spoken, 'the countdown is text to assistive technology').toHaveLength(1);
 });
 
 test('a 20-second token: the user sees it renew on its own, the countdown starting again, and never sees it lapse', async ({ launch }) => {

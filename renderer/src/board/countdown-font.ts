@@ -63,6 +63,11 @@ export function fontMetrics(measure: CanvasRenderingContext2D, font: string): Fo
   return metrics;
 }
 
+/** Measured again from the next paint: a font that has loaded since may measure otherwise. */
+export function forgetFontMetrics(): void {
+  fonts.clear();
+}
+
 export function isDigit(char: string): boolean {
   return char >= '0' && char <= '9';
 }

@@ -40,7 +40,7 @@ describe('CountdownText', () => {
     const { container, rerender, unmount } = render(countdown('0:00:05'));
     const slot = container.querySelector('canvas')!;
     placeAt(slot, 10, 20, 16);
-    // Only a place: no bitmap of its own, and no role, so a screen reader reads its words as text.
+    // Only a place: no bitmap of its own, and role none, so a screen reader reads its words as text.
     expect([slot.width, slot.height, slot.getAttribute('role'), slot.className]).toEqual([0, 0, 'none', 'countdown-slot countdown state-valid']);
     expect(slot.querySelector('time')!.getAttribute('datetime')).toBe(EXPIRES);
     expect(slot.textContent).toBe('0:00:05');

@@ -1,12 +1,13 @@
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import { LiveText } from '../ui/live-text';
-import type { CountdownPainter, CountdownReading } from './countdown-painter';
+import type { ClockText } from '../ui/clock-text';
+import type { CountdownPainter } from './countdown-painter';
 
 /** The list's painter; null where there is none (no 2D canvas), and countdowns are plain text. */
 export const CountdownPainterContext = createContext<CountdownPainter | null>(null);
 
 interface CountdownTextProps {
-  text: CountdownReading;
+  text: ClockText;
   className: string;
   dateTime: string;
   title?: string;

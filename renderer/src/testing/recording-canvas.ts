@@ -23,13 +23,15 @@ function charWidth(char: string, font: string): number {
 }
 
 export class RecordingContext {
+  /** How much wider every glyph measures: a font that loads late and measures otherwise. */
+  static widthScale = 1;
   font = '10px sans-serif';
   fillStyle = '#000000';
   transform: number[] = [];
   shown: Drawn[] = [];
   draws = 0;
   measureText(text: string) {
-    return { width: Array.from(text).reduce((sum, char) => sum + charWidth(char, this.font), 0), fontBoundingBoxAscent: ASCENT, fontBoundingBoxDescent: DESCENT };
+    return { width: RecordingContext.widthScale * Array.from(text).reduce((sum, char) => sum + charWidth(char, this.font), 0), fontBoundingBoxAscent: ASCENT, fontBoundingBoxDescent: DESCENT };
   }
   fillText(text: string, x: number, y: number) {
     this.draws++;

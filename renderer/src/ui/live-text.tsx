@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef } from 'react';
 import { clockReading, subscribe } from '../use-clock';
+import { writeInPlace, type ClockText } from './clock-text';
 
 interface LiveTextProps {
-  /** The text at a given time; null for none. */
-  text: (now: number) => string | null;
+  text: ClockText;
   className?: string;
 }
 
@@ -19,24 +19,10 @@ export function LiveText({ text, className }: LiveTextProps) {
   // After every render: the text may depend on new data (main sent a fresher token).
   useLayoutEffect(() => {
     latest.current = text;
-    write(span.current, text(clockReading()));
+    writeInPlace(span.current, text(clockReading()));
   });
 
-  useLayoutEffect(() => subscribe(() => write(span.current, latest.current(clockReading()))), []);
+  useLayoutEffect(() => subscribe(() => writeInPlace(span.current, latest.current(clockReading()))), []);
 
   return <span ref={span} className={className} />;
-}
-
-/**
- * Rewrites the span's one text node in place: replacing the node (what textContent does) makes
- * Chromium recalculate style and rebuild the layout tree for it on every tick; changing its data
- * only re-lays out the line.
- */
-function write(element: HTMLElement | null, text: string | null): void {
-  if (!element) return;
-  const next = text ?? '';
-  const node = element.firstChild;
-  if (node instanceof Text && node === element.lastChild) {
-    if (node.data !== next) node.data = next;
-  } else if (element.textContent !== next) element.textContent = next;
 }
