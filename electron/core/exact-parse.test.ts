@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { providerViewSchema } from '../../shared/ipc/provider-view';
 import { exactCheck, exactParse } from './exact-parse';
 import { keymintDocumentSchema, storedProviderSchema } from './store/keymint-document';
 import { storedTokenSchema } from './store/token-cache';
@@ -138,6 +139,8 @@ const SCHEMAS: [string, z.ZodType][] = [
   ['a stored provider', storedProviderSchema],
   ['a token record', storedTokenSchema],
   ['the data file', keymintDocumentSchema],
+  ['a provider as the board sees it', providerViewSchema],
+  ['the list of providers the router sends', z.array(providerViewSchema)],
 ];
 
 describe('exactParse', () => {
@@ -206,5 +209,46 @@ describe('exactParse', () => {
     expect(check({ ...record, obtainedAt: Number.NaN })).toBe(false);
     expect(check(Object.assign(Object.create(null), record))).toBe(false);
     expect(check({ sealed: 's', obtainedAt: 1, expiresAt: null, expirySource: 'none' })).toBe(false);
+  });
+
+  it('checks a string’s bounds and patterns as zod does, a global pattern tested from its start each time', () => {
+    const strings: [string, z.ZodType][] = [
+      ['bounded', z.string().min(2).max(5)],
+      ['exact length', z.string().length(3)],
+      ['an instant', z.string().datetime()],
+      ['a global pattern', z.string().regex(/a+/g)],
+      ['a bounded pattern', z.string().regex(/^[a-z]+$/).max(4)],
+    ];
+    for (const [name, schema] of strings) {
+      const check = exactCheck(schema)!;
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('aa', 'aaa', 'ba', '2026-11-30T12:00:00.000Z', '2026-02-30T12:00:00Z', 'abcd')), (value) => {
+          expect(check(value), `${name}: ${JSON.stringify(value)}`).toBe(schema.safeParse(value).success);
+        }),
+        { numRuns: 500 },
+      );
+    }
+    // One global pattern tested over and over: lastIndex must not carry over from the last test.
+    const global = exactCheck(z.string().regex(/a/g))!;
+    expect([global('a'), global('a'), global('a')]).toEqual([true, true, true]);
+  });
+
+  it('reads a field named like a member of every object (constructor, toString) only as the value’s own', () => {
+    const schema = z.object({ constructor: z.unknown().optional(), name: z.string() });
+    const check = exactCheck(schema)!;
+    expect(check({ name: 'x' })).toBe(true);
+    // Inherited, `constructor` would have counted as a field and hidden the extra key.
+    expect(check({ name: 'x', secret: 's' })).toBe(false);
+    expect(Object.hasOwn(exactParse(schema, { name: 'x', secret: 's' }).data ?? {}, 'secret')).toBe(false);
+  });
+
+  it('sends zod an object whose own field is undefined, or that lacks a required one', () => {
+    const schema = z.object({ name: z.string(), note: z.string().optional() });
+    const check = exactCheck(schema)!;
+    expect(check({ name: 'x', note: 'n' })).toBe(true);
+    expect(check({ name: 'x' })).toBe(true);
+    expect(exactParse(schema, { name: 'x', note: undefined })).toStrictEqual(schema.safeParse({ name: 'x', note: undefined }));
+    expect(check({ note: 'n' })).toBe(false);
+    expect(check({ name: undefined, note: 'n' })).toBe(false);
   });
 });

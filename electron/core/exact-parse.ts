@@ -10,10 +10,12 @@ type Exact = (value: unknown) => boolean;
  * files, and zod's copy of a thousand providers and token records (each object rebuilt, key by
  * key) was a third of an unlock's time and half its memory. Anything else (an unknown key zod
  * would strip, a default it would fill, a union, a refinement) goes to zod, which says what is
- * wrong. For values JSON.parse made: they hold no accessors, symbols or hidden properties, which
- * this does not look for. The router keeps zod's own parse: its outputs are built by code, and
- * a copy is the guarantee that nothing the contract does not name leaves main.
- * exact-parse.test.ts checks that whatever passes here, zod returns unchanged.
+ * wrong, or copies and strips. The router checks its outputs here too (a list of a thousand
+ * views, each copied by zod, was a third of an unlock's list): what passes holds only what the
+ * contract names, and anything else still gets zod's stripped copy.
+ * For values JSON.parse or object literals made, in a realm whose Object.prototype is as it
+ * ships: they hold no accessors, symbols or non-enumerable properties, which this does not look
+ * for. exact-parse.test.ts checks that whatever passes here, zod returns unchanged.
  */
 export function exactParse<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
   const exact = exactCheck(schema);
@@ -35,7 +37,7 @@ export function exactCheck(schema: z.ZodType): Exact | null {
 /** The parts of a zod definition read here (zod 4's `schema.def`). */
 interface Def {
   type: string;
-  checks?: readonly { _zod: { def: { check: string; minimum?: number; maximum?: number; length?: number } } }[];
+  checks?: readonly { _zod: { def: { check: string; minimum?: number; maximum?: number; length?: number; format?: string; pattern?: unknown } } }[];
   innerType?: z.ZodType;
   element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
@@ -53,7 +55,7 @@ function compile(schema: z.ZodType): Exact | null {
   if (checked && def.type !== 'string' && def.type !== 'number' && def.type !== 'array') return null;
   switch (def.type) {
     case 'string':
-      return checked ? leaf(schema) : (value) => typeof value === 'string';
+      return checked ? (stringChecks(def.checks ?? []) ?? leaf(schema)) : (value) => typeof value === 'string';
     case 'number':
       return checked ? leaf(schema) : (value) => typeof value === 'number' && Number.isFinite(value);
     case 'boolean':
@@ -99,6 +101,37 @@ function leaf(schema: z.ZodType): Exact {
   };
 }
 
+/** The string formats whose only check in zod is their pattern (others, such as a URL, check more). */
+const PATTERN_ONLY = new Set(['datetime', 'regex']);
+
+/**
+ * A string's checks run here, when each is a length bound or a pattern-only format: the same
+ * tests zod runs, without zod's parse around each (an unlock's list checks thousands of instants).
+ * Anything else (a trim, a URL, a refinement): null, and zod decides.
+ */
+function stringChecks(checks: NonNullable<Def['checks']>): Exact | null {
+  let min = 0;
+  let max = Number.POSITIVE_INFINITY;
+  const patterns: RegExp[] = [];
+  for (const { _zod } of checks) {
+    const { check, minimum, maximum, length, format, pattern } = _zod.def;
+    if (check === 'min_length' && minimum !== undefined) min = Math.max(min, minimum);
+    else if (check === 'max_length' && maximum !== undefined) max = Math.min(max, maximum);
+    else if (check === 'length_equals' && length !== undefined) [min, max] = [Math.max(min, length), Math.min(max, length)];
+    else if (check === 'string_format' && format !== undefined && PATTERN_ONLY.has(format) && pattern instanceof RegExp) patterns.push(pattern);
+    else return null;
+  }
+  return (value) => {
+    if (typeof value !== 'string' || value.length < min || value.length > max) return false;
+    for (const pattern of patterns) {
+      // As zod does: a global or sticky pattern would otherwise test from where the last test ended.
+      pattern.lastIndex = 0;
+      if (!pattern.test(value)) return false;
+    }
+    return true;
+  };
+}
+
 /** As JSON.parse and object literals make them: zod returns a plain copy of any other kind. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -125,29 +158,27 @@ function array(element: z.ZodType, checks: NonNullable<Def['checks']>): Exact | 
 }
 
 function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefined): Exact | null {
-  const fields = new Map<string, { check: Exact; required: boolean }>();
-  let required = 0;
+  const fields: Field[] = [];
   for (const [key, schema] of Object.entries(shape)) {
     const check = exactCheck(schema);
     if (!check) return null;
     // An optional field may be absent; zod then leaves it out too.
-    const isRequired = defOf(schema).type !== 'optional';
-    fields.set(key, { check, required: isRequired });
-    if (isRequired) required++;
+    fields.push({ key, check, required: defOf(schema).type !== 'optional' });
   }
   // No catchall: zod strips unknown keys, so a value holding one is not returned as it is; a
   // strict object (catchall never) refuses them.
   const other = catchall && defOf(catchall).type !== 'never' ? exactCheck(catchall) : () => false;
   if (!other) return null;
-  return (value) => {
-    if (!isPlainObject(value)) return false;
+  const byKey = new Map(fields.map((field) => [field.key, field]));
+  const required = fields.filter((field) => field.required).length;
+  // for-in lists no keys into an array. A key that is not the value's own (something added to
+  // Object.prototype) or is `__proto__` (which zod drops) sends the value to zod. The fields
+  // are a Map: no key (`constructor`…) finds one inherited.
+  const everyKey = (value: Record<string, unknown>): boolean => {
     let present = 0;
-    // for-in lists no keys into an array. A key that is not the value's own (something added to
-    // Object.prototype) or is `__proto__` (which zod drops) sends the value to zod. The fields
-    // are a Map: no key (`constructor`…) finds one inherited.
     for (const key in value) {
       if (!Object.hasOwn(value, key) || key === '__proto__') return false;
-      const field = fields.get(key);
+      const field = byKey.get(key);
       if (field === undefined) {
         if (!other(value[key])) return false;
       } else {
@@ -157,6 +188,55 @@ function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefine
     }
     return present === required;
   };
+  const byName = fields.length > 0 && !byKey.has('__proto__') ? compileFields(fields) : undefined;
+  return (value) => {
+    if (!isPlainObject(value)) return false;
+    if (byName === undefined) return everyKey(value);
+    // When for-in lists as many keys as there are own fields, those are its keys: the common
+    // case, checked without a lookup per key. Any other key (own or inherited): every key is
+    // looked at one by one.
+    const known = byName(value);
+    if (known < 0) return false;
+    let keys = 0;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- counted, not read
+    for (const _key in value) keys++;
+    return keys === known || everyKey(value);
+  };
+}
+
+interface Field {
+  key: string;
+  check: Exact;
+  required: boolean;
+}
+
+/** The count of own fields `value` holds, each of which passed its check; -1 when one failed or a required one is missing. */
+type FieldsCheck = (value: Record<string, unknown>) => number;
+
+/**
+ * The fields' checks as one function that reads each field by its name, which V8 turns into a
+ * load from the place every object of that shape keeps it (a thousand views share one shape),
+ * where a loop over the keys pays a lookup for each. zod compiles its objects the same way.
+ * The code is made from the schema's own field names, never from a value. Where strings may not
+ * become code (node's --disallow-code-generation-from-strings), undefined: the loop it is.
+ */
+function compileFields(fields: readonly Field[]): FieldsCheck | undefined {
+  const lines = fields.map(({ key, required }, i) => {
+    const name = JSON.stringify(key);
+    const otherwise = required ? ' else return -1;' : '';
+    // A plain object inherits only from Object.prototype, where no field a schema names is found
+    // (unless it is one of its own members, such as `constructor`: checked as an own property),
+    // so a field read is own, and undefined is absent (an own undefined is listed by for-in but
+    // not counted, which sends the value to the slow path).
+    if (key in Object.prototype) return `if (hasOwn(value, ${name})) { if (!checks[${i}](value[${name}])) return -1; known++; }${otherwise}`;
+    return `{ const field = value[${name}]; if (field !== undefined) { if (!checks[${i}](field)) return -1; known++; }${otherwise} }`;
+  });
+  try {
+    const make = new Function('hasOwn', 'checks', `'use strict'; return (value) => { let known = 0; ${lines.join(' ')} return known; };`) as (hasOwn: typeof Object.hasOwn, checks: readonly Exact[]) => FieldsCheck;
+    return make(Object.hasOwn, fields.map((field) => field.check));
+  } catch {
+    return undefined;
+  }
 }
 
 function record(keyType: z.ZodType, valueType: z.ZodType): Exact | null {

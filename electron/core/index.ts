@@ -19,3 +19,5 @@ export { NEVER_STORED } from './http/token-http-client';
 /** How the core reads a reply's body (capped), for hosts' tests and benchmarks of their FetchPort. */
 export { readCappedBody } from './http/read-capped-body';
 export { abortSignalOf } from './http/cancel-signal';
+/** zod's parse without its copy when the value already is exactly what it returns: the router's output check. */
+export { exactParse } from './exact-parse';

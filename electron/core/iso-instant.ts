@@ -3,9 +3,9 @@ const MS_PER_DAY = 86_400_000;
 const FIRST_FOUR_DIGIT_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z (Date.UTC reads year 0 as 1900)
 const LAST_FOUR_DIGIT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-const three = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
-const four = (n: number) => (n < 10 ? `000${n}` : n < 100 ? `00${n}` : n < 1000 ? `0${n}` : `${n}`);
+/** The character code of the digit `n` (0–9). */
+const digit = (n: number) => 48 + n;
+const [DASH, T, COLON, DOT, Z] = ['-', 'T', ':', '.', 'Z'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
 
 /**
  * An instant (ms since the epoch) as ISO 8601 text, exactly as `Date#toISOString` writes it.
@@ -33,5 +33,16 @@ export function isoInstant(instant: number): string {
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${four(year)}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(seconds)}.${three(rest - seconds * 1000)}Z`;
+  const ms = rest - seconds * 1000;
+  // One string made at once from its 24 characters: a template of 13 parts made a string for
+  // each part and each join, a fifth of an unlock's allocations, which garbage collection paid for.
+  return String.fromCharCode(
+    digit(Math.floor(year / 1000)), digit(Math.floor(year / 100) % 10), digit(Math.floor(year / 10) % 10), digit(year % 10), DASH,
+    digit(Math.floor(month / 10)), digit(month % 10), DASH,
+    digit(Math.floor(day / 10)), digit(day % 10), T,
+    digit(Math.floor(hours / 10)), digit(hours % 10), COLON,
+    digit(Math.floor(minutes / 10)), digit(minutes % 10), COLON,
+    digit(Math.floor(seconds / 10)), digit(seconds % 10), DOT,
+    digit(Math.floor(ms / 100)), digit(Math.floor(ms / 10) % 10), digit(ms % 10), Z,
+  );
 }

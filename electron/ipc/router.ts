@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { channels, type ChannelName, type ChannelOutput, type Channels } from '../../shared/ipc/contract';
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/ipc-result';
 import { describeIssues } from '../../shared/text/describe-issues';
-import { AppError, isVaultError, type Logger } from '../core';
+import { AppError, exactParse, isVaultError, type Logger } from '../core';
 import type { IpcSender } from './sender';
 
 export type Handlers = {
@@ -23,8 +23,9 @@ const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({ ok: f
 
 /**
  * The one door into main: checks the sender, parses the input with the channel's schema,
- * runs the handler, and parses the output too (zod drops any field the contract does not
- * name, so nothing extra can leak). Errors become `{ok:false, code, message}`, no stack.
+ * runs the handler, and parses the output too (an output holding any field the contract does
+ * not name gets zod's copy without it, so nothing extra can leak; one holding exactly what it
+ * names is sent as it is, see exactParse). Errors become `{ok:false, code, message}`, no stack.
  */
 export function createRouter(options: RouterOptions): IpcRouter {
   return async (sender, channel, input) => {
@@ -37,7 +38,7 @@ export function createRouter(options: RouterOptions): IpcRouter {
     try {
       const handler = options.handlers[name] as (input: unknown) => unknown;
       const value: unknown = await handler(parsed.data);
-      const output = spec.output.safeParse(value);
+      const output = exactParse(spec.output, value);
       if (!output.success) {
         options.log.warn(`ipc ${name}: handler output does not match the contract`);
         return fail('internal', 'Something went wrong inside Keymint.');
