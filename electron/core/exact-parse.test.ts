@@ -176,6 +176,11 @@ describe('exactParse', () => {
     const holed = [, 'a'];
     expect(exactCheck(list)!(holed)).toBe(false);
     expect(exactParse(list, holed).success).toBe(false);
+    const maybe = z.array(z.string().optional());
+    const holedMaybe: unknown[] & { secret?: string } = [, 'x'];
+    holedMaybe.secret = 'S';
+    expect(exactCheck(maybe)!(holedMaybe)).toBe(false);
+    expect(Object.keys(exactParse(maybe, holedMaybe).data ?? {})).not.toContain('secret');
     const extra = Object.assign(['a'], { secret: 's' });
     expect(exactCheck(list)!(extra)).toBe(false);
     expect(exactParse(list, extra).data).toStrictEqual(['a']);
@@ -233,13 +238,65 @@ describe('exactParse', () => {
     expect([global('a'), global('a'), global('a')]).toEqual([true, true, true]);
   });
 
-  it('reads a field named like a member of every object (constructor, toString) only as the value’s own', () => {
-    const schema = z.object({ constructor: z.unknown().optional(), name: z.string() });
-    const check = exactCheck(schema)!;
-    expect(check({ name: 'x' })).toBe(true);
-    // Inherited, `constructor` would have counted as a field and hidden the extra key.
-    expect(check({ name: 'x', secret: 's' })).toBe(false);
-    expect(Object.hasOwn(exactParse(schema, { name: 'x', secret: 's' }).data ?? {}, 'secret')).toBe(false);
+  it('leaves to zod an object with a field named like a member of every object, which zod reads from the prototype', () => {
+    for (const name of ['constructor', 'valueOf', 'toString', '__proto__']) {
+      const schema = z.object({ [name]: z.unknown().optional(), name: z.string() });
+      expect(exactCheck(schema), name).toBeNull();
+      expect(Object.hasOwn(exactParse(schema, { name: 'x', secret: 's' }).data ?? {}, 'secret')).toBe(false);
+    }
+    const valueOf = z.object({ valueOf: z.string().optional() });
+    expect(exactParse(valueOf, {}).success).toBe(valueOf.safeParse({}).success);
+  });
+
+  it('never takes a value holding a key the schema does not name, however it hides it', () => {
+    const schema = z.object({ a: z.string(), b: z.string().optional() });
+    // A field that is not enumerable, beside an extra key: counted, the two would balance.
+    const hidden = { secret: 'S' };
+    Object.defineProperty(hidden, 'a', { value: 'x', enumerable: false });
+    expect(exactCheck(schema)!(hidden)).toBe(false);
+    expect(JSON.stringify(exactParse(schema, hidden).data ?? {})).not.toContain('S');
+    // An optional field present but undefined, beside an extra key.
+    expect(exactCheck(schema)!({ a: 'x', b: undefined, secret: 'S' })).toBe(false);
+    // An array with a hole and an extra property: counted, the two would balance.
+    const list = z.array(z.object({ a: z.string() }));
+    const holed: unknown[] & { secret?: string } = [, { a: 'x' }];
+    holed.secret = 'S';
+    expect(exactCheck(list)!(holed)).toBe(false);
+    expect(exactParse(list, holed).success).toBe(false);
+    const maybe = z.array(z.string().optional());
+    const holedMaybe: unknown[] & { secret?: string } = [, 'x'];
+    holedMaybe.secret = 'S';
+    expect(exactCheck(maybe)!(holedMaybe)).toBe(false);
+    expect(Object.keys(exactParse(maybe, holedMaybe).data ?? {})).not.toContain('secret');
+    // A key added to every object.
+    Object.defineProperty(Object.prototype, 'polluted', { value: 'P', enumerable: true, configurable: true, writable: true });
+    try {
+      expect(exactCheck(schema)!({ a: 'x' })).toBe(false);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
+  it('checks formats that are schemas of their own, and exactOptional, as zod does', () => {
+    const cases: [z.ZodType, unknown[]][] = [
+      [z.uuid(), ['not-a-uuid', '6a830b7d-29d7-4aec-b22b-3b20efabf2d5']],
+      [z.int(), [1.5, 2]],
+      [z.iso.datetime(), ['yesterday', '2026-11-30T12:00:00.000Z']],
+      [z.object({ a: z.string().exactOptional() }), [{ a: undefined }, {}, { a: 'x' }]],
+    ];
+    for (const [schema, values] of cases) for (const value of values) expect(exactParse(schema, value).success, JSON.stringify(value) ?? 'undefined').toBe(schema.safeParse(value).success);
+  });
+
+  it('counts a string’s length in code points, as zod does', () => {
+    const strings: z.ZodType[] = [z.string().min(2), z.string().length(2), z.string().max(1)];
+    for (const schema of strings) {
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 3 }), fc.constantFrom('😀', '😀😀', 'a😀', '\uD800', '\uD800\uD800')), (value) => {
+          expect(exactParse(schema, value).success, JSON.stringify(value)).toBe(schema.safeParse(value).success);
+        }),
+        { numRuns: 300 },
+      );
+    }
   });
 
   it('sends zod an object whose own field is undefined, or that lacks a required one', () => {

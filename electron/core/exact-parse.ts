@@ -13,9 +13,12 @@ type Exact = (value: unknown) => boolean;
  * wrong, or copies and strips. The router checks its outputs here too (a list of a thousand
  * views, each copied by zod, was a third of an unlock's list): what passes holds only what the
  * contract names, and anything else still gets zod's stripped copy.
- * For values JSON.parse or object literals made, in a realm whose Object.prototype is as it
- * ships: they hold no accessors, symbols or non-enumerable properties, which this does not look
- * for. exact-parse.test.ts checks that whatever passes here, zod returns unchanged.
+ * For values JSON.parse or object literals made: a getter is read once here (zod's copy held
+ * what it returned; the value itself may return something else later), and symbol keys are
+ * not looked for (neither JSON nor structured clone copies them, nor non-enumerable ones). No
+ * other key the schema does not name passes, however it is hidden: among fields that are not
+ * enumerable, in an array's holes, on Object.prototype. exact-parse.test.ts checks that
+ * whatever passes here, zod returns unchanged, and tries each of those.
  */
 export function exactParse<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
   const exact = exactCheck(schema);
@@ -47,15 +50,20 @@ interface Def {
 }
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { def: Def }).def;
+/** What zod says a schema is (its class and those it extends), e.g. `$ZodCheck` for a format that checks itself. */
+const is = (schema: z.ZodType, trait: string) => (schema as unknown as { _zod: { traits: ReadonlySet<string> } })._zod.traits.has(trait);
 
 function compile(schema: z.ZodType): Exact | null {
   const def = defOf(schema);
-  const checked = (def.checks?.length ?? 0) > 0;
+  // A format schema of its own (z.uuid(), z.int(), z.iso.datetime()) is its own first check.
+  const selfChecked = (def.type === 'string' || def.type === 'number') && is(schema, '$ZodCheck');
+  const checks: NonNullable<Def['checks']> = selfChecked ? [schema as unknown as NonNullable<Def['checks']>[number], ...(def.checks ?? [])] : (def.checks ?? []);
+  const checked = checks.length > 0;
   // A refinement on anything but a string, a number or an array's length: zod decides.
   if (checked && def.type !== 'string' && def.type !== 'number' && def.type !== 'array') return null;
   switch (def.type) {
     case 'string':
-      return checked ? (stringChecks(def.checks ?? []) ?? leaf(schema)) : (value) => typeof value === 'string';
+      return checked ? (stringChecks(checks) ?? leaf(schema)) : (value) => typeof value === 'string';
     case 'number':
       return checked ? leaf(schema) : (value) => typeof value === 'number' && Number.isFinite(value);
     case 'boolean':
@@ -78,11 +86,13 @@ function compile(schema: z.ZodType): Exact | null {
       return inner ? (value) => value === null || inner(value) : null;
     }
     case 'optional': {
+      // exactOptional refuses a field that is present but undefined, which optional takes.
+      if (is(schema, '$ZodExactOptional')) return null;
       const inner = def.innerType && exactCheck(def.innerType);
       return inner ? (value) => value === undefined || inner(value) : null;
     }
     case 'array':
-      return def.element ? array(def.element, def.checks ?? []) : null;
+      return def.element ? array(def.element, checks) : null;
     case 'object':
       return def.shape ? object(def.shape, def.catchall) : null;
     case 'record':
@@ -100,6 +110,8 @@ function leaf(schema: z.ZodType): Exact {
     return parsed.success && Object.is(parsed.data, value);
   };
 }
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
 /** The string formats whose only check in zod is their pattern (others, such as a URL, check more). */
 const PATTERN_ONLY = new Set(['datetime', 'regex']);
@@ -121,8 +133,11 @@ function stringChecks(checks: NonNullable<Def['checks']>): Exact | null {
     else if (check === 'string_format' && format !== undefined && PATTERN_ONLY.has(format) && pattern instanceof RegExp) patterns.push(pattern);
     else return null;
   }
+  const bounded = min > 0 || max !== Number.POSITIVE_INFINITY;
   return (value) => {
     if (typeof value !== 'string' || value.length < min || value.length > max) return false;
+    // zod counts code points, not UTF-16 units: a string holding a pair of surrogates goes to it.
+    if (bounded && HIGH_SURROGATE.test(value)) return false;
     for (const pattern of patterns) {
       // As zod does: a global or sticky pattern would otherwise test from where the last test ended.
       pattern.lastIndex = 0;
@@ -151,15 +166,20 @@ function array(element: z.ZodType, checks: NonNullable<Def['checks']>): Exact | 
   if (!each) return null;
   return (value) => {
     if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype || value.length < min || value.length > max) return false;
-    // Its keys are the indices there are and any other property: a hole (which zod would fill in
-    // as undefined) or a property besides the items (which zod would not copy) sends it to zod.
-    return Object.keys(value).length === value.length && value.every((item) => each(item));
+    // A hole (which zod would read as undefined) or a property besides the items (which zod
+    // would not copy, and structured clone would) sends it to zod: every index is its own, and
+    // there are no other keys.
+    for (let i = 0; i < value.length; i++) if (!Object.hasOwn(value, i) || !each(value[i])) return false;
+    return Object.keys(value).length === value.length;
   };
 }
 
 function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefined): Exact | null {
   const fields: Field[] = [];
   for (const [key, schema] of Object.entries(shape)) {
+    // zod reads a field named like a member of every object (`constructor`, `valueOf`,
+    // `__proto__`) from the prototype when the value lacks it: zod decides.
+    if (key in Object.prototype) return null;
     const check = exactCheck(schema);
     if (!check) return null;
     // An optional field may be absent; zod then leaves it out too.
@@ -167,8 +187,8 @@ function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefine
   }
   // No catchall: zod strips unknown keys, so a value holding one is not returned as it is; a
   // strict object (catchall never) refuses them.
-  const other = catchall && defOf(catchall).type !== 'never' ? exactCheck(catchall) : () => false;
-  if (!other) return null;
+  const other = catchall && defOf(catchall).type !== 'never' ? exactCheck(catchall) : undefined;
+  if (catchall && defOf(catchall).type !== 'never' && !other) return null;
   const byKey = new Map(fields.map((field) => [field.key, field]));
   const required = fields.filter((field) => field.required).length;
   // for-in lists no keys into an array. A key that is not the value's own (something added to
@@ -180,7 +200,7 @@ function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefine
       if (!Object.hasOwn(value, key) || key === '__proto__') return false;
       const field = byKey.get(key);
       if (field === undefined) {
-        if (!other(value[key])) return false;
+        if (!other?.(value[key])) return false;
       } else {
         if (!field.check(value[key])) return false;
         if (field.required) present++;
@@ -188,19 +208,14 @@ function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefine
     }
     return present === required;
   };
-  const byName = fields.length > 0 && !byKey.has('__proto__') ? compileFields(fields) : undefined;
+  const byName = fields.length > 0 ? compileFields(fields) : undefined;
   return (value) => {
     if (!isPlainObject(value)) return false;
-    if (byName === undefined) return everyKey(value);
-    // When for-in lists as many keys as there are own fields, those are its keys: the common
-    // case, checked without a lookup per key. Any other key (own or inherited): every key is
-    // looked at one by one.
-    const known = byName(value);
-    if (known < 0) return false;
-    let keys = 0;
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- counted, not read
-    for (const _key in value) keys++;
-    return keys === known || everyKey(value);
+    const verdict = byName?.(value) ?? UNDECIDED;
+    if (verdict !== UNDECIDED) return verdict === EXACT;
+    // A key besides the fields (which a catchall may take), an own field that is undefined, or
+    // no compiled check: every key is looked at one by one.
+    return everyKey(value);
   };
 }
 
@@ -210,30 +225,34 @@ interface Field {
   required: boolean;
 }
 
-/** The count of own fields `value` holds, each of which passed its check; -1 when one failed or a required one is missing. */
-type FieldsCheck = (value: Record<string, unknown>) => number;
+const EXACT = 1;
+const NOT_EXACT = 0;
+const UNDECIDED = -1;
+/** EXACT, NOT_EXACT (a field fails its check or a required one is missing), or UNDECIDED. */
+type FieldsCheck = (value: Record<string, unknown>) => typeof EXACT | typeof NOT_EXACT | typeof UNDECIDED;
 
 /**
  * The fields' checks as one function that reads each field by its name, which V8 turns into a
  * load from the place every object of that shape keeps it (a thousand views share one shape),
  * where a loop over the keys pays a lookup for each. zod compiles its objects the same way.
- * The code is made from the schema's own field names, never from a value. Where strings may not
- * become code (node's --disallow-code-generation-from-strings), undefined: the loop it is.
+ * Each field is read once and checked. Then every key for-in lists must be one of the fields
+ * (a switch on their names), and as many as were read: so every property JSON or structured
+ * clone would copy is a field that passed its check. A plain object inherits only from
+ * Object.prototype, which holds none of these names (object() leaves those to zod), so a read
+ * that finds a field finds the value's own. The code is made from the schema's own field
+ * names, written as JSON strings, never from a value. Where strings may not become code
+ * (node's --disallow-code-generation-from-strings): undefined, and every value is looked at key
+ * by key.
  */
 function compileFields(fields: readonly Field[]): FieldsCheck | undefined {
-  const lines = fields.map(({ key, required }, i) => {
+  const reads = fields.map(({ key, required }, i) => {
     const name = JSON.stringify(key);
-    const otherwise = required ? ' else return -1;' : '';
-    // A plain object inherits only from Object.prototype, where no field a schema names is found
-    // (unless it is one of its own members, such as `constructor`: checked as an own property),
-    // so a field read is own, and undefined is absent (an own undefined is listed by for-in but
-    // not counted, which sends the value to the slow path).
-    if (key in Object.prototype) return `if (hasOwn(value, ${name})) { if (!checks[${i}](value[${name}])) return -1; known++; }${otherwise}`;
-    return `{ const field = value[${name}]; if (field !== undefined) { if (!checks[${i}](field)) return -1; known++; }${otherwise} }`;
+    return `{ const field = value[${name}]; if (field !== undefined) { if (!checks[${i}](field)) return ${NOT_EXACT}; read++; }${required ? ` else return ${NOT_EXACT};` : ''} }`;
   });
+  const cases = fields.map(({ key }) => `case ${JSON.stringify(key)}:`).join(' ');
+  const body = `'use strict'; return (value) => { let read = 0; ${reads.join(' ')} let keys = 0; for (const key in value) { switch (key) { ${cases} keys++; break; default: return ${UNDECIDED}; } } return keys === read ? ${EXACT} : ${UNDECIDED}; };`;
   try {
-    const make = new Function('hasOwn', 'checks', `'use strict'; return (value) => { let known = 0; ${lines.join(' ')} return known; };`) as (hasOwn: typeof Object.hasOwn, checks: readonly Exact[]) => FieldsCheck;
-    return make(Object.hasOwn, fields.map((field) => field.check));
+    return (new Function('checks', body) as (checks: readonly Exact[]) => FieldsCheck)(fields.map((field) => field.check));
   } catch {
     return undefined;
   }
