@@ -268,13 +268,25 @@ describe('exactParse', () => {
     holedMaybe.secret = 'S';
     expect(exactCheck(maybe)!(holedMaybe)).toBe(false);
     expect(Object.keys(exactParse(maybe, holedMaybe).data ?? {})).not.toContain('secret');
-    // A key added to every object.
-    Object.defineProperty(Object.prototype, 'polluted', { value: 'P', enumerable: true, configurable: true, writable: true });
-    try {
-      expect(exactCheck(schema)!({ a: 'x' })).toBe(false);
-    } finally {
-      delete (Object.prototype as Record<string, unknown>).polluted;
+    // A required field that is not enumerable, beside an optional one that is but holds nothing:
+    // counted, the two would balance, and the field would be left out of what is sent.
+    const unlisted = { b: undefined };
+    Object.defineProperty(unlisted, 'a', { value: 'x', enumerable: false });
+    expect(exactCheck(schema)!(unlisted)).toBe(false);
+    expect(exactParse(schema, unlisted)).toStrictEqual(schema.safeParse(unlisted));
+    // A key added to every object, another, or one named like a field.
+    for (const added of ['polluted', 'a']) {
+      Object.defineProperty(Object.prototype, added, { value: 'P', enumerable: true, configurable: true, writable: true });
+      try {
+        // Listed on a value holding only its fields: a key not its own.
+        if (added === 'polluted') expect(exactCheck(schema)!({ a: 'x' })).toBe(false);
+        // Only inherited, a field is not the value's own: what is sent would lack it.
+        expect(exactParse(schema, {}), added).toStrictEqual(schema.safeParse({}));
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)[added];
+      }
     }
+    expect(exactCheck(schema)!({ a: 'x' })).toBe(true);
   });
 
   it('checks formats that are schemas of their own, and exactOptional, as zod does', () => {

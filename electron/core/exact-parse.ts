@@ -14,21 +14,45 @@ type Exact = (value: unknown) => boolean;
  * views, each copied by zod, was a third of an unlock's list): what passes holds only what the
  * contract names, and anything else still gets zod's stripped copy.
  * For values JSON.parse or object literals made: a getter is read once here (zod's copy held
- * what it returned; the value itself may return something else later), and symbol keys are
- * not looked for (neither JSON nor structured clone copies them, nor non-enumerable ones). No
- * other key the schema does not name passes, however it is hidden: among fields that are not
- * enumerable, in an array's holes, on Object.prototype. exact-parse.test.ts checks that
- * whatever passes here, zod returns unchanged, and tries each of those.
+ * what it returned; the value itself may return something else later), a Proxy or a built-in
+ * object given Object.prototype (whose internal contents structured clone copies) is not told
+ * from a plain object, and symbol keys are not looked for (neither JSON nor structured clone
+ * copies them, nor non-enumerable ones). No other key the schema does not name passes, however
+ * it is hidden: among fields that are not enumerable, in an array's holes, on Object.prototype.
+ * exact-parse.test.ts checks that whatever passes here, zod returns unchanged, and tries each.
  */
 export function exactParse<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
-  const exact = exactCheck(schema);
+  const exact = checkOf(schema);
+  if (exact) notePrototype();
   return exact?.(value) ? { success: true, data: value as z.output<S> } : schema.safeParse(value);
+}
+
+/** The check for `schema`, or null when some part of it may change what it returns. */
+export function exactCheck(schema: z.ZodType): Exact | null {
+  const exact = checkOf(schema);
+  return (
+    exact &&
+    ((value) => {
+      notePrototype();
+      return exact(value);
+    })
+  );
+}
+
+/**
+ * Whether Object.prototype lists no key, as it ships: a key added to it (enumerable) is listed
+ * by for-in on every object, and may carry a field's name. Looked at once per check, not per object.
+ */
+let prototypeLists = false;
+function notePrototype(): void {
+  prototypeLists = false;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only whether there is one
+  for (const _key in Object.prototype) prototypeLists = true;
 }
 
 const compiled = new WeakMap<z.ZodType, Exact | null>();
 
-/** The check for `schema`, or null when some part of it may change what it returns. */
-export function exactCheck(schema: z.ZodType): Exact | null {
+function checkOf(schema: z.ZodType): Exact | null {
   let exact = compiled.get(schema);
   if (exact === undefined) {
     exact = compile(schema);
@@ -82,13 +106,13 @@ function compile(schema: z.ZodType): Exact | null {
       return allowed ? (value) => allowed.has(value) : null;
     }
     case 'nullable': {
-      const inner = def.innerType && exactCheck(def.innerType);
+      const inner = def.innerType && checkOf(def.innerType);
       return inner ? (value) => value === null || inner(value) : null;
     }
     case 'optional': {
       // exactOptional refuses a field that is present but undefined, which optional takes.
       if (is(schema, '$ZodExactOptional')) return null;
-      const inner = def.innerType && exactCheck(def.innerType);
+      const inner = def.innerType && checkOf(def.innerType);
       return inner ? (value) => value === undefined || inner(value) : null;
     }
     case 'array':
@@ -153,7 +177,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function array(element: z.ZodType, checks: NonNullable<Def['checks']>): Exact | null {
-  const each = exactCheck(element);
+  const each = checkOf(element);
   let min = 0;
   let max = Number.POSITIVE_INFINITY;
   for (const { _zod } of checks) {
@@ -180,14 +204,14 @@ function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefine
     // zod reads a field named like a member of every object (`constructor`, `valueOf`,
     // `__proto__`) from the prototype when the value lacks it: zod decides.
     if (key in Object.prototype) return null;
-    const check = exactCheck(schema);
+    const check = checkOf(schema);
     if (!check) return null;
     // An optional field may be absent; zod then leaves it out too.
     fields.push({ key, check, required: defOf(schema).type !== 'optional' });
   }
   // No catchall: zod strips unknown keys, so a value holding one is not returned as it is; a
   // strict object (catchall never) refuses them.
-  const other = catchall && defOf(catchall).type !== 'never' ? exactCheck(catchall) : undefined;
+  const other = catchall && defOf(catchall).type !== 'never' ? checkOf(catchall) : undefined;
   if (catchall && defOf(catchall).type !== 'never' && !other) return null;
   const byKey = new Map(fields.map((field) => [field.key, field]));
   const required = fields.filter((field) => field.required).length;
@@ -211,10 +235,10 @@ function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefine
   const byName = fields.length > 0 ? compileFields(fields) : undefined;
   return (value) => {
     if (!isPlainObject(value)) return false;
-    const verdict = byName?.(value) ?? UNDECIDED;
+    const verdict = byName && !prototypeLists ? byName(value) : UNDECIDED;
     if (verdict !== UNDECIDED) return verdict === EXACT;
-    // A key besides the fields (which a catchall may take), an own field that is undefined, or
-    // no compiled check: every key is looked at one by one.
+    // A key besides the fields (which a catchall may take), a field that is not enumerable, no
+    // compiled check, or keys added to Object.prototype: every key is looked at one by one.
     return everyKey(value);
   };
 }
@@ -235,11 +259,12 @@ type FieldsCheck = (value: Record<string, unknown>) => typeof EXACT | typeof NOT
  * The fields' checks as one function that reads each field by its name, which V8 turns into a
  * load from the place every object of that shape keeps it (a thousand views share one shape),
  * where a loop over the keys pays a lookup for each. zod compiles its objects the same way.
- * Each field is read once and checked. Then every key for-in lists must be one of the fields
- * (a switch on their names), and as many as were read: so every property JSON or structured
- * clone would copy is a field that passed its check. A plain object inherits only from
- * Object.prototype, which holds none of these names (object() leaves those to zod), so a read
- * that finds a field finds the value's own. The code is made from the schema's own field
+ * Each field is read and checked. Then every key for-in lists must be one of the fields (a
+ * switch on their names), and the fields listed with a value as many as were read with one: so
+ * every property JSON or structured clone would copy is a field that passed its check, and
+ * every field read is one of them. A plain object inherits only from Object.prototype, which
+ * holds none of these names (object() leaves those to zod) and, when this runs, lists no key
+ * (else every key is looked at one by one), so a read that finds a field finds the value's own. The code is made from the schema's own field
  * names, written as JSON strings, never from a value. Where strings may not become code
  * (node's --disallow-code-generation-from-strings): undefined, and every value is looked at key
  * by key.
@@ -249,8 +274,10 @@ function compileFields(fields: readonly Field[]): FieldsCheck | undefined {
     const name = JSON.stringify(key);
     return `{ const field = value[${name}]; if (field !== undefined) { if (!checks[${i}](field)) return ${NOT_EXACT}; read++; }${required ? ` else return ${NOT_EXACT};` : ''} }`;
   });
-  const cases = fields.map(({ key }) => `case ${JSON.stringify(key)}:`).join(' ');
-  const body = `'use strict'; return (value) => { let read = 0; ${reads.join(' ')} let keys = 0; for (const key in value) { switch (key) { ${cases} keys++; break; default: return ${UNDECIDED}; } } return keys === read ? ${EXACT} : ${UNDECIDED}; };`;
+  // A listed field counts when it holds a value, as a read does: so the two counts are equal
+  // only when every field that was read is listed.
+  const cases = fields.map(({ key }) => `case ${JSON.stringify(key)}: if (value[${JSON.stringify(key)}] !== undefined) keys++; break;`).join(' ');
+  const body = `'use strict'; return (value) => { let read = 0; ${reads.join(' ')} let keys = 0; for (const key in value) { switch (key) { ${cases} default: return ${UNDECIDED}; } } return keys === read ? ${EXACT} : ${UNDECIDED}; };`;
   try {
     return (new Function('checks', body) as (checks: readonly Exact[]) => FieldsCheck)(fields.map((field) => field.check));
   } catch {
@@ -259,8 +286,8 @@ function compileFields(fields: readonly Field[]): FieldsCheck | undefined {
 }
 
 function record(keyType: z.ZodType, valueType: z.ZodType): Exact | null {
-  const key = exactCheck(keyType);
-  const each = exactCheck(valueType);
+  const key = checkOf(keyType);
+  const each = checkOf(valueType);
   if (!key || !each || defOf(keyType).type !== 'string') return null;
   return (value) => {
     if (!isPlainObject(value)) return false;

@@ -25,9 +25,10 @@ const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({ ok: f
  * The one door into main: checks the sender, parses the input with the channel's schema,
  * runs the handler, and parses the output too (an output holding any field the contract does
  * not name gets zod's copy without it, so nothing extra can leak; one holding exactly what it
- * names is sent as it is, see exactParse). So a handler returns data made for the reply (object
- * literals, JSON values), never an object with getters or one it changes later: what is sent
- * is what was checked. Errors become `{ok:false, code, message}`, no stack.
+ * names is sent as it is, see exactParse). So a handler returns data made for the reply
+ * (object literals, arrays, JSON values), never a getter, a Proxy, a built-in object (a Map, a
+ * Date, an Error) given Object.prototype, or an object it changes later: structured clone and
+ * JSON would send what the check did not see. Every handler builds its reply that way. Errors become `{ok:false, code, message}`, no stack.
  */
 export function createRouter(options: RouterOptions): IpcRouter {
   return async (sender, channel, input) => {
