@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storedProvider } from '../test-support/stored-samples';
 import { StoreCorruptError } from './json-file-store';
@@ -97,6 +98,40 @@ describe('sharded vault document', () => {
     expect(head.$providers?.order).toHaveLength(1000);
     expect(head.$providers?.shards).toHaveLength(32);
     expect(head.$providers?.shards.filter(Array.isArray)).toHaveLength(1);
+    expect(shardFiles(dir)).toEqual(namedShards(dir));
+  });
+
+  it('reads back every document as written, across edits in place (one shard or several), a changed id, moves, additions and removals', () => {
+    const dir = freshDir();
+    const store = open(dir);
+    let expected = store.update(() => documentOf(300)) as Doc;
+    let next = 300;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          { weight: 6, arbitrary: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }).map((at) => ({ kind: 'edit' as const, at })) },
+          { weight: 1, arbitrary: fc.nat().map((at) => ({ kind: 'new id' as const, at })) },
+          { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.nat()).map(([from, to]) => ({ kind: 'move' as const, at: [from, to] })) },
+          { weight: 1, arbitrary: fc.nat().map((at) => ({ kind: 'add' as const, at })) },
+          { weight: 1, arbitrary: fc.nat().map((at) => ({ kind: 'remove' as const, at })) },
+        ),
+        (change) => {
+          expected = store.update((latest) => {
+            const doc = latest as Doc;
+            const providers = [...doc.providers];
+            const place = (n: number) => n % providers.length;
+            if (change.kind === 'edit') for (const at of change.at) providers[place(at)] = { ...providers[place(at)]!, name: `Edited ${(next += 1)}` };
+            if (change.kind === 'new id') providers[place(change.at)] = provider((next += 1));
+            if (change.kind === 'move') providers.splice(place(change.at[1]), 0, ...providers.splice(place(change.at[0]), 1));
+            if (change.kind === 'add') providers.splice(place(change.at), 0, provider((next += 1)));
+            if (change.kind === 'remove' && providers.length > 1) providers.splice(place(change.at), 1);
+            return { ...doc, providers };
+          }) as Doc;
+          expect(open(dir).read()).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
     expect(shardFiles(dir)).toEqual(namedShards(dir));
   });
 

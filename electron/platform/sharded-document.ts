@@ -64,6 +64,8 @@ interface Shard {
   readonly inHead: boolean;
   /** Its providers as JSON, when in the head and known (written here): the head is written without serialising them again. */
   readonly text?: string;
+  /** With `text`: each member's own JSON, which the next change of this shard reuses for the members it did not replace. */
+  readonly memberTexts?: readonly string[];
   /** The providers, the very values of the document last read or written (compared by identity first). */
   readonly members: readonly unknown[];
   readonly bytes: number;
@@ -340,28 +342,32 @@ function planShards(providers: readonly unknown[], before: ShardedLayout | undef
   const previous = before?.shards.length === SHARD_COUNT ? before : undefined;
   // A provider that is the very value it was at the same place: in the shard it was in (no hashing).
   const samePlaces = previous?.providers.length === providers.length ? previous : undefined;
-  const groups: unknown[][] = Array.from({ length: SHARD_COUNT }, () => []);
-  const shardOfEach = new Uint8Array(providers.length);
+  const inPlace = samePlaces && regroupedInPlace(providers, samePlaces);
+  const groups: unknown[][] = inPlace || Array.from({ length: SHARD_COUNT }, () => []);
+  const shardOfEach = new Uint8Array(inPlace ? 0 : providers.length);
   let orderChanged = samePlaces === undefined;
-  for (let i = 0; i < providers.length; i++) {
-    const provider = providers[i];
-    const was = samePlaces ? (orderIndex[samePlaces.order.charCodeAt(i)] ?? -1) : -1;
-    const shard = was >= 0 && samePlaces?.providers[i] === provider ? was : shardOf(provider);
-    if (shard !== was) orderChanged = true;
-    groups[shard]?.push(provider);
-    shardOfEach[i] = shard;
+  if (!inPlace) {
+    for (let i = 0; i < providers.length; i++) {
+      const provider = providers[i];
+      const was = samePlaces ? (orderIndex[samePlaces.order.charCodeAt(i)] ?? -1) : -1;
+      const shard = was >= 0 && samePlaces?.providers[i] === provider ? was : shardOf(provider);
+      if (shard !== was) orderChanged = true;
+      groups[shard]?.push(provider);
+      shardOfEach[i] = shard;
+    }
   }
   const unchanged = groups.map((members, n) => {
     const was = previous?.shards[n];
     return was !== undefined && (members.length === 0 ? was.members.length === 0 : sameMembers(members, was.members));
   });
-  const texts = new Map<number, string>();
-  const textOf = (n: number): string => {
+  const texts = new Map<number, ShardJson>();
+  const jsonOf = (n: number): ShardJson => {
     const was = previous?.shards[n];
-    const text = texts.get(n) ?? (unchanged[n] ? was?.text : undefined) ?? JSON.stringify(groups[n] ?? []);
-    texts.set(n, text);
-    return text;
+    const known = texts.get(n) ?? (unchanged[n] && was?.text !== undefined ? { text: was.text, memberTexts: was.memberTexts } : undefined) ?? shardJson(groups[n] ?? [], was);
+    texts.set(n, known);
+    return known;
   };
+  const textOf = (n: number): string => jsonOf(n).text;
   const sizeOf = (n: number): number => {
     const was = previous?.shards[n];
     return unchanged[n] && was ? was.bytes : textOf(n).length;
@@ -380,7 +386,8 @@ function planShards(providers: readonly unknown[], before: ShardedLayout | undef
     if (members.length === 0) {
       shard = { name: null, inHead: false, members, bytes: 0 };
     } else if (n === inHead) {
-      shard = { name: null, inHead: true, members, bytes: sizeOf(n), text: textOf(n) };
+      const { text, memberTexts } = jsonOf(n);
+      shard = { name: null, inHead: true, members, bytes: sizeOf(n), text, memberTexts };
     } else if (unchanged[n] && was?.name) {
       // The same file, now known by these values (so the next check is by identity).
       shard = { name: was.name, inHead: false, members, bytes: was.bytes };
@@ -395,6 +402,54 @@ function planShards(providers: readonly unknown[], before: ShardedLayout | undef
   });
   const order = !orderChanged && samePlaces ? samePlaces.order : Array.from(shardOfEach, (shard) => ORDER_ALPHABET.charAt(shard)).join('');
   return { order, providers, shards, writes, bytes: total };
+}
+
+interface ShardJson {
+  readonly text: string;
+  readonly memberTexts: readonly string[] | undefined;
+}
+
+/**
+ * The members as JSON.stringify writes them, with each member's text written once: a member
+ * that is the very value the shard held at the same place keeps the text it had (the layout
+ * already takes a value it holds to be unchanged). So changing one provider of the shard kept
+ * in the head serialises that provider, not the thirty beside it. Members other than plain
+ * records (which JSON.stringify might write differently inside an array): the array at once.
+ */
+function shardJson(members: readonly unknown[], before: Shard | undefined): ShardJson {
+  if (!members.every((member) => isRecord(member) && typeof member.toJSON !== 'function')) return { text: JSON.stringify(members), memberTexts: undefined };
+  const kept = before?.memberTexts;
+  const memberTexts = members.map((member, i) => (kept !== undefined && before?.members[i] === member ? (kept[i] ?? JSON.stringify(member)) : JSON.stringify(member)));
+  return { text: `[${memberTexts.join(',')}]`, memberTexts };
+}
+
+/** More providers than this replaced at once (an import) are grouped afresh. */
+const REGROUP_IN_PLACE_UP_TO = 64;
+
+/**
+ * The groups of a change that replaced a few providers in their places, each keeping its id
+ * (an edit, a token's digest): the shards it did not touch keep their member arrays as they
+ * are (never added to), the ones it touched are gathered again from the order. Undefined for
+ * anything else, which planShards groups afresh. So an edit to one provider of a thousand
+ * compares a thousand references instead of sorting a thousand providers into their shards.
+ */
+function regroupedInPlace(providers: readonly unknown[], before: ShardedLayout): unknown[][] | undefined {
+  const touched = new Uint8Array(SHARD_COUNT);
+  let replaced = 0;
+  for (let i = 0; i < providers.length; i++) {
+    if (providers[i] === before.providers[i]) continue;
+    const code = before.order.charCodeAt(i);
+    const shard = code < 128 ? (orderIndex[code] ?? -1) : -1;
+    if (shard < 0 || shardOf(providers[i]) !== shard || ++replaced > REGROUP_IN_PLACE_UP_TO) return undefined;
+    touched[shard] = 1;
+  }
+  const groups = before.shards.map((shard, n) => (touched[n] ? [] : (shard.members as unknown[])));
+  if (replaced === 0) return groups;
+  for (let i = 0; i < providers.length; i++) {
+    const shard = orderIndex[before.order.charCodeAt(i)] ?? -1;
+    if (touched[shard]) groups[shard]?.push(providers[i]);
+  }
+  return groups;
 }
 
 /** A stable hash of the provider's id (FNV-1a); anything without a string id goes to shard 0. */

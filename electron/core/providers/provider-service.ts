@@ -10,6 +10,7 @@ import type { StoredProvider } from '../store/keymint-document';
 import { fieldPlace } from '../vault/places';
 import { checkBaseUrl, checkValues, recipeOf, withDefaults } from './provider-recipe';
 import { guardSecretDestination } from './guard-secret-destination';
+import { replacingProvider } from './replacing-provider';
 import { canonicalRecipe } from '../../../shared/recipes/canonical-recipe';
 import { resolveRecipe } from '../../../shared/recipes/resolve-recipe';
 import { secretMove } from '../../../shared/recipes/secret-destination';
@@ -197,7 +198,7 @@ export class ProviderService {
       secrets: fields.secrets,
       settings: input.settings ?? current.settings,
     };
-    this.deps.repository.update((doc) => ({ ...doc, providers: doc.providers.map((p) => (p.id === updated.id ? updated : p)) }));
+    this.deps.repository.update((doc) => ({ ...doc, providers: replacingProvider(doc.providers, current, updated) }));
     if (credentialsChanged) {
       // A token minted with other credentials or another server no longer describes this provider.
       this.deps.repository.putToken(updated.id, undefined);
@@ -234,7 +235,7 @@ export class ProviderService {
     // Absent means on: turning it back on leaves the provider as it was stored before.
     const updated: StoredProvider = { ...current, autoRenew: false };
     if (enabled) delete updated.autoRenew;
-    this.deps.repository.update((doc) => ({ ...doc, providers: doc.providers.map((p) => (p.id === id ? updated : p)) }));
+    this.deps.repository.update((doc) => ({ ...doc, providers: replacingProvider(doc.providers, current, updated) }));
     this.deps.changed([id]);
   }
 

@@ -78,17 +78,21 @@ export class DocumentRepository {
    */
   update(change: (latest: Readonly<KeymintDocument>) => KeymintDocument): void {
     let reloaded: { document: KeymintDocument; raw: unknown } | undefined;
+    let replaced: StoredProvider[] = [];
     try {
       // The store returns what it wrote: the value `change` returned.
       const written = this.store.update((latest) => {
         if (latest !== this.raw) reloaded = { document: parse(latest), raw: latest };
         const next = change(reloaded?.document ?? this.document);
-        // Providers of the document it was given are right already; new ones (added, replaced) get theirs.
+        // Providers of the document it was given are right already; new ones (added, replaced) get
+        // theirs. One in the place it held there is known without looking its id up.
+        const given = reloaded?.document ?? this.document;
         const held = reloaded ? indexed(reloaded.document.providers) : this.index();
-        stampRequestDigests(next.providers, (provider) => held.get(provider.id) === provider);
+        replaced = stampRequestDigests(next.providers, (provider, at) => given.providers[at] === provider || held.get(provider.id) === provider);
         return next;
       }) as KeymintDocument;
-      this.setDocument(written, written);
+      // Against this process's own document, the providers it did not hold are all that changed.
+      this.setDocument(written, written, reloaded ? undefined : replaced);
     } catch (error) {
       // Ours was refused or failed, but what another process wrote came in: memory holds it now.
       if (reloaded) this.setDocument(reloaded.document, reloaded.raw);
@@ -164,10 +168,11 @@ export class DocumentRepository {
     return this.byId;
   }
 
-  private setDocument(document: KeymintDocument, raw: unknown): void {
+  /** `replaced`: the providers of `document` that the index does not hold, when known (else every one is looked at). */
+  private setDocument(document: KeymintDocument, raw: unknown, replaced?: readonly StoredProvider[]): void {
     this.document = document;
     this.raw = raw;
-    this.byId = this.byId && patchedIndex(this.byId, document.providers);
+    this.byId = this.byId && patchedIndex(this.byId, document.providers, replaced);
   }
 
   private announce(change: Reloaded): void {
@@ -225,10 +230,16 @@ function indexed(providers: readonly StoredProvider[]): Map<string, StoredProvid
 
 /**
  * The id index brought up to `providers` in place: a change replaces a provider or two and keeps
- * the others as they were, so checking each costs far less than indexing a thousand again. A
- * change that removed any gives undefined (indexed afresh when next needed).
+ * the others as they were, so checking each costs far less than indexing a thousand again, and
+ * when the change's `replaced` providers are known only they are set. A change that removed any
+ * gives undefined (indexed afresh when next needed).
  */
-function patchedIndex(index: Map<string, StoredProvider>, providers: readonly StoredProvider[]): Map<string, StoredProvider> | undefined {
+function patchedIndex(index: Map<string, StoredProvider>, providers: readonly StoredProvider[], replaced?: readonly StoredProvider[]): Map<string, StoredProvider> | undefined {
+  if (replaced) {
+    for (const provider of replaced) index.set(provider.id, provider);
+    // As many ids as providers: none was removed (nor is any id twice).
+    return index.size === providers.length ? index : undefined;
+  }
   const before = index.size;
   let kept = 0;
   for (const provider of providers) {

@@ -42,10 +42,18 @@ function work(provider: StoredProvider): string {
  * holds one already and is `trusted` to (already in the document). A provider changed by copying
  * (`{ ...provider, baseUrl }`) carries its original's digest until this replaces it. The
  * providers are the repository's own here: the field is set on the object, not copied, so the
- * store still sees which providers changed.
+ * store still sees which providers changed. `trusted` is told each provider's place too. Returns
+ * the providers it stamped: every one that is not `trusted`.
  */
-export function stampRequestDigests(providers: readonly StoredProvider[], trusted: (provider: StoredProvider) => boolean): void {
-  for (const provider of providers) if (provider.requestDigest === undefined || !trusted(provider)) work(provider);
+export function stampRequestDigests(providers: readonly StoredProvider[], trusted: (provider: StoredProvider, at: number) => boolean): StoredProvider[] {
+  const stamped: StoredProvider[] = [];
+  for (let at = 0; at < providers.length; at++) {
+    const provider = providers[at] as StoredProvider;
+    if (provider.requestDigest !== undefined && trusted(provider, at)) continue;
+    work(provider);
+    stamped.push(provider);
+  }
+  return stamped;
 }
 
 /**
