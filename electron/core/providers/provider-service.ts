@@ -198,7 +198,7 @@ export class ProviderService {
       secrets: fields.secrets,
       settings: input.settings ?? current.settings,
     };
-    this.deps.repository.update((doc) => ({ ...doc, providers: replacingProvider(doc.providers, current, updated) }));
+    this.deps.repository.update((doc) => ({ ...doc, providers: replacingProvider(doc.providers, current, updated, this.deps.repository.holdsWithUniqueIds(doc)) }));
     if (credentialsChanged) {
       // A token minted with other credentials or another server no longer describes this provider.
       this.deps.repository.putToken(updated.id, undefined);
@@ -235,7 +235,7 @@ export class ProviderService {
     // Absent means on: turning it back on leaves the provider as it was stored before.
     const updated: StoredProvider = { ...current, autoRenew: false };
     if (enabled) delete updated.autoRenew;
-    this.deps.repository.update((doc) => ({ ...doc, providers: replacingProvider(doc.providers, current, updated) }));
+    this.deps.repository.update((doc) => ({ ...doc, providers: replacingProvider(doc.providers, current, updated, this.deps.repository.holdsWithUniqueIds(doc)) }));
     this.deps.changed([id]);
   }
 

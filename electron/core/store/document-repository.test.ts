@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openVaultFolderStore } from '../../platform/vault-folder-store';
 import { storedProvider, storedToken } from '../../test-support/stored-samples';
+import { replacingProvider } from '../providers/replacing-provider';
 import { DocumentRepository, DocumentUnreadableError } from './document-repository';
 import { TOKEN_CACHE_VERSION } from './token-cache';
 
@@ -104,5 +105,27 @@ describe('document repository over a shared vault folder', () => {
     const written = JSON.parse(readFileSync(join(dir, 'keymint.json'), 'utf8'));
     expect(written).toMatchObject({ version: 3, providers: [{ id: 'p' }, { id: 'q' }] });
     expect(written).not.toHaveProperty('tokens');
+  });
+
+  it('a file holding an id twice (edited by hand) is changed as it always was: by id, each copy alike', () => {
+    const dir = freshDir();
+    const first = { ...storedProvider('y'), name: 'First' };
+    const second = { ...storedProvider('y'), name: 'Second' };
+    writeFileSync(join(dir, 'keymint.json'), JSON.stringify({ version: 3, providers: [first, storedProvider('b'), second] }));
+    const repository = openRepository(dir);
+    expect(repository.holdsWithUniqueIds(repository.current)).toBe(false);
+    // An edit as the provider service makes it: every copy of the id is replaced.
+    const current = repository.provider('y')!;
+    const edited = { ...current, name: 'Edited' };
+    repository.update((doc) => ({ ...doc, providers: replacingProvider(doc.providers, current, edited, repository.holdsWithUniqueIds(doc)) }));
+    expect(openRepository(dir).current.providers.map((p) => p.name)).toEqual(['Edited', storedProvider('b').name, 'Edited']);
+    // One copy removed and a provider added in one change: the id finds the copy that is left.
+    const again = freshDir();
+    writeFileSync(join(again, 'keymint.json'), JSON.stringify({ version: 3, providers: [first, second, storedProvider('b')] }));
+    const reread = openRepository(again);
+    expect(reread.provider('y')?.name).toBe('Second');
+    reread.update((doc) => ({ ...doc, providers: [doc.providers[0]!, doc.providers[2]!, storedProvider('d')] }));
+    expect(reread.provider('y')).toBe(reread.current.providers[0]);
+    expect(reread.holdsWithUniqueIds(reread.current)).toBe(true);
   });
 });

@@ -79,20 +79,23 @@ export class DocumentRepository {
   update(change: (latest: Readonly<KeymintDocument>) => KeymintDocument): void {
     let reloaded: { document: KeymintDocument; raw: unknown } | undefined;
     let replaced: StoredProvider[] = [];
+    let unique = false;
     try {
       // The store returns what it wrote: the value `change` returned.
       const written = this.store.update((latest) => {
         if (latest !== this.raw) reloaded = { document: parse(latest), raw: latest };
         const next = change(reloaded?.document ?? this.document);
         // Providers of the document it was given are right already; new ones (added, replaced) get
-        // theirs. One in the place it held there is known without looking its id up.
+        // theirs. One in the place it held there is known without looking its id up, unless an id
+        // is there twice (a file edited by hand): then only the one its id finds is.
         const given = reloaded?.document ?? this.document;
         const held = reloaded ? indexed(reloaded.document.providers) : this.index();
-        replaced = stampRequestDigests(next.providers, (provider, at) => given.providers[at] === provider || held.get(provider.id) === provider);
+        unique = held.size === given.providers.length;
+        replaced = stampRequestDigests(next.providers, (provider, at) => (unique && given.providers[at] === provider) || held.get(provider.id) === provider);
         return next;
       }) as KeymintDocument;
       // Against this process's own document, the providers it did not hold are all that changed.
-      this.setDocument(written, written, reloaded ? undefined : replaced);
+      this.setDocument(written, written, reloaded || !unique ? undefined : replaced);
     } catch (error) {
       // Ours was refused or failed, but what another process wrote came in: memory holds it now.
       if (reloaded) this.setDocument(reloaded.document, reloaded.raw);
@@ -101,6 +104,14 @@ export class DocumentRepository {
       // Whoever shows the document must hear of another process's change.
       if (reloaded) this.announce({ file: 'document' });
     }
+  }
+
+  /**
+   * Whether `document` is the one held here, with every id once: a provider of it can then be
+   * replaced where it is (see replacingProvider), without looking at every id.
+   */
+  holdsWithUniqueIds(document: Readonly<KeymintDocument>): boolean {
+    return document === this.document && this.index().size === document.providers.length;
   }
 
   token(providerId: string): StoredToken | undefined {
