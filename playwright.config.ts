@@ -7,5 +7,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
+  // Every spec's temporary folders go into one for the run, removed at its end.
+  globalSetup: './electron/test-support/private-tmpdir.ts',
   use: { trace: 'retain-on-failure' },
 });
