@@ -176,6 +176,7 @@ describe('exactParse', () => {
     const holed = [, 'a'];
     expect(exactCheck(list)!(holed)).toBe(false);
     expect(exactParse(list, holed).success).toBe(false);
+    // A hole balanced by a property besides the items, where an item may be undefined.
     const maybe = z.array(z.string().optional());
     const holedMaybe: unknown[] & { secret?: string } = [, 'x'];
     holedMaybe.secret = 'S';
@@ -263,11 +264,6 @@ describe('exactParse', () => {
     holed.secret = 'S';
     expect(exactCheck(list)!(holed)).toBe(false);
     expect(exactParse(list, holed).success).toBe(false);
-    const maybe = z.array(z.string().optional());
-    const holedMaybe: unknown[] & { secret?: string } = [, 'x'];
-    holedMaybe.secret = 'S';
-    expect(exactCheck(maybe)!(holedMaybe)).toBe(false);
-    expect(Object.keys(exactParse(maybe, holedMaybe).data ?? {})).not.toContain('secret');
     // A required field that is not enumerable, beside an optional one that is but holds nothing:
     // counted, the two would balance, and the field would be left out of what is sent.
     const unlisted = { b: undefined };
