@@ -211,8 +211,9 @@ function object(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefine
   }
   // No catchall: zod strips unknown keys, so a value holding one is not returned as it is; a
   // strict object (catchall never) refuses them.
-  const other = catchall && defOf(catchall).type !== 'never' ? checkOf(catchall) : undefined;
-  if (catchall && defOf(catchall).type !== 'never' && !other) return null;
+  const takesOthers = catchall !== undefined && defOf(catchall).type !== 'never';
+  const other = takesOthers ? checkOf(catchall) : undefined;
+  if (takesOthers && !other) return null;
   const byKey = new Map(fields.map((field) => [field.key, field]));
   const required = fields.filter((field) => field.required).length;
   // for-in lists no keys into an array. A key that is not the value's own (something added to
